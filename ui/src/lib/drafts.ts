@@ -1,0 +1,136 @@
+/**
+ * Form drafts: what a form holds while a person types (all text), and the
+ * conversions to and from the catalogue types. Fields a form does not show
+ * are kept from the original so a save never drops them.
+ */
+import type { Entry } from "./bindings/Entry";
+import type { EntryKind } from "./bindings/EntryKind";
+import type { Language } from "./bindings/Language";
+import type { OrgKind } from "./bindings/OrgKind";
+import type { Organisation } from "./bindings/Organisation";
+import type { Person } from "./bindings/Person";
+import { formatDate, joinKeywords, parseDate, parseKeywords } from "./format";
+
+export interface EntryDraft {
+  title: string;
+  kind: EntryKind | "";
+  description: string;
+  keywords: string;
+  organisation: string;
+  contact: string;
+  language: Language | "";
+  active: boolean;
+  deadline: string;
+}
+
+export interface OrganisationDraft {
+  name: string;
+  kind: OrgKind | "";
+  municipality: string;
+  org_number: string;
+  website: string;
+  member: boolean;
+  notes: string;
+}
+
+export interface PersonDraft {
+  name: string;
+  email: string;
+  phone: string;
+  organisation: string;
+  role: string;
+  consent: boolean;
+  notes: string;
+}
+
+/** Empty text becomes absent. */
+const opt = (s: string): string | undefined => (s.trim() ? s.trim() : undefined);
+
+export function entryDraft(e?: Entry | null): EntryDraft {
+  return {
+    title: e?.title ?? "",
+    kind: e?.kind ?? "expertise",
+    description: e?.description ?? "",
+    keywords: joinKeywords(e?.keywords),
+    organisation: e?.organisation ?? "",
+    contact: e?.contact ?? "",
+    language: e?.language ?? "nb",
+    active: e ? e.active !== false : true,
+    deadline: formatDate(e?.deadline),
+  };
+}
+
+/** The entry to save; `id` "" for a new one. Assumes the draft is valid. */
+export function draftToEntry(d: EntryDraft, original: Entry | null, isNeed: boolean): Entry {
+  const e: Entry = {
+    ...(original ?? {}),
+    id: original?.id ?? "",
+    title: d.title.trim(),
+    kind: (d.kind || "expertise") as EntryKind,
+    keywords: parseKeywords(d.keywords),
+    description: opt(d.description),
+    organisation: opt(d.organisation),
+    contact: opt(d.contact),
+    language: d.language || undefined,
+    active: d.active,
+    deadline: isNeed ? (parseDate(d.deadline) ?? undefined) : undefined,
+  };
+  return stripUndefined(e);
+}
+
+export function organisationDraft(o?: Organisation | null): OrganisationDraft {
+  return {
+    name: o?.name ?? "",
+    kind: o?.kind ?? "company",
+    municipality: o?.municipality ?? "",
+    org_number: o?.org_number ?? "",
+    website: o?.website ?? "",
+    member: o?.member ?? true,
+    notes: o?.notes ?? "",
+  };
+}
+
+export function draftToOrganisation(d: OrganisationDraft, original: Organisation | null): Organisation {
+  return stripUndefined({
+    ...(original ?? {}),
+    id: original?.id ?? "",
+    name: d.name.trim(),
+    kind: (d.kind || "other") as OrgKind,
+    municipality: opt(d.municipality),
+    org_number: opt(d.org_number.replace(/\s+/g, "")),
+    website: opt(d.website),
+    member: d.member,
+    notes: opt(d.notes),
+  });
+}
+
+export function personDraft(p?: Person | null): PersonDraft {
+  return {
+    name: p?.name ?? "",
+    email: p?.email ?? "",
+    phone: p?.phone ?? "",
+    organisation: p?.organisation ?? "",
+    role: p?.role ?? "",
+    consent: p?.consent ?? false,
+    notes: p?.notes ?? "",
+  };
+}
+
+export function draftToPerson(d: PersonDraft, original: Person | null): Person {
+  return stripUndefined({
+    ...(original ?? {}),
+    id: original?.id ?? "",
+    name: d.name.trim(),
+    email: opt(d.email),
+    phone: opt(d.phone),
+    organisation: opt(d.organisation),
+    role: opt(d.role),
+    consent: d.consent,
+    notes: opt(d.notes),
+  });
+}
+
+/** Drops keys whose value is undefined, so JSON and equality stay clean. */
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

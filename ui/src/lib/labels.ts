@@ -1,0 +1,17 @@
+/** Translated names of the catalogue's vocabularies. */
+import type { EntityKind } from "./bindings/EntityKind";
+import type { EntryKind } from "./bindings/EntryKind";
+import type { Language } from "./bindings/Language";
+import type { MatchStatus } from "./bindings/MatchStatus";
+import type { OrgKind } from "./bindings/OrgKind";
+import { t } from "./i18n/index.svelte";
+
+export const ENTRY_KINDS: readonly EntryKind[] = ["expertise", "experience", "student_project", "training", "facility", "position"];
+export const ORG_KINDS: readonly OrgKind[] = ["company", "university", "public", "network", "other"];
+export const LANGUAGES: readonly Language[] = ["nb", "nn", "en"];
+
+export const entryKindLabel = (k: EntryKind) => t(`kind.${k}` as const);
+export const orgKindLabel = (k: OrgKind) => t(`org_kind.${k}` as const);
+export const languageLabel = (l: Language) => t(`language.${l}` as const);
+export const statusLabel = (s: MatchStatus) => t(`status.${s}` as const);
+export const entityLabel = (k: EntityKind) => t(`entity.${k}` as const);
