@@ -1,0 +1,312 @@
+//! Bundle v1: parsing with messages that name entity, id and field, and the
+//! exported shape. See `../shared/formats/bundle-v1.md`.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
+use crate::validate;
+
+/// The `format` value of every bundle.
+pub const FORMAT: &str = "kompis-bundle";
+/// The bundle version this build reads and writes.
+pub const VERSION: u64 = 1;
+
+/// A whole bundle, typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub format: String,
+    pub version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub offers: Vec<Entry>,
+    #[serde(default)]
+    pub needs: Vec<Entry>,
+    #[serde(default)]
+    pub matches: Vec<MatchRecord>,
+}
+
+impl Bundle {
+    /// An empty bundle with the right header.
+    pub fn new() -> Self {
+        Bundle {
+            format: FORMAT.into(),
+            version: VERSION,
+            ..Default::default()
+        }
+    }
+}
+
+/// Read a bundle file and check it against the format (not yet against a
+/// catalogue's references).
+pub fn read_file(path: &Path) -> Result<Bundle> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&text).map_err(|e| match e {
+        Error::BadBundle { reason, .. } => Error::BadBundle {
+            path: path.to_path_buf(),
+            reason,
+        },
+        other => other,
+    })
+}
+
+/// Parse bundle text; errors name the entity, its id and the field.
+pub fn parse(text: &str) -> Result<Bundle> {
+    let bad = |reason: String| Error::BadBundle {
+        path: "the bundle".into(),
+        reason,
+    };
+    let root: Value =
+        serde_json::from_str(text).map_err(|e| bad(format!("not valid JSON ({e})")))?;
+    let obj = root
+        .as_object()
+        .ok_or_else(|| bad("the top level is not a JSON object".into()))?;
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        other => {
+            return Err(bad(format!(
+                "`format` must be \"{FORMAT}\", got {}",
+                show(other)
+            )))
+        }
+    }
+    match obj.get("version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        other => {
+            return Err(bad(format!(
+                "`version` must be {VERSION}, got {}",
+                show(other)
+            )))
+        }
+    }
+    let exported_at = match obj.get("exported_at") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(
+            serde_json::from_value(v.clone())
+                .map_err(|_| bad(format!("`exported_at` must be an RFC 3339 time, got {v}")))?,
+        ),
+    };
+    let mut b = Bundle {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at,
+        organisations: list(obj, "organisations", EntityKind::Organisation)?,
+        people: list(obj, "people", EntityKind::Person)?,
+        offers: list(obj, "offers", EntityKind::Offer)?,
+        needs: list(obj, "needs", EntityKind::Need)?,
+        matches: Vec::new(),
+    };
+    b.matches = matches(obj)?;
+    for o in &b.organisations {
+        validate::organisation(o)?;
+    }
+    for p in &b.people {
+        validate::person(p)?;
+    }
+    for e in &b.offers {
+        validate::entry(EntityKind::Offer, e)?;
+    }
+    for e in &b.needs {
+        validate::entry(EntityKind::Need, e)?;
+    }
+    unique(
+        EntityKind::Organisation,
+        b.organisations.iter().map(|o| &o.id),
+    )?;
+    unique(EntityKind::Person, b.people.iter().map(|p| &p.id))?;
+    unique(EntityKind::Offer, b.offers.iter().map(|e| &e.id))?;
+    unique(EntityKind::Need, b.needs.iter().map(|e| &e.id))?;
+    Ok(b)
+}
+
+fn show(v: Option<&Value>) -> String {
+    v.map_or_else(|| "nothing".to_string(), Value::to_string)
+}
+
+fn unique<'a>(kind: EntityKind, ids: impl Iterator<Item = &'a String>) -> Result<()> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(Error::invalid(
+                kind.word(),
+                id,
+                "id",
+                "appears more than once in the bundle",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn list<T: DeserializeOwned>(
+    obj: &serde_json::Map<String, Value>,
+    key: &str,
+    kind: EntityKind,
+) -> Result<Vec<T>> {
+    let items = match obj.get(key) {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(Error::BadBundle {
+                path: "the bundle".into(),
+                reason: format!("`{key}` must be a list, got {other}"),
+            })
+        }
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let id = item
+                .get("id")
+                .and_then(Value::as_str)
+                .map_or_else(|| format!("#{} (no id)", i + 1), str::to_string);
+            typed(item, kind.word(), &id)
+        })
+        .collect()
+}
+
+fn matches(obj: &serde_json::Map<String, Value>) -> Result<Vec<MatchRecord>> {
+    let Some(Value::Array(items)) = obj.get("matches") else {
+        return match obj.get("matches") {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(other) => Err(Error::BadBundle {
+                path: "the bundle".into(),
+                reason: format!("`matches` must be a list, got {other}"),
+            }),
+        };
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let pair = match (
+                item.get("need").and_then(Value::as_str),
+                item.get("offer").and_then(Value::as_str),
+            ) {
+                (Some(n), Some(o)) => format!("{n}→{o}"),
+                _ => format!("#{}", i + 1),
+            };
+            typed(item, "match", &pair)
+        })
+        .collect()
+}
+
+/// Decode one entity, naming the field that failed and the value found.
+fn typed<T: DeserializeOwned>(item: &Value, entity: &str, id: &str) -> Result<T> {
+    if !item.is_object() {
+        return Err(Error::invalid(
+            entity,
+            id,
+            "(entity)",
+            format!("expected an object, got {item}"),
+        ));
+    }
+    serde_path_to_error::deserialize::<_, T>(item).map_err(|e| {
+        let field = e.path().to_string();
+        let found = pointer(item, &field)
+            .map(|v| format!(", got {v}"))
+            .unwrap_or_default();
+        let inner = e.into_inner().to_string();
+        let problem = if field == "deadline" {
+            format!("expected a date YYYY-MM-DD{found}")
+        } else if field.ends_with("_at") {
+            format!("expected an RFC 3339 time{found}")
+        } else {
+            // serde's text ends with " at line 1 column N"; drop it for people.
+            let inner = inner
+                .split(" at line ")
+                .next()
+                .unwrap_or(&inner)
+                .to_string();
+            format!("{inner}{found}")
+        };
+        let field = if field == "." {
+            "(entity)".to_string()
+        } else {
+            field
+        };
+        Error::invalid(entity, id, field, problem)
+    })
+}
+
+/// Find the value at a serde_path_to_error path like `keywords[2]`.
+fn pointer<'a>(item: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut cur = item;
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        if !name.is_empty() {
+            cur = cur.get(name)?;
+        }
+        if let Some(i) = index {
+            cur = cur.get(i)?;
+        }
+    }
+    Some(cur)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_deadline_names_need_id_and_field() {
+        let text = r#"{"format":"kompis-bundle","version":1,
+            "needs":[{"id":"n-17","title":"X","kind":"expertise","deadline":"31.02.2027"}]}"#;
+        let err = parse(text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "need n-17: field `deadline`: expected a date YYYY-MM-DD, got \"31.02.2027\""
+        );
+    }
+
+    #[test]
+    fn unknown_kind_names_the_vocabulary() {
+        let text = r#"{"format":"kompis-bundle","version":1,
+            "organisations":[{"id":"org-a","name":"A","kind":"factory"}]}"#;
+        let err = parse(text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("organisation org-a: field `kind`: unknown variant `factory`"),
+            "{err}"
+        );
+        assert!(err.contains("company"), "{err}");
+    }
+
+    #[test]
+    fn wrong_version_is_refused() {
+        let err = parse(r#"{"format":"kompis-bundle","version":2}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("`version` must be 1, got 2"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let text = r#"{"format":"kompis-bundle","version":1,
+            "offers":[{"id":"o-1","title":"A","kind":"training"},{"id":"o-1","title":"B","kind":"training"}]}"#;
+        let err = parse(text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "offer o-1: field `id`: appears more than once in the bundle"
+        );
+    }
+}

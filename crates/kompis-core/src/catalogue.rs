@@ -1,0 +1,476 @@
+//! The catalogue: typed reads and writes over [`Storage`], schema-checked on
+//! open. Every write is flushed to disk before it returns.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::bundle::Bundle;
+use crate::error::{Error, Result};
+use crate::keys;
+use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
+use crate::schema;
+use crate::storage::{Batch, Storage};
+use crate::validate;
+
+/// An open catalogue.
+pub struct Catalogue {
+    storage: Storage,
+}
+
+/// An entity in the trash, with what it held.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Trashed {
+    pub kind: EntityKind,
+    pub id: String,
+    pub deleted_at: DateTime<Utc>,
+    pub value: serde_json::Value,
+}
+
+impl Catalogue {
+    /// Open the catalogue in `dir`, creating it if needed and running
+    /// migrations; a newer schema or a held lock is refused.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let storage = Storage::open(dir)?;
+        schema::migrate(&storage)?;
+        Ok(Catalogue { storage })
+    }
+
+    /// The folder of this catalogue.
+    pub fn path(&self) -> &Path {
+        self.storage.path()
+    }
+
+    /// The schema version on disk.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(schema::stored_version(&self.storage)?.unwrap_or(schema::CURRENT))
+    }
+
+    /// Number of live entities of a kind.
+    pub fn count(&self, kind: EntityKind) -> Result<u32> {
+        self.storage.count(keys::prefix(kind))
+    }
+
+    /// Number of entities in the trash.
+    pub fn trash_count(&self) -> Result<u32> {
+        self.storage.count(keys::TRASH)
+    }
+
+    fn all<T: DeserializeOwned>(&self, kind: EntityKind) -> Result<Vec<T>> {
+        Ok(self
+            .storage
+            .scan(keys::prefix(kind))?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect())
+    }
+
+    fn one<T: DeserializeOwned>(&self, kind: EntityKind, id: &str) -> Result<T> {
+        self.storage
+            .get(&keys::entity(kind, id))?
+            .ok_or_else(|| Error::NotFound {
+                entity: kind.word().into(),
+                id: id.into(),
+            })
+    }
+
+    /// Whether a live entity exists.
+    pub fn exists(&self, kind: EntityKind, id: &str) -> Result<bool> {
+        self.storage.contains(&keys::entity(kind, id))
+    }
+
+    /// All organisations, by id.
+    pub fn organisations(&self) -> Result<Vec<Organisation>> {
+        self.all(EntityKind::Organisation)
+    }
+    /// All people, by id.
+    pub fn people(&self) -> Result<Vec<Person>> {
+        self.all(EntityKind::Person)
+    }
+    /// All offers, by id.
+    pub fn offers(&self) -> Result<Vec<Entry>> {
+        self.all(EntityKind::Offer)
+    }
+    /// All needs, by id.
+    pub fn needs(&self) -> Result<Vec<Entry>> {
+        self.all(EntityKind::Need)
+    }
+    /// All offers or all needs, by id.
+    pub fn entries(&self, kind: EntityKind) -> Result<Vec<Entry>> {
+        self.all(kind)
+    }
+    /// All match records.
+    pub fn match_records(&self) -> Result<Vec<MatchRecord>> {
+        Ok(self
+            .storage
+            .scan(keys::MATCH)?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect())
+    }
+
+    /// One organisation.
+    pub fn organisation(&self, id: &str) -> Result<Organisation> {
+        self.one(EntityKind::Organisation, id)
+    }
+    /// One person.
+    pub fn person(&self, id: &str) -> Result<Person> {
+        self.one(EntityKind::Person, id)
+    }
+    /// One offer or need.
+    pub fn entry(&self, kind: EntityKind, id: &str) -> Result<Entry> {
+        self.one(kind, id)
+    }
+    /// The stored record of a need–offer pair, if any.
+    pub fn match_record(&self, need: &str, offer: &str) -> Result<Option<MatchRecord>> {
+        self.storage.get(&keys::matching(need, offer))
+    }
+
+    /// A fresh id like `n-26` for a kind: one more than the largest number in
+    /// use (live or trashed).
+    pub fn next_id(&self, kind: EntityKind) -> Result<String> {
+        let short = match kind {
+            EntityKind::Organisation => "org",
+            EntityKind::Person => "p",
+            EntityKind::Offer => "o",
+            EntityKind::Need => "n",
+        };
+        let stem = format!("{short}-");
+        let mut max = 0u64;
+        let live = self.storage.scan::<serde_json::Value>(keys::prefix(kind))?;
+        let trashed = self
+            .storage
+            .scan::<serde_json::Value>(&keys::trash(kind, ""))?;
+        for (key, _) in live.iter().chain(trashed.iter()) {
+            let id = key.rsplit(':').next().unwrap_or_default();
+            if let Some(n) = id.strip_prefix(&stem).and_then(|d| d.parse::<u64>().ok()) {
+                max = max.max(n);
+            }
+        }
+        Ok(format!("{stem}{:02}", max + 1))
+    }
+
+    fn check_ref(
+        &self,
+        kind: EntityKind,
+        owner: EntityKind,
+        id: &str,
+        field: &str,
+        target: Option<&String>,
+    ) -> Result<()> {
+        if let Some(t) = target.filter(|t| !t.is_empty()) {
+            if !self.exists(kind, t)? {
+                return Err(Error::invalid(
+                    owner.word(),
+                    id,
+                    field,
+                    format!("no {} with id `{t}` in the catalogue", kind.word()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Save an organisation (validated, flushed).
+    pub fn put_organisation(&self, o: &Organisation) -> Result<()> {
+        validate::organisation(o)?;
+        self.write(|b| b.put(&keys::entity(EntityKind::Organisation, &o.id), o))
+    }
+
+    /// Save a person (validated, references checked, flushed).
+    pub fn put_person(&self, p: &Person) -> Result<()> {
+        validate::person(p)?;
+        self.check_ref(
+            EntityKind::Organisation,
+            EntityKind::Person,
+            &p.id,
+            "organisation",
+            p.organisation.as_ref(),
+        )?;
+        self.write(|b| b.put(&keys::entity(EntityKind::Person, &p.id), p))
+    }
+
+    /// Save an offer or need (validated, references checked, flushed).
+    pub fn put_entry(&self, kind: EntityKind, e: &Entry) -> Result<()> {
+        validate::entry(kind, e)?;
+        self.check_ref(
+            EntityKind::Organisation,
+            kind,
+            &e.id,
+            "organisation",
+            e.organisation.as_ref(),
+        )?;
+        self.check_ref(
+            EntityKind::Person,
+            kind,
+            &e.id,
+            "contact",
+            e.contact.as_ref(),
+        )?;
+        self.write(|b| b.put(&keys::entity(kind, &e.id), e))
+    }
+
+    /// Save a match record (both ends must exist).
+    pub fn put_match(&self, m: &MatchRecord) -> Result<()> {
+        let id = format!("{}→{}", m.need, m.offer);
+        self.check_ref(
+            EntityKind::Need,
+            EntityKind::Need,
+            &id,
+            "need",
+            Some(&m.need),
+        )?;
+        self.check_ref(
+            EntityKind::Offer,
+            EntityKind::Offer,
+            &id,
+            "offer",
+            Some(&m.offer),
+        )?;
+        self.write(|b| b.put(&keys::matching(&m.need, &m.offer), m))
+    }
+
+    fn write(&self, f: impl FnOnce(&mut Batch)) -> Result<()> {
+        let mut batch = Batch::default();
+        f(&mut batch);
+        self.storage.commit(batch)
+    }
+
+    /// What still points at an organisation or person, as a sentence part.
+    fn users_of(&self, kind: EntityKind, id: &str) -> Result<Vec<String>> {
+        let mut users = Vec::new();
+        let field_matches = |e: &Entry| match kind {
+            EntityKind::Organisation => e.organisation.as_deref() == Some(id),
+            EntityKind::Person => e.contact.as_deref() == Some(id),
+            _ => false,
+        };
+        for (side, list) in [
+            (EntityKind::Offer, self.offers()?),
+            (EntityKind::Need, self.needs()?),
+        ] {
+            users.extend(
+                list.iter()
+                    .filter(|e| field_matches(e))
+                    .map(|e| format!("{} {}", side.word(), e.id)),
+            );
+        }
+        if kind == EntityKind::Organisation {
+            users.extend(
+                self.people()?
+                    .iter()
+                    .filter(|p| p.organisation.as_deref() == Some(id))
+                    .map(|p| format!("person {}", p.id)),
+            );
+        }
+        Ok(users)
+    }
+
+    /// Move an entity to the trash. An organisation or person still in use
+    /// is refused with the list of what uses it.
+    pub fn delete(&self, kind: EntityKind, id: &str) -> Result<()> {
+        let value: serde_json::Value = self.one(kind, id)?;
+        if matches!(kind, EntityKind::Organisation | EntityKind::Person) {
+            let users = self.users_of(kind, id)?;
+            if !users.is_empty() {
+                let shown: Vec<_> = users.iter().take(5).cloned().collect();
+                let more = if users.len() > 5 {
+                    format!(" and {} more", users.len() - 5)
+                } else {
+                    String::new()
+                };
+                return Err(Error::invalid(
+                    kind.word(),
+                    id,
+                    "id",
+                    format!(
+                        "is still used by {}{more}; change or delete those first",
+                        shown.join(", ")
+                    ),
+                ));
+            }
+        }
+        let trashed = Trashed {
+            kind,
+            id: id.into(),
+            deleted_at: Utc::now(),
+            value,
+        };
+        self.write(|b| {
+            b.remove(&keys::entity(kind, id));
+            b.put(&keys::trash(kind, id), &trashed);
+        })
+    }
+
+    /// Everything in the trash, newest first.
+    pub fn trash(&self) -> Result<Vec<Trashed>> {
+        let mut items: Vec<Trashed> = self
+            .storage
+            .scan(keys::TRASH)?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        items.sort_by_key(|t| std::cmp::Reverse(t.deleted_at));
+        Ok(items)
+    }
+
+    /// Bring an entity back from the trash. Refused if its id is in use again
+    /// or what it points at is gone.
+    pub fn restore(&self, kind: EntityKind, id: &str) -> Result<()> {
+        let key = keys::trash(kind, id);
+        let t: Trashed = self.storage.get(&key)?.ok_or_else(|| Error::NotFound {
+            entity: format!("{} in the trash", kind.word()),
+            id: id.into(),
+        })?;
+        if self.exists(kind, id)? {
+            return Err(Error::invalid(
+                kind.word(),
+                id,
+                "id",
+                "is in use again; rename that entity first",
+            ));
+        }
+        let decode_err = |e: serde_json::Error| Error::Corrupt {
+            key: key.clone(),
+            reason: e.to_string(),
+        };
+        match kind {
+            EntityKind::Organisation => {
+                self.put_organisation(&serde_json::from_value(t.value).map_err(decode_err)?)?
+            }
+            EntityKind::Person => {
+                self.put_person(&serde_json::from_value(t.value).map_err(decode_err)?)?
+            }
+            EntityKind::Offer | EntityKind::Need => {
+                self.put_entry(kind, &serde_json::from_value(t.value).map_err(decode_err)?)?
+            }
+        }
+        self.write(|b| b.remove(&key))
+    }
+
+    /// Import a parsed bundle as one atomic batch, flushed once. References
+    /// must point into the bundle or the catalogue; on any error nothing is
+    /// written.
+    pub fn import(&self, b: &Bundle) -> Result<()> {
+        let ids = |kind: EntityKind,
+                   list: &mut dyn Iterator<Item = &String>|
+         -> HashSet<(EntityKind, String)> {
+            list.map(|id| (kind, id.clone())).collect()
+        };
+        let mut known = ids(
+            EntityKind::Organisation,
+            &mut b.organisations.iter().map(|o| &o.id),
+        );
+        known.extend(ids(EntityKind::Person, &mut b.people.iter().map(|p| &p.id)));
+        known.extend(ids(EntityKind::Offer, &mut b.offers.iter().map(|e| &e.id)));
+        known.extend(ids(EntityKind::Need, &mut b.needs.iter().map(|e| &e.id)));
+        let resolve = |owner: EntityKind,
+                       id: &str,
+                       field: &str,
+                       kind: EntityKind,
+                       target: Option<&String>|
+         -> Result<()> {
+            let Some(t) = target else { return Ok(()) };
+            if known.contains(&(kind, t.clone())) || self.exists(kind, t)? {
+                return Ok(());
+            }
+            Err(Error::invalid(
+                owner.word(),
+                id,
+                field,
+                format!(
+                    "no {} with id `{t}` in the bundle or the catalogue",
+                    kind.word()
+                ),
+            ))
+        };
+        for p in &b.people {
+            resolve(
+                EntityKind::Person,
+                &p.id,
+                "organisation",
+                EntityKind::Organisation,
+                p.organisation.as_ref(),
+            )?;
+        }
+        for (kind, list) in [(EntityKind::Offer, &b.offers), (EntityKind::Need, &b.needs)] {
+            for e in list {
+                resolve(
+                    kind,
+                    &e.id,
+                    "organisation",
+                    EntityKind::Organisation,
+                    e.organisation.as_ref(),
+                )?;
+                resolve(
+                    kind,
+                    &e.id,
+                    "contact",
+                    EntityKind::Person,
+                    e.contact.as_ref(),
+                )?;
+            }
+        }
+        for m in &b.matches {
+            let id = format!("{}→{}", m.need, m.offer);
+            resolve(
+                EntityKind::Need,
+                &id,
+                "need",
+                EntityKind::Need,
+                Some(&m.need),
+            )?;
+            resolve(
+                EntityKind::Offer,
+                &id,
+                "offer",
+                EntityKind::Offer,
+                Some(&m.offer),
+            )?;
+        }
+        let mut batch = Batch::default();
+        for o in &b.organisations {
+            batch.put(&keys::entity(EntityKind::Organisation, &o.id), o);
+        }
+        for p in &b.people {
+            batch.put(&keys::entity(EntityKind::Person, &p.id), p);
+        }
+        for e in &b.offers {
+            batch.put(&keys::entity(EntityKind::Offer, &e.id), e);
+        }
+        for e in &b.needs {
+            batch.put(&keys::entity(EntityKind::Need, &e.id), e);
+        }
+        for m in &b.matches {
+            batch.put(&keys::matching(&m.need, &m.offer), m);
+        }
+        self.storage.commit(batch)
+    }
+
+    /// The whole live catalogue as a bundle (match records only where both
+    /// ends are live).
+    pub fn export(&self) -> Result<Bundle> {
+        let needs = self.needs()?;
+        let offers = self.offers()?;
+        let live_needs: HashSet<&str> = needs.iter().map(|e| e.id.as_str()).collect();
+        let live_offers: HashSet<&str> = offers.iter().map(|e| e.id.as_str()).collect();
+        let matches = self
+            .match_records()?
+            .into_iter()
+            .filter(|m| {
+                live_needs.contains(m.need.as_str()) && live_offers.contains(m.offer.as_str())
+            })
+            .collect();
+        Ok(Bundle {
+            exported_at: Some(Utc::now()),
+            organisations: self.organisations()?,
+            people: self.people()?,
+            offers,
+            needs,
+            matches,
+            ..Bundle::new()
+        })
+    }
+}

@@ -1,0 +1,110 @@
+//! Typed errors of the core, and their IPC form `{code, message, field}`.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything the core can refuse or fail at, each naming what was wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Another process holds the catalogue's lock.
+    #[error("The catalogue in {} is open in another Kompis window; close that window first.", .path.display())]
+    Locked { path: PathBuf },
+    /// The catalogue was written by a newer Kompis.
+    #[error("The catalogue in {} was written by a newer Kompis (schema version {found}; this version reads up to {supported}); update Kompis to open it.", .path.display())]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    /// An entity breaks a rule of the format; names entity, id and field.
+    #[error("{entity} {id}: field `{field}`: {problem}")]
+    Invalid {
+        entity: String,
+        id: String,
+        field: String,
+        problem: String,
+    },
+    /// No entity of that kind and id.
+    #[error("{entity} {id} does not exist")]
+    NotFound { entity: String, id: String },
+    /// A file is not a Kompis bundle at all.
+    #[error("{} is not a Kompis bundle: {reason}", .path.display())]
+    BadBundle { path: PathBuf, reason: String },
+    /// A file could not be read or written.
+    #[error("Could not {action} {}: {source}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The store failed underneath.
+    #[error("The catalogue store failed: {0}")]
+    Store(#[from] sled::Error),
+    /// A stored record could not be decoded (a damaged catalogue).
+    #[error("A record in the catalogue could not be read ({key}): {reason}")]
+    Corrupt { key: String, reason: String },
+}
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A stable machine-readable code for the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Locked { .. } => "locked",
+            Error::TooNew { .. } => "too_new",
+            Error::Invalid { .. } => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::BadBundle { .. } => "bad_bundle",
+            Error::Io { .. } => "io",
+            Error::Store(_) | Error::Corrupt { .. } => "store",
+        }
+    }
+
+    /// Shorthand for a validation error.
+    pub fn invalid(
+        entity: impl Into<String>,
+        id: impl Into<String>,
+        field: impl Into<String>,
+        problem: impl Into<String>,
+    ) -> Self {
+        Error::Invalid {
+            entity: entity.into(),
+            id: id.into(),
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// An error as it crosses IPC to the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct IpcError {
+    /// Stable code, see [`Error::code`].
+    pub code: String,
+    /// A full sentence for a person.
+    pub message: String,
+    /// For validation errors: the field at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+}
+
+impl From<Error> for IpcError {
+    fn from(e: Error) -> Self {
+        let field = match &e {
+            Error::Invalid { field, .. } => Some(field.clone()),
+            _ => None,
+        };
+        IpcError {
+            code: e.code().to_string(),
+            message: e.to_string(),
+            field,
+        }
+    }
+}

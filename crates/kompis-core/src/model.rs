@@ -1,0 +1,229 @@
+//! The catalogue's entities, in the shape of the bundle format v1
+//! (`organisations`, `people`, `offers`, `needs`, `matches`).
+//!
+//! Optional fields are `Option`s that are left out of JSON when empty, so a
+//! bundle read and written again keeps its shape.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What sort of body an organisation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OrgKind {
+    Company,
+    University,
+    Public,
+    Network,
+    Other,
+}
+
+/// What an offer gives or a need asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EntryKind {
+    /// Fagkompetanse.
+    Expertise,
+    /// Erfaringsdeling.
+    Experience,
+    /// Bachelor-, master- og PhD-samarbeid.
+    StudentProject,
+    /// Kurs og opplæring.
+    Training,
+    /// Utstyr, lab, lokaler.
+    Facility,
+    /// Stilling og rekruttering.
+    Position,
+}
+
+/// The language an entry is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Language {
+    Nb,
+    Nn,
+    En,
+}
+
+/// Where a suggested match stands in the coordinator's workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MatchStatus {
+    Suggested,
+    Shortlisted,
+    Contacted,
+    Agreed,
+    Declined,
+}
+
+/// A member company, the university, a municipality or another body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub kind: OrgKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub municipality: Option<String>,
+    /// Nine digits (organisasjonsnummer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub org_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub member: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub notes: Option<String>,
+}
+
+/// A contact person. Listed by name only with `consent == Some(true)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub phone: Option<String>,
+    /// An organisation id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub role: Option<String>,
+    /// Agreed to be listed by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub consent: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub notes: Option<String>,
+}
+
+impl Person {
+    /// Whether this person may be shown by name.
+    pub fn consents(&self) -> bool {
+        self.consent == Some(true)
+    }
+}
+
+/// A competence offer or need: the fields both share. A need adds a deadline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    pub kind: EntryKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// An organisation id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation: Option<String>,
+    /// A person id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub language: Option<Language>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Defaults to true when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub active: Option<bool>,
+    /// Needs only: `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub deadline: Option<NaiveDate>,
+}
+
+impl Entry {
+    /// Whether the entry is active (absent means active).
+    pub fn is_active(&self) -> bool {
+        self.active != Some(false)
+    }
+}
+
+/// An offer; the same shape as a need without a deadline.
+pub type Offer = Entry;
+/// A need.
+pub type Need = Entry;
+
+/// Why a coordinator declined a suggested match (a Kompis addition to v1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DeclineReason {
+    NotRelevant,
+    BadTiming,
+    NoCapacity,
+    AlreadySolved,
+    Other,
+}
+
+/// The coordinator's record of one need–offer pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MatchRecord {
+    pub need: String,
+    pub offer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub status: Option<MatchStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Kompis addition: set when `status` is `declined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decline_reason: Option<DeclineReason>,
+}
+
+/// The four kinds of catalogue entity a person edits, as named in the UI and CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EntityKind {
+    Organisation,
+    Person,
+    Offer,
+    Need,
+}
+
+impl EntityKind {
+    /// The singular word used in messages: "need n-17: …".
+    pub fn word(self) -> &'static str {
+        match self {
+            EntityKind::Organisation => "organisation",
+            EntityKind::Person => "person",
+            EntityKind::Offer => "offer",
+            EntityKind::Need => "need",
+        }
+    }
+}

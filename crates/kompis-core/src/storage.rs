@@ -1,0 +1,142 @@
+//! The small storage interface: one sled tree of JSON records under string
+//! keys, with atomic batches and explicit flushes. Only this module touches
+//! sled; the rest of the core talks to [`Storage`].
+
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// sled's page cache, kept small: the catalogue is a few MB at most.
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// An open sled database holding the catalogue.
+pub struct Storage {
+    db: sled::Db,
+    path: PathBuf,
+}
+
+/// Writes collected for one atomic apply.
+#[derive(Default)]
+pub struct Batch {
+    inner: sled::Batch,
+    len: usize,
+}
+
+impl Batch {
+    /// Put a JSON record.
+    pub fn put<T: Serialize>(&mut self, key: &str, value: &T) {
+        let bytes = serde_json::to_vec(value).expect("catalogue records serialise");
+        self.inner.insert(key.as_bytes(), bytes);
+        self.len += 1;
+    }
+
+    /// Remove a record.
+    pub fn remove(&mut self, key: &str) {
+        self.inner.remove(key.as_bytes());
+        self.len += 1;
+    }
+
+    /// Number of writes collected.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether nothing was collected.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl Storage {
+    /// Open (or create) the database in `path`, mapping a held lock to
+    /// [`Error::Locked`].
+    pub fn open(path: &Path) -> Result<Self> {
+        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+            action: "create the catalogue folder",
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(CACHE_BYTES)
+            .mode(sled::Mode::LowSpace)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(io) if is_lock_error(&io) => Error::Locked {
+                    path: path.to_path_buf(),
+                },
+                other => Error::Store(other),
+            })?;
+        Ok(Storage {
+            db,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The folder the database lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read and decode one record.
+    pub fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        match self.db.get(key.as_bytes())? {
+            None => Ok(None),
+            Some(bytes) => decode(key, &bytes).map(Some),
+        }
+    }
+
+    /// Whether a key exists.
+    pub fn contains(&self, key: &str) -> Result<bool> {
+        Ok(self.db.contains_key(key.as_bytes())?)
+    }
+
+    /// All records whose key starts with `prefix`, in key order.
+    pub fn scan<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<(String, T)>> {
+        let mut out = Vec::new();
+        for item in self.db.scan_prefix(prefix.as_bytes()) {
+            let (k, v) = item?;
+            let key = String::from_utf8_lossy(&k).into_owned();
+            let value = decode(&key, &v)?;
+            out.push((key, value));
+        }
+        Ok(out)
+    }
+
+    /// Number of keys under `prefix`.
+    pub fn count(&self, prefix: &str) -> Result<u32> {
+        let mut n = 0;
+        for item in self.db.scan_prefix(prefix.as_bytes()) {
+            item?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Whether the database holds no records at all.
+    pub fn is_empty(&self) -> bool {
+        self.db.is_empty()
+    }
+
+    /// Apply a batch atomically and flush it to disk before returning.
+    pub fn commit(&self, batch: Batch) -> Result<()> {
+        self.db.apply_batch(batch.inner)?;
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|e| Error::Corrupt {
+        key: key.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+fn is_lock_error(e: &std::io::Error) -> bool {
+    e.kind() == ErrorKind::WouldBlock || e.to_string().contains("lock")
+}
