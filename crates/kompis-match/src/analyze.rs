@@ -1,0 +1,268 @@
+//! Turning one entry into weighted features: stems, compound parts and concepts.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{Lexicon, WordInfo};
+use crate::text::{detect_lang, is_stopword, tokenize, Lang};
+use crate::thesaurus::Thesaurus;
+use crate::Doc;
+
+/// A feature of a text: a stem, or a concept of the thesaurus.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum FeatKey {
+    Word(String),
+    Concept(u32),
+}
+
+/// One feature with its weight and the words of the text that carried it.
+#[derive(Debug, Clone)]
+pub(crate) struct Feat {
+    pub key: FeatKey,
+    pub weight: f32,
+    pub surfaces: Vec<String>,
+}
+
+/// The features of one entry.
+#[derive(Debug, Clone)]
+pub(crate) struct Analysis {
+    pub feats: Vec<Feat>,
+    /// Number of content words (for length normalisation).
+    pub len: f32,
+}
+
+/// Concept terms indexed by stem.
+pub(crate) struct ConceptIndex {
+    /// Stem → concepts having it as a one-word term.
+    single: HashMap<String, Vec<u32>>,
+    /// Lead stem → (all stems of a several-word term, concept).
+    multi: HashMap<String, Vec<(Vec<String>, u32)>>,
+    /// Concept ids, by index.
+    pub ids: Vec<String>,
+}
+
+impl ConceptIndex {
+    /// Indexes every term of `thes` under its Norwegian and English stems; a
+    /// one-word compound term is also indexed as its parts (so
+    /// `bærekraftsrapportering` finds `rapportering av bærekraft`).
+    pub fn new(thes: &Thesaurus, lex: &Lexicon) -> Self {
+        let mut single: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut multi: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        let mut ids = Vec::new();
+        for (ci, g) in thes.groups().iter().enumerate() {
+            let ci = ci as u32;
+            ids.push(g.id.clone());
+            for term in &g.terms {
+                let toks: Vec<String> = tokenize(term)
+                    .into_iter()
+                    .filter(|t| !is_stopword(t))
+                    .collect();
+                if toks.is_empty() {
+                    continue;
+                }
+                let mut variants: Vec<Vec<String>> = Vec::new();
+                for lang in [Lang::Norwegian, Lang::English] {
+                    let stems: Vec<String> =
+                        toks.iter().map(|t| lex.stemmers.stem(lang, t)).collect();
+                    variants.push(stems);
+                    if toks.len() == 1 {
+                        let t = &toks[0];
+                        let parts: Vec<String> = if t.contains('-') {
+                            t.split('-')
+                                .filter(|p| p.chars().count() >= 2)
+                                .map(|p| lex.stemmers.stem(lang, p))
+                                .collect()
+                        } else if let Some((l, r)) = lex.split2(t) {
+                            vec![lex.stemmers.stem(lang, &l), lex.stemmers.stem(lang, &r)]
+                        } else {
+                            Vec::new()
+                        };
+                        if parts.len() >= 2 {
+                            variants.push(parts);
+                        }
+                    }
+                }
+                variants.sort();
+                variants.dedup();
+                for v in variants {
+                    if v.len() == 1 {
+                        let e = single.entry(v[0].clone()).or_default();
+                        if !e.contains(&ci) {
+                            e.push(ci);
+                        }
+                    } else {
+                        let e = multi.entry(v[0].clone()).or_default();
+                        if !e.iter().any(|(s, c)| *c == ci && *s == v) {
+                            e.push((v, ci));
+                        }
+                    }
+                }
+            }
+        }
+        ConceptIndex { single, multi, ids }
+    }
+}
+
+/// Field weights: title, keywords, description.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FieldWeights {
+    pub title: f32,
+    pub keywords: f32,
+    pub description: f32,
+}
+
+struct Pos<'a> {
+    surface: String,
+    info: &'a WordInfo,
+    field_w: f32,
+}
+
+/// Cache of analysed words, shared by all entries of an index.
+pub(crate) type WordCache = HashMap<String, WordInfo>;
+
+/// Analyses one entry. `sum` adds repeated features (offers: term frequency);
+/// otherwise the strongest occurrence counts (needs).
+pub(crate) fn analyze(
+    doc: &Doc,
+    lex: &Lexicon,
+    concepts: &ConceptIndex,
+    cache: &WordCache,
+    fw: FieldWeights,
+    sum: bool,
+) -> Analysis {
+    // Tokenise fields, with a gap of positions between fields and keywords so
+    // several-word terms do not match across them.
+    let mut fields: Vec<(Vec<String>, f32)> = vec![(tokenize(&doc.title), fw.title)];
+    for k in &doc.keywords {
+        fields.push((tokenize(k), fw.keywords));
+    }
+    fields.push((tokenize(&doc.description), fw.description));
+    let all: Vec<String> = fields.iter().flat_map(|(t, _)| t.iter().cloned()).collect();
+    let lang = detect_lang(&all);
+    let li = usize::from(lang == Lang::English);
+
+    let mut local: HashMap<String, WordInfo> = HashMap::new();
+    for (toks, _) in &fields {
+        for t in toks {
+            if !is_stopword(t) && !cache.contains_key(t) && !local.contains_key(t) {
+                local.insert(t.clone(), lex.word(t, true));
+            }
+        }
+    }
+    let mut positions: Vec<Option<Pos>> = Vec::new();
+    for (toks, w) in &fields {
+        for t in toks {
+            if is_stopword(t) {
+                continue;
+            }
+            let info = cache.get(t).or_else(|| local.get(t)).expect("analysed");
+            if is_stopword(&info.canonical) {
+                continue;
+            }
+            positions.push(Some(Pos {
+                surface: t.clone(),
+                info,
+                field_w: *w,
+            }));
+        }
+        positions.push(None);
+        positions.push(None);
+        positions.push(None);
+    }
+
+    let mut acc: HashMap<FeatKey, Feat> = HashMap::new();
+    let mut add = |key: FeatKey, w: f32, surface: &str| {
+        let f = acc.entry(key.clone()).or_insert_with(|| Feat {
+            key,
+            weight: 0.0,
+            surfaces: Vec::new(),
+        });
+        if sum {
+            f.weight += w;
+        } else {
+            f.weight = f.weight.max(w);
+        }
+        if !f.surfaces.iter().any(|s| s == surface) {
+            f.surfaces.push(surface.to_string());
+        }
+    };
+
+    // Several-word concept terms, in any order within a small window.
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in positions.iter().enumerate() {
+        if let Some(p) = p {
+            at.entry(p.info.stems[li].as_str()).or_default().push(i);
+            for part in &p.info.parts {
+                at.entry(part.stems[li].as_str()).or_default().push(i);
+            }
+        }
+    }
+    let mut consumed = vec![false; positions.len()];
+    let mut lead: Vec<&str> = at.keys().copied().collect();
+    lead.sort_unstable();
+    for s in lead {
+        let Some(vars) = concepts.multi.get(s) else {
+            continue;
+        };
+        for (stems, ci) in vars {
+            let span = stems.len();
+            for &p0 in &at[s] {
+                let mut hit = vec![p0];
+                let ok = stems[1..].iter().all(|st| {
+                    at.get(st.as_str())
+                        .and_then(|ps| ps.iter().find(|&&p| p.abs_diff(p0) <= span))
+                        .map(|&p| hit.push(p))
+                        .is_some()
+                });
+                if ok {
+                    hit.sort_unstable();
+                    hit.dedup();
+                    let fw = hit
+                        .iter()
+                        .filter_map(|&i| positions[i].as_ref().map(|p| p.field_w))
+                        .fold(0.0f32, f32::max);
+                    let surface = hit
+                        .iter()
+                        .filter_map(|&i| positions[i].as_ref().map(|p| p.surface.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    add(FeatKey::Concept(*ci), fw, &surface);
+                    if hit.len() > 1 {
+                        for &i in &hit {
+                            consumed[i] = true;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    let mut len = 0.0f32;
+    for (i, p) in positions.iter().enumerate() {
+        let Some(p) = p else { continue };
+        len += 1.0;
+        let fwt = p.field_w * if p.info.repaired { 0.85 } else { 1.0 };
+        let ww = fwt * if consumed[i] { 0.5 } else { 1.0 };
+        add(FeatKey::Word(p.info.stems[li].clone()), ww, &p.surface);
+        if let Some(cs) = concepts.single.get(&p.info.stems[li]) {
+            for &c in cs {
+                add(FeatKey::Concept(c), fwt, &p.surface);
+            }
+        }
+        for part in &p.info.parts {
+            add(
+                FeatKey::Word(part.stems[li].clone()),
+                fwt * part.weight,
+                &p.surface,
+            );
+            if let Some(cs) = concepts.single.get(&part.stems[li]) {
+                for &c in cs {
+                    add(FeatKey::Concept(c), fwt * part.weight, &p.surface);
+                }
+            }
+        }
+    }
+    let mut feats: Vec<Feat> = acc.into_values().collect();
+    feats.sort_by(|a, b| a.key.cmp(&b.key));
+    Analysis { feats, len }
+}

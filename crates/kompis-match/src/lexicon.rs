@@ -1,0 +1,376 @@
+//! The known vocabulary of a catalogue: compound splitting and spelling repair.
+//!
+//! Words are known when they occur in the indexed entries or the thesaurus.
+//! A word that is not known is split into known parts (`bærekrafts|rapportering`,
+//! with the linking `-s-`/`-e-`), given back its `æøå` (`okonomi` → `økonomi`)
+//! or mapped to a known word within a small edit distance (`rekrutering`).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::text::{ascii_key, digraph_key, Lang, Stemmers};
+
+/// Right-hand parts that are suffixes, not words.
+const NOT_HEADS: &[&str] = &[
+    "else", "elser", "ende", "ning", "ning", "ling", "heten", "heter", "ings", "ene", "erne",
+    "sjon", "sjonen", "sjoner", "ering", "ert", "ane", "ande",
+];
+
+/// Vocabulary with word and stem frequencies.
+pub(crate) struct Lexicon {
+    pub(crate) stemmers: Stemmers,
+    words: HashMap<String, u32>,
+    stems: HashSet<String>,
+    keys: HashMap<String, String>,
+    by_first: HashMap<char, Vec<(String, String)>>,
+    /// Single-word thesaurus terms: split no further than these.
+    units: HashSet<String>,
+}
+
+/// How a word of a text was understood.
+#[derive(Debug, Clone)]
+pub(crate) struct WordInfo {
+    /// The word after spelling repair (the input if it was known).
+    pub canonical: String,
+    /// True if `canonical` differs from the typed word.
+    pub repaired: bool,
+    /// Stems of `canonical`: Norwegian, English.
+    pub stems: [String; 2],
+    /// Compound or hyphen parts with their stems and a weight (0..1).
+    pub parts: Vec<Part>,
+}
+
+/// One part of a compound word.
+#[derive(Debug, Clone)]
+pub(crate) struct Part {
+    pub surface: String,
+    pub stems: [String; 2],
+    pub weight: f32,
+}
+
+impl Lexicon {
+    /// Builds the vocabulary from the words of the catalogue and the thesaurus.
+    pub fn new(words: HashMap<String, u32>, units: HashSet<String>) -> Self {
+        let stemmers = Stemmers::new();
+        let mut stems = HashSet::new();
+        let mut keyed: HashMap<String, (u32, String)> = HashMap::new();
+        for (w, &n) in &words {
+            if w.contains('-') {
+                continue;
+            }
+            stems.insert(stemmers.stem(Lang::Norwegian, w));
+            stems.insert(stemmers.stem(Lang::English, w));
+            let k = ascii_key(w);
+            let e = keyed.entry(k).or_insert((0, String::new()));
+            // Most frequent spelling wins; ties go to the alphabetically first.
+            if n > e.0 || (n == e.0 && (e.1.is_empty() || *w < e.1)) {
+                *e = (n, w.clone());
+            }
+        }
+        let mut by_first: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        let mut keys = HashMap::new();
+        let mut sorted: Vec<_> = keyed.into_iter().collect();
+        sorted.sort();
+        for (k, (_, w)) in sorted {
+            if let Some(c) = k.chars().next() {
+                by_first.entry(c).or_default().push((k.clone(), w.clone()));
+            }
+            keys.insert(k, w);
+        }
+        Lexicon {
+            stemmers,
+            words,
+            stems,
+            keys,
+            by_first,
+            units,
+        }
+    }
+
+    /// Every known word.
+    pub fn words(&self) -> impl Iterator<Item = &String> {
+        self.words.keys()
+    }
+
+    fn freq(&self, w: &str) -> u32 {
+        self.words.get(w).copied().unwrap_or(0)
+    }
+
+    /// A word seen as such, or whose Norwegian stem is the stem of a seen word.
+    fn known(&self, w: &str) -> bool {
+        self.words.contains_key(w) || self.stems.contains(&self.stemmers.stem(Lang::Norwegian, w))
+    }
+
+    fn known_left(&self, w: &str) -> bool {
+        let n = w.chars().count();
+        if n < 3 || (n == 3 && !self.units.contains(w)) {
+            return false;
+        }
+        self.known(w)
+    }
+
+    fn known_head(&self, w: &str) -> bool {
+        w.chars().count() >= 4 && !NOT_HEADS.contains(&w) && self.known(w)
+    }
+
+    /// Best split of `w` into modifier and head, linking letter dropped.
+    pub fn split2(&self, w: &str) -> Option<(String, String)> {
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        let n = chars.len();
+        if n < 7 || w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        // (both parts directly known, min part length, head length) – higher is better.
+        let mut best: Option<((bool, usize, usize), String, String)> = None;
+        for i in 3..=n.saturating_sub(4) {
+            let at = chars[i].0;
+            let (l, r) = (&w[..at], &w[at..]);
+            let mut lefts = vec![l.to_string()];
+            if (l.ends_with('s') || l.ends_with('e')) && l.chars().count() > 3 {
+                lefts.push(l[..l.len() - 1].to_string());
+            }
+            let head_direct = self.known_head(r);
+            let head_ok = head_direct || (r.chars().count() >= 7 && self.split2(r).is_some());
+            if !head_ok {
+                continue;
+            }
+            for left in lefts {
+                if !self.known_left(&left) {
+                    continue;
+                }
+                let ln = left.chars().count();
+                let rn = r.chars().count();
+                let key = (head_direct, ln.min(rn), rn);
+                if best.as_ref().is_none_or(|b| key > b.0) {
+                    best = Some((key, left, r.to_string()));
+                }
+            }
+        }
+        best.map(|(_, l, r)| (l, r))
+    }
+
+    /// All parts of a compound, top-level ones weighted `w`, deeper ones less.
+    fn parts_into(&self, w: &str, weight: f32, out: &mut Vec<Part>, depth: u8) {
+        if depth > 3 {
+            return;
+        }
+        if let Some((l, r)) = self.split2(w) {
+            for p in [l, r] {
+                out.push(Part {
+                    stems: self.stems_of(&p),
+                    surface: p.clone(),
+                    weight,
+                });
+                if !self.units.contains(&p) {
+                    self.parts_into(&p, weight * 0.7, out, depth + 1);
+                }
+            }
+        }
+    }
+
+    fn stems_of(&self, w: &str) -> [String; 2] {
+        [
+            self.stemmers.stem(Lang::Norwegian, w),
+            self.stemmers.stem(Lang::English, w),
+        ]
+    }
+
+    /// Analyses one folded word. `repair` allows spelling repair of unknown words.
+    pub fn word(&self, w: &str, repair: bool) -> WordInfo {
+        let mut canonical = w.to_string();
+        let mut repaired = false;
+        if repair && !w.contains('-') && !self.known(w) {
+            if let Some(c) = self.repair(w) {
+                canonical = c;
+                repaired = true;
+            }
+        }
+        let mut parts = Vec::new();
+        if canonical.contains('-') {
+            for p in canonical.split('-').filter(|p| p.chars().count() >= 2) {
+                let p = p.to_string();
+                parts.push(Part {
+                    stems: self.stems_of(&p),
+                    surface: p.clone(),
+                    weight: 0.8,
+                });
+                self.parts_into(&p, 0.6, &mut parts, 1);
+            }
+        } else {
+            self.parts_into(&canonical, 0.7, &mut parts, 0);
+            // An unknown word with no split: try its æøå-less parts.
+            if parts.is_empty() && repair && !self.known(&canonical) {
+                if let Some((l, r)) = self.split_repaired(&canonical) {
+                    canonical = format!("{l}{r}");
+                    repaired = true;
+                    for p in [l, r] {
+                        parts.push(Part {
+                            stems: self.stems_of(&p),
+                            surface: p,
+                            weight: 0.7,
+                        });
+                    }
+                }
+            }
+        }
+        WordInfo {
+            stems: self.stems_of(&canonical),
+            canonical,
+            repaired,
+            parts,
+        }
+    }
+
+    /// Splits a word typed without æøå into two known words (`okonomi|ansvarlig`).
+    fn split_repaired(&self, w: &str) -> Option<(String, String)> {
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        let n = chars.len();
+        if n < 8 {
+            return None;
+        }
+        for i in 4..=n - 4 {
+            let (l, r) = (&w[..chars[i].0], &w[chars[i].0..]);
+            let l = self.keys.get(l).cloned().or_else(|| {
+                l.strip_suffix('s')
+                    .and_then(|x| self.keys.get(x).cloned())
+                    .filter(|_| l.len() > 4)
+            });
+            let r = self.keys.get(r).cloned();
+            if let (Some(l), Some(r)) = (l, r) {
+                if self.known_left(&l) && self.known_head(&r) {
+                    return Some((l, r));
+                }
+            }
+        }
+        None
+    }
+
+    /// A known word for an unknown one: same letters but æøå, or one or two
+    /// edits away (longer words allow more), most frequent first.
+    pub fn repair(&self, w: &str) -> Option<String> {
+        let n = w.chars().count();
+        if n < 3 || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let k = ascii_key(w);
+        if let Some(c) = self.keys.get(&k) {
+            if c != w {
+                return Some(c.clone());
+            }
+        }
+        if let Some(d) = digraph_key(w) {
+            if let Some(c) = self.keys.get(&d) {
+                return Some(c.clone());
+            }
+        }
+        if n < 5 {
+            return None;
+        }
+        let max = if n >= 9 { 2 } else { 1 };
+        let first = k.chars().next()?;
+        let kc: Vec<char> = k.chars().collect();
+        let mut best: Option<(usize, std::cmp::Reverse<u32>, &str)> = None;
+        for (ck, cw) in self.by_first.get(&first).into_iter().flatten() {
+            let cn = ck.chars().count();
+            if cn + max < n || n + max < cn || cn < 4 {
+                continue;
+            }
+            let d = damerau(&kc, ck, max);
+            if d > max {
+                continue;
+            }
+            let cand = (d, std::cmp::Reverse(self.freq(cw)), cw.as_str());
+            if best.as_ref().is_none_or(|b| cand < *b) {
+                best = Some(cand);
+            }
+        }
+        best.map(|(_, _, w)| w.to_string())
+    }
+}
+
+/// Optimal-string-alignment distance, giving up (returning `max + 1`) early.
+fn damerau(a: &[char], b: &str, max: usize) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(words: &[&str], units: &[&str]) -> Lexicon {
+        Lexicon::new(
+            words.iter().map(|w| (w.to_string(), 1)).collect(),
+            units.iter().map(|w| w.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn splits_compounds_with_linking_s() {
+        let l = lex(
+            &["bærekraft", "rapportering", "arbeidsmiljø", "kartlegging"],
+            &["arbeidsmiljø"],
+        );
+        assert_eq!(
+            l.split2("bærekraftsrapportering"),
+            Some(("bærekraft".into(), "rapportering".into()))
+        );
+        assert_eq!(
+            l.split2("arbeidsmiljøkartlegging"),
+            Some(("arbeidsmiljø".into(), "kartlegging".into()))
+        );
+        assert_eq!(l.split2("rapportering"), None);
+    }
+
+    #[test]
+    fn repairs_missing_aeoeaa_and_typos() {
+        let l = lex(
+            &[
+                "økonomistyring",
+                "lønnsomhet",
+                "rekruttering",
+                "lærebedrift",
+                "safety",
+            ],
+            &[],
+        );
+        assert_eq!(
+            l.repair("okonomistyring").as_deref(),
+            Some("økonomistyring")
+        );
+        assert_eq!(l.repair("lonnsomhet").as_deref(), Some("lønnsomhet"));
+        assert_eq!(l.repair("rekrutering").as_deref(), Some("rekruttering"));
+        assert_eq!(l.repair("lærebedrit").as_deref(), Some("lærebedrift"));
+        assert_eq!(l.repair("saftey").as_deref(), Some("safety"));
+        assert_eq!(l.repair("zzzzzz"), None);
+    }
+
+    #[test]
+    fn edit_distance() {
+        let a: Vec<char> = "saftey".chars().collect();
+        assert_eq!(damerau(&a, "safety", 2), 1);
+        let a: Vec<char> = "abc".chars().collect();
+        assert_eq!(damerau(&a, "xyz", 1), 2);
+    }
+}

@@ -1,0 +1,112 @@
+//! Kompis matcher: ranks offers for a need (and needs for an offer) across
+//! bokmål, nynorsk and English texts, and says why.
+//!
+//! Pure: no store, no Tauri, no I/O. `kompis-core` converts its model into
+//! [`Doc`]s and calls [`Matcher`].
+//!
+//! The pipeline, per entry: [`fold`] → tokenise → drop stopwords → Snowball
+//! stem (Norwegian or English, guessed per text) → split compounds into known
+//! parts (`bærekrafts|rapportering`) → repair unknown words (missing `æøå`,
+//! typos) → expand concepts through the [`Thesaurus`] → BM25 weighting of
+//! stems and concepts → a 0..1 score times the fit of the two entry kinds.
+
+mod analyze;
+mod lexicon;
+mod matcher;
+pub mod text;
+mod thesaurus;
+
+pub use matcher::{kind_fit, Matcher, THRESHOLD};
+pub use text::fold;
+pub use thesaurus::{ConceptGroup, Thesaurus};
+
+use serde::{Deserialize, Serialize};
+
+/// Kind of an offer or need (the bundle's `kind` vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Fagkompetanse.
+    Expertise,
+    /// Erfaringsdeling.
+    Experience,
+    /// Bachelor-, master- og PhD-samarbeid.
+    StudentProject,
+    /// Kurs og opplæring.
+    Training,
+    /// Utstyr, lab, lokaler.
+    Facility,
+    /// Stilling og rekruttering.
+    Position,
+}
+
+impl DocKind {
+    /// Parses the bundle spelling (`student_project`).
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "expertise" => Self::Expertise,
+            "experience" => Self::Experience,
+            "student_project" => Self::StudentProject,
+            "training" => Self::Training,
+            "facility" => Self::Facility,
+            "position" => Self::Position,
+            _ => return None,
+        })
+    }
+}
+
+/// One offer or need as the matcher sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Doc {
+    /// Entry id.
+    pub id: String,
+    /// Owning organisation id; entries of the same organisation never match.
+    pub organisation: Option<String>,
+    /// Entry kind.
+    pub kind: DocKind,
+    /// Title.
+    pub title: String,
+    /// Free text.
+    pub description: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+}
+
+/// One ranked entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranked {
+    /// Id of the ranked entry.
+    pub id: String,
+    /// 0..=1, comparable across queries; never below [`THRESHOLD`].
+    pub score: f64,
+    /// Why it matched, strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+/// A shared concept (or word) and the words on each side that carried it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Concept id from the thesaurus, or the shared word.
+    pub concept: String,
+    /// Words of the need (query) side, as written (folded).
+    pub need_terms: Vec<String>,
+    /// Words of the offer (indexed) side, as written (folded).
+    pub offer_terms: Vec<String>,
+}
+
+impl Reason {
+    /// Short human text, e.g. `«bærekraftsrapportering» ↔ «esrs»`.
+    pub fn sentence(&self) -> String {
+        let q = |v: &[String]| {
+            v.iter()
+                .map(|t| format!("«{t}»"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if self.need_terms == self.offer_terms {
+            q(&self.need_terms)
+        } else {
+            format!("{} ↔ {}", q(&self.need_terms), q(&self.offer_terms))
+        }
+    }
+}

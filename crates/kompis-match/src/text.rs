@@ -1,0 +1,282 @@
+//! Text normalisation: folding, tokenising, stopwords, language guess, stemming.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Unicode lowercase that keeps `æ`, `ø` and `å`, maps their Swedish/German
+/// cousins onto them (`ä`→`æ`, `ö`→`ø`) and strips other accents (`é`→`e`).
+///
+/// Used before fuzzy-matcher, whose case folding is ASCII-only, and as the
+/// first step of the token pipeline.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        // Combining marks (decomposed input): a + ring → å, o + stroke → ø.
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            if c == '\u{30a}' && out.ends_with('a') {
+                out.pop();
+                out.push('å');
+            } else if c == '\u{338}' && out.ends_with('o') {
+                out.pop();
+                out.push('ø');
+            }
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match l {
+                'ä' => out.push('æ'),
+                'ö' => out.push('ø'),
+                'á' | 'à' | 'â' | 'ã' => out.push('a'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+                'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
+                'ú' | 'ù' | 'û' | 'ü' => out.push('u'),
+                'ç' => out.push('c'),
+                'ñ' => out.push('n'),
+                'ß' => out.push_str("ss"),
+                '\u{2010}' | '\u{2011}' => out.push('-'),
+                _ => out.push(l),
+            }
+        }
+    }
+    out
+}
+
+/// The form of a folded word typed without `æøå`: `æ`,`å`→`a`, `ø`→`o`.
+/// Words that differ only in those letters share a key.
+pub fn ascii_key(folded: &str) -> String {
+    folded
+        .chars()
+        .map(|c| match c {
+            'æ' | 'å' => 'a',
+            'ø' => 'o',
+            c => c,
+        })
+        .collect()
+}
+
+/// Alternative keys for a word typed with the digraph spellings `aa`, `ae`, `oe`.
+pub fn digraph_key(folded: &str) -> Option<String> {
+    if folded.contains("aa") || folded.contains("ae") || folded.contains("oe") {
+        Some(
+            folded
+                .replace("aa", "a")
+                .replace("ae", "a")
+                .replace("oe", "o"),
+        )
+    } else {
+        None
+    }
+}
+
+/// One word of a text, folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawToken {
+    /// Folded word, may contain inner hyphens (`hms-arbeidet`).
+    pub text: String,
+}
+
+/// Splits a text into folded words. Letters and digits make words; a hyphen
+/// inside a word is kept (`it-sikkerhet`), at its ends dropped.
+pub fn tokenize(s: &str) -> Vec<String> {
+    let folded = fold(s);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() || c == '-' {
+            cur.push(c);
+        } else {
+            push_word(&mut out, &mut cur);
+        }
+    }
+    push_word(&mut out, &mut cur);
+    out
+}
+
+fn push_word(out: &mut Vec<String>, cur: &mut String) {
+    let w = cur.trim_matches('-');
+    if !w.is_empty() {
+        // Collapse runs of hyphens.
+        let mut s = String::with_capacity(w.len());
+        let mut prev_h = false;
+        for c in w.chars() {
+            if c == '-' {
+                if !prev_h {
+                    s.push(c);
+                }
+                prev_h = true;
+            } else {
+                s.push(c);
+                prev_h = false;
+            }
+        }
+        out.push(s);
+    }
+    cur.clear();
+}
+
+/// Language family of a text, for choosing the stemmer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// Bokmål or nynorsk.
+    Norwegian,
+    /// English.
+    English,
+}
+
+const NO_STOP: &str = include_str!("../data/stopwords_no.txt");
+const EN_STOP: &str = include_str!("../data/stopwords_en.txt");
+
+fn set(src: &'static str) -> HashSet<&'static str> {
+    src.split_whitespace()
+        .filter(|w| !w.starts_with('#'))
+        .collect()
+}
+
+fn no_stop() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| set(NO_STOP))
+}
+
+fn en_stop() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| set(EN_STOP))
+}
+
+/// True for a folded word that carries no meaning for matching, in any of
+/// bokmål, nynorsk or English (also their `æøå`-less spellings).
+pub fn is_stopword(w: &str) -> bool {
+    no_stop().contains(w) || en_stop().contains(w)
+}
+
+/// Guesses the language from the share of English function words.
+pub fn detect_lang(tokens: &[String]) -> Lang {
+    let (mut en, mut no) = (0usize, 0usize);
+    for t in tokens {
+        let e = en_stop().contains(t.as_str());
+        let n = no_stop().contains(t.as_str());
+        if e && !n {
+            en += 1;
+        } else if n && !e {
+            no += 1;
+        }
+    }
+    if en > no {
+        Lang::English
+    } else {
+        Lang::Norwegian
+    }
+}
+
+/// Snowball stemmers for Norwegian and English, plus a light derivational step
+/// for Norwegian that Snowball leaves out (`rekruttering` ~ `rekruttere`).
+pub struct Stemmers {
+    no: Stemmer,
+    en: Stemmer,
+}
+
+impl Default for Stemmers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Stemmers {
+    /// Creates both stemmers.
+    pub fn new() -> Self {
+        Self {
+            no: Stemmer::create(Algorithm::Norwegian),
+            en: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// Stem of one folded word (no hyphens) in `lang`.
+    pub fn stem(&self, lang: Lang, w: &str) -> String {
+        if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3 {
+            return w.to_string();
+        }
+        match lang {
+            Lang::English => self.en.stem(w).into_owned(),
+            Lang::Norwegian => derive_no(&self.no.stem(w)),
+        }
+    }
+}
+
+/// Norwegian derivational endings folded after Snowball, so that verb,
+/// verbal noun and adjective meet: `rekrutter|ing`, `omstill|ing`,
+/// `ansett|else`, `digital|t`.
+fn derive_no(s: &str) -> String {
+    let n = s.chars().count();
+    for (suf, keep) in [
+        ("ering", "er"),
+        ("eringa", "er"),
+        ("ingen", ""),
+        ("inga", ""),
+        ("ing", ""),
+        ("else", ""),
+        ("elsen", ""),
+        ("leg", ""),
+        ("lege", ""),
+        ("sjonen", "sjon"),
+        ("sjonar", "sjon"),
+    ] {
+        if let Some(base) = s.strip_suffix(suf) {
+            if base.chars().count() >= 4 || (n >= 7 && base.chars().count() >= 3) {
+                return format!("{base}{keep}");
+            }
+        }
+    }
+    if let Some(base) = s.strip_suffix("alt") {
+        if base.chars().count() >= 4 {
+            return format!("{base}al");
+        }
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_norwegian_letters_and_lowercases() {
+        assert_eq!(fold("ØKONOMI Æres Åmot"), "økonomi æres åmot");
+        assert_eq!(fold("Värmland Café"), "værmland cafe");
+        assert_eq!(fold("a\u{30a}r"), "år");
+    }
+
+    #[test]
+    fn tokenize_keeps_inner_hyphens() {
+        assert_eq!(
+            tokenize("HMS-arbeidet, CSRD/ESRS og tre- og metall"),
+            vec!["hms-arbeidet", "csrd", "esrs", "og", "tre", "og", "metall"]
+        );
+    }
+
+    #[test]
+    fn ascii_key_merges_words_without_aeoeaa() {
+        assert_eq!(ascii_key("økonomistyring"), "okonomistyring");
+        assert_eq!(ascii_key("bærekraft"), "barekraft");
+        assert_eq!(digraph_key("baerekraft").as_deref(), Some("barekraft"));
+    }
+
+    #[test]
+    fn stemming_meets_verb_and_noun() {
+        let s = Stemmers::new();
+        let no = Lang::Norwegian;
+        assert_eq!(s.stem(no, "rekruttere"), s.stem(no, "rekruttering"));
+        assert_eq!(s.stem(no, "omstille"), s.stem(no, "omstilling"));
+        assert_eq!(s.stem(no, "investere"), s.stem(no, "investeringer"));
+        assert_eq!(s.stem(no, "lønnsomheten"), s.stem(no, "lønnsom"));
+        assert_eq!(s.stem(Lang::English, "recruiting"), "recruit");
+    }
+
+    #[test]
+    fn language_guess() {
+        let t = tokenize("We need help with the supply chain and our suppliers");
+        assert_eq!(detect_lang(&t), Lang::English);
+        let t = tokenize("Vi treng hjelp med leverandørkjeda og innkjøp");
+        assert_eq!(detect_lang(&t), Lang::Norwegian);
+    }
+}

@@ -1,0 +1,192 @@
+//! Match quality on the shared development set (`../shared/eval/dev`).
+//!
+//! Needs the shared folder beside the repository; skips with a note when it is
+//! absent. Computes nDCG@5 (gains 2/1), recall@5 (grade-2) and MRR exactly as
+//! `score.py` does, asserts the floors of issue 3, and cross-checks the figures
+//! with `score.py` itself when python3 is installed.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use kompis_match::{Doc, DocKind, Matcher, Thesaurus};
+use serde_json::{json, Value};
+
+fn dev_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/dev")
+}
+
+fn docs(bundle: &Value, side: &str) -> Vec<Doc> {
+    bundle[side]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e["active"].as_bool().unwrap_or(true))
+        .map(|e| Doc {
+            id: e["id"].as_str().expect("id").to_string(),
+            organisation: e["organisation"].as_str().map(str::to_string),
+            kind: DocKind::parse(e["kind"].as_str().expect("kind")).expect("known kind"),
+            title: e["title"].as_str().unwrap_or_default().to_string(),
+            description: e["description"].as_str().unwrap_or_default().to_string(),
+            keywords: e["keywords"]
+                .as_array()
+                .map(|k| {
+                    k.iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// (nDCG@5, recall@5, reciprocal rank) for one need, as `score.py`'s `metrics_for`.
+fn metrics(ranked: &[String], gold: &BTreeMap<String, u8>) -> (f64, f64, f64) {
+    let k = 5;
+    let dcg: f64 = ranked
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(i, o)| f64::from(*gold.get(o).unwrap_or(&0)) / ((i + 2) as f64).log2())
+        .sum();
+    let mut ideal: Vec<u8> = gold.values().copied().collect();
+    ideal.sort_unstable_by(|a, b| b.cmp(a));
+    let idcg: f64 = ideal
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(i, &g)| f64::from(g) / ((i + 2) as f64).log2())
+        .sum();
+    let ndcg = if idcg > 0.0 { dcg / idcg } else { 0.0 };
+    let g2: HashSet<&String> = gold
+        .iter()
+        .filter(|(_, &g)| g == 2)
+        .map(|(o, _)| o)
+        .collect();
+    let top: HashSet<&String> = ranked.iter().take(k).collect();
+    let rec = if g2.is_empty() {
+        0.0
+    } else {
+        g2.intersection(&top).count() as f64 / g2.len() as f64
+    };
+    let rr = ranked
+        .iter()
+        .position(|o| g2.contains(o))
+        .map(|i| 1.0 / (i + 1) as f64)
+        .unwrap_or(0.0);
+    (ndcg, rec, rr)
+}
+
+#[test]
+fn dev_set_meets_quality_floors() {
+    let dir = dev_dir();
+    let (Ok(b), Ok(g)) = (
+        std::fs::read_to_string(dir.join("bundle.json")),
+        std::fs::read_to_string(dir.join("gold.json")),
+    ) else {
+        eprintln!(
+            "note: {} not found; skipping the dev-set evaluation",
+            dir.display()
+        );
+        return;
+    };
+    let bundle: Value = serde_json::from_str(&b).expect("bundle parses");
+    let gold: BTreeMap<String, BTreeMap<String, u8>> =
+        serde_json::from_str(&g).expect("gold parses");
+    let offers = docs(&bundle, "offers");
+    let needs = docs(&bundle, "needs");
+    let matcher = Matcher::new(&Thesaurus::builtin(), &offers);
+    let verbose = std::env::var_os("KOMPIS_EVAL_VERBOSE").is_some();
+
+    let mut out = Vec::new();
+    let mut ranked_by_need = BTreeMap::new();
+    for n in &needs {
+        let r = matcher.rank(n, offers.len());
+        out.push(json!({
+            "need": n.id,
+            "matches": r.iter().map(|m| json!({"offer": m.id, "score": m.score})).collect::<Vec<_>>(),
+        }));
+        ranked_by_need.insert(n.id.clone(), r);
+    }
+    let (mut sn, mut sr, mut sm) = (0.0, 0.0, 0.0);
+    for (need, g) in &gold {
+        let r = ranked_by_need.get(need).cloned().unwrap_or_default();
+        let ids: Vec<String> = r.iter().map(|m| m.id.clone()).collect();
+        let (a, b, c) = metrics(&ids, g);
+        sn += a;
+        sr += b;
+        sm += c;
+        if verbose && (a < 0.999 || c < 1.0) {
+            eprintln!("{need}\tnDCG@5={a:.3}\trecall@5={b:.3}\tRR={c:.3}");
+            for m in r.iter().take(6) {
+                let why: Vec<String> = m
+                    .reasons
+                    .iter()
+                    .map(|x| format!("{}:{}", x.concept, x.sentence()))
+                    .collect();
+                eprintln!(
+                    "   {} g{} {:.3} {}",
+                    m.id,
+                    g.get(&m.id).unwrap_or(&0),
+                    m.score,
+                    why.join(" | ")
+                );
+            }
+            for (o, gr) in g {
+                if *gr == 2 {
+                    let pos = ids.iter().position(|x| x == o);
+                    eprintln!("   want {o} at {:?}", pos.map(|p| p + 1));
+                }
+            }
+        }
+    }
+    let nn = gold.len() as f64;
+    let (ndcg, rec, mrr) = (sn / nn, sr / nn, sm / nn);
+    println!(
+        "dev set: nDCG@5 {ndcg:.4}  recall@5 {rec:.4}  MRR {mrr:.4}  ({} needs)",
+        gold.len()
+    );
+
+    // Cross-check with score.py when python3 is there.
+    let ranking = json!({ "needs": out });
+    let path = std::env::temp_dir().join(format!("kompis-dev-ranking-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_string(&ranking).unwrap()).expect("write ranking");
+    let script = dir.join("../score.py");
+    match std::process::Command::new("python3")
+        .arg(&script)
+        .arg(dir.join("bundle.json"))
+        .arg(dir.join("gold.json"))
+        .arg(&path)
+        .output()
+    {
+        Ok(o) if o.status.success() => {
+            let text = String::from_utf8_lossy(&o.stdout);
+            println!("score.py:\n{text}");
+            let fig = |name: &str| -> f64 {
+                text.lines()
+                    .find(|l| l.starts_with(name))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|x| x.parse().ok())
+                    .expect("score.py prints the figure")
+            };
+            assert!(
+                (fig("nDCG@5") - ndcg).abs() < 1e-3,
+                "nDCG disagrees with score.py"
+            );
+            assert!(
+                (fig("recall@5") - rec).abs() < 1e-3,
+                "recall disagrees with score.py"
+            );
+            assert!(
+                (fig("MRR") - mrr).abs() < 1e-3,
+                "MRR disagrees with score.py"
+            );
+        }
+        _ => println!("note: python3 or score.py not available; figures not cross-checked"),
+    }
+    let _ = std::fs::remove_file(&path);
+
+    assert!(ndcg >= 0.80, "nDCG@5 {ndcg:.4} below 0.80");
+    assert!(rec >= 0.85, "recall@5 {rec:.4} below 0.85");
+    assert!(mrr >= 0.80, "MRR {mrr:.4} below 0.80");
+}
