@@ -26,7 +26,7 @@ export class FormState {
   message(problems: Partial<Record<string, Key>>, field: string): string | null {
     const key = problems[field];
     if (key && (this.touched[field] || this.submitted)) return t(key);
-    if (this.serverField === field && this.serverError) return this.serverError.message;
+    if (this.serverField === field && this.serverError) return t("form.server_field");
     return null;
   }
 

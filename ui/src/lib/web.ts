@@ -166,7 +166,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     async catalogueInfo(): Promise<CatalogueInfo> {
       await delay();
       return {
-        path: "(nettleser – testdata i minnet)",
+        path: "memory://kompis-preview",
         schema_version: 1,
         counts: { organisations: orgs.size, people: people.size, offers: offers.size, needs: needs.size, trash: trash.size },
       };
