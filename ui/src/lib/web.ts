@@ -13,6 +13,7 @@ import type { EntryFilter } from "./bindings/EntryFilter";
 import type { EntryRow } from "./bindings/EntryRow";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { IpcError } from "./bindings/IpcError";
+import type { MatchRecord } from "./bindings/MatchRecord";
 import type { MatchView } from "./bindings/MatchView";
 import type { Organisation } from "./bindings/Organisation";
 import type { Person } from "./bindings/Person";
@@ -49,6 +50,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
   const needs = new Map<string, Entry>();
   const trash = new Map<string, Trashed>();
   const files = new Map<string, string>();
+  const records = new Map<string, MatchRecord>();
   let serial = 100;
 
   const entries = (side: Side) => (side === "need" ? needs : offers);
@@ -61,6 +63,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     bundle.people.forEach((p) => people.set(p.id, clone(p)));
     bundle.offers.forEach((o) => offers.set(o.id, clone(o)));
     bundle.needs.forEach((n) => needs.set(n.id, clone(n)));
+    bundle.matches.forEach((m) => records.set(`${m.need}/${m.offer}`, clone(m)));
     return {
       organisations: bundle.organisations.length,
       people: bundle.people.length,
@@ -124,6 +127,8 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     }
     const view: MatchView = { offer: clone(offer), score: Math.min(1, score), reasons };
     if (oo) view.organisation_name = oo.name;
+    const status = records.get(`${need.id}/${offer.id}`)?.status;
+    if (status) view.status = status;
     return view;
   }
 
@@ -137,7 +142,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
         people: [...people.values()],
         offers: [...offers.values()],
         needs: [...needs.values()],
-        matches: [],
+        matches: [...records.values()],
       },
       null,
       1,
@@ -291,7 +296,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       a.download = path;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      return { organisations: orgs.size, people: people.size, offers: offers.size, needs: needs.size, matches: 0 };
+      return { organisations: orgs.size, people: people.size, offers: offers.size, needs: needs.size, matches: records.size };
     },
     async loadDemo() {
       await delay();
