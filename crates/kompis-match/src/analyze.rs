@@ -10,7 +10,11 @@ use crate::Doc;
 /// A feature of a text: a stem, or a concept of the thesaurus.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum FeatKey {
+    /// Stem of a whole word.
     Word(String),
+    /// Stem of a part of a compound or hyphenated word.
+    Part(String),
+    /// A thesaurus concept.
     Concept(u32),
 }
 
@@ -30,12 +34,22 @@ pub(crate) struct Analysis {
     pub len: f32,
 }
 
+/// A term of several stems.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct MultiTerm {
+    stems: Vec<String>,
+    concept: u32,
+    /// From a compound `modifier+head`: matches `head … modifier` only
+    /// (`rapportering av bærekraft` for `bærekraftsrapportering`).
+    head_first: bool,
+}
+
 /// Concept terms indexed by stem.
 pub(crate) struct ConceptIndex {
     /// Stem → concepts having it as a one-word term.
     single: HashMap<String, Vec<u32>>,
-    /// Lead stem → (all stems of a several-word term, concept).
-    multi: HashMap<String, Vec<(Vec<String>, u32)>>,
+    /// Lead stem → several-word terms having it.
+    multi: HashMap<String, Vec<MultiTerm>>,
     /// Concept ids, by index.
     pub ids: Vec<String>,
 }
@@ -46,53 +60,58 @@ impl ConceptIndex {
     /// `bærekraftsrapportering` finds `rapportering av bærekraft`).
     pub fn new(thes: &Thesaurus, lex: &Lexicon) -> Self {
         let mut single: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut multi: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        let mut multi: HashMap<String, Vec<MultiTerm>> = HashMap::new();
         let mut ids = Vec::new();
         for (ci, g) in thes.groups().iter().enumerate() {
             let ci = ci as u32;
             ids.push(g.id.clone());
             for term in &g.terms {
-                let toks: Vec<String> = tokenize(term)
-                    .into_iter()
-                    .filter(|t| !is_stopword(t))
-                    .collect();
-                if toks.is_empty() {
+                let all = tokenize(term);
+                let toks: Vec<String> = all.iter().filter(|t| !is_stopword(t)).cloned().collect();
+                // A phrase reduced to one word by its stopwords (`få tak i`) is too vague.
+                if toks.is_empty() || (toks.len() == 1 && all.len() > 1) {
                     continue;
                 }
-                let mut variants: Vec<Vec<String>> = Vec::new();
+                let mut variants: Vec<(Vec<String>, bool)> = Vec::new();
                 for lang in [Lang::Norwegian, Lang::English] {
                     let stems: Vec<String> =
                         toks.iter().map(|t| lex.stemmers.stem(lang, t)).collect();
-                    variants.push(stems);
+                    variants.push((stems, false));
                     if toks.len() == 1 {
                         let t = &toks[0];
-                        let parts: Vec<String> = if t.contains('-') {
-                            t.split('-')
+                        if t.contains('-') {
+                            let parts: Vec<String> = t
+                                .split('-')
                                 .filter(|p| p.chars().count() >= 2)
                                 .map(|p| lex.stemmers.stem(lang, p))
-                                .collect()
+                                .collect();
+                            if parts.len() >= 2 {
+                                variants.push((parts, false));
+                            }
                         } else if let Some((l, r)) = lex.split2(t) {
-                            vec![lex.stemmers.stem(lang, &l), lex.stemmers.stem(lang, &r)]
-                        } else {
-                            Vec::new()
-                        };
-                        if parts.len() >= 2 {
-                            variants.push(parts);
+                            let parts =
+                                vec![lex.stemmers.stem(lang, &l), lex.stemmers.stem(lang, &r)];
+                            variants.push((parts, true));
                         }
                     }
                 }
                 variants.sort();
                 variants.dedup();
-                for v in variants {
+                for (v, head_first) in variants {
                     if v.len() == 1 {
                         let e = single.entry(v[0].clone()).or_default();
                         if !e.contains(&ci) {
                             e.push(ci);
                         }
                     } else {
-                        let e = multi.entry(v[0].clone()).or_default();
-                        if !e.iter().any(|(s, c)| *c == ci && *s == v) {
-                            e.push((v, ci));
+                        let m = MultiTerm {
+                            stems: v,
+                            concept: ci,
+                            head_first,
+                        };
+                        let e = multi.entry(m.stems[0].clone()).or_default();
+                        if !e.contains(&m) {
+                            e.push(m);
                         }
                     }
                 }
@@ -101,6 +120,14 @@ impl ConceptIndex {
         ConceptIndex { single, multi, ids }
     }
 }
+
+/// A query word matching part of an indexed compound (`rapportering` in
+/// `bærekraftsrapportering`) counts this much of a whole-word match.
+const PART_OF_WORD: f32 = 0.7;
+/// Part against part (`måneds|rapportering` vs `bærekrafts|rapportering`).
+const PART_OF_PART: f32 = 0.35;
+/// Weight of a shared concept relative to a shared word, on the query side.
+const CONCEPT_BOOST: f32 = 1.5;
 
 /// Field weights: title, keywords, description.
 #[derive(Debug, Clone, Copy)]
@@ -119,16 +146,18 @@ struct Pos<'a> {
 /// Cache of analysed words, shared by all entries of an index.
 pub(crate) type WordCache = HashMap<String, WordInfo>;
 
-/// Analyses one entry. `sum` adds repeated features (offers: term frequency);
-/// otherwise the strongest occurrence counts (needs).
+/// Analyses one entry. For an indexed entry (`query == false`) repeated
+/// features add up (term frequency); for a query the strongest occurrence
+/// counts, and each word also asks for itself as part of a compound.
 pub(crate) fn analyze(
     doc: &Doc,
     lex: &Lexicon,
     concepts: &ConceptIndex,
     cache: &WordCache,
     fw: FieldWeights,
-    sum: bool,
+    query: bool,
 ) -> Analysis {
+    let sum = !query;
     // Tokenise fields, with a gap of positions between fields and keywords so
     // several-word terms do not match across them.
     let mut fields: Vec<(Vec<String>, f32)> = vec![(tokenize(&doc.title), fw.title)];
@@ -197,19 +226,29 @@ pub(crate) fn analyze(
         }
     }
     let mut consumed = vec![false; positions.len()];
+    let cb = if query { CONCEPT_BOOST } else { 1.0 };
     let mut lead: Vec<&str> = at.keys().copied().collect();
     lead.sort_unstable();
     for s in lead {
         let Some(vars) = concepts.multi.get(s) else {
             continue;
         };
-        for (stems, ci) in vars {
-            let span = stems.len();
+        for mt in vars {
+            let span = mt.stems.len();
             for &p0 in &at[s] {
                 let mut hit = vec![p0];
-                let ok = stems[1..].iter().all(|st| {
+                let ok = mt.stems[1..].iter().all(|st| {
                     at.get(st.as_str())
-                        .and_then(|ps| ps.iter().find(|&&p| p.abs_diff(p0) <= span))
+                        .and_then(|ps| {
+                            ps.iter().find(|&&p| {
+                                if mt.head_first {
+                                    // stems = [modifier, head]: head strictly before.
+                                    p < p0 && p0 - p <= span + 1
+                                } else {
+                                    p.abs_diff(p0) <= span
+                                }
+                            })
+                        })
                         .map(|&p| hit.push(p))
                         .is_some()
                 });
@@ -225,7 +264,7 @@ pub(crate) fn analyze(
                         .filter_map(|&i| positions[i].as_ref().map(|p| p.surface.as_str()))
                         .collect::<Vec<_>>()
                         .join(" ");
-                    add(FeatKey::Concept(*ci), fw, &surface);
+                    add(FeatKey::Concept(mt.concept), fw * cb, &surface);
                     if hit.len() > 1 {
                         for &i in &hit {
                             consumed[i] = true;
@@ -238,26 +277,37 @@ pub(crate) fn analyze(
     }
 
     let mut len = 0.0f32;
+    let cb = if query { CONCEPT_BOOST } else { 1.0 };
     for (i, p) in positions.iter().enumerate() {
         let Some(p) = p else { continue };
         len += 1.0;
         let fwt = p.field_w * if p.info.repaired { 0.85 } else { 1.0 };
         let ww = fwt * if consumed[i] { 0.5 } else { 1.0 };
-        add(FeatKey::Word(p.info.stems[li].clone()), ww, &p.surface);
-        if let Some(cs) = concepts.single.get(&p.info.stems[li]) {
+        let stem = &p.info.stems[li];
+        add(FeatKey::Word(stem.clone()), ww, &p.surface);
+        if query {
+            add(FeatKey::Part(stem.clone()), ww * PART_OF_WORD, &p.surface);
+        }
+        if let Some(cs) = concepts.single.get(stem) {
             for &c in cs {
-                add(FeatKey::Concept(c), fwt, &p.surface);
+                add(FeatKey::Concept(c), fwt * cb, &p.surface);
             }
         }
         for part in &p.info.parts {
-            add(
-                FeatKey::Word(part.stems[li].clone()),
-                fwt * part.weight,
-                &p.surface,
-            );
+            let pw = fwt * part.weight;
+            if query {
+                add(FeatKey::Word(part.stems[li].clone()), pw, &p.surface);
+                add(
+                    FeatKey::Part(part.stems[li].clone()),
+                    pw * PART_OF_PART,
+                    &p.surface,
+                );
+            } else {
+                add(FeatKey::Part(part.stems[li].clone()), pw, &p.surface);
+            }
             if let Some(cs) = concepts.single.get(&part.stems[li]) {
                 for &c in cs {
-                    add(FeatKey::Concept(c), fwt * part.weight, &p.surface);
+                    add(FeatKey::Concept(c), pw * cb, &p.surface);
                 }
             }
         }

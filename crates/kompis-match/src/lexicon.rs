@@ -262,7 +262,7 @@ impl Lexicon {
                 return Some(c.clone());
             }
         }
-        if n < 5 {
+        if n < 6 {
             return None;
         }
         let max = if n >= 9 { 2 } else { 1 };
@@ -271,6 +271,10 @@ impl Lexicon {
         let mut best: Option<(usize, std::cmp::Reverse<u32>, &str)> = None;
         for (ck, cw) in self.by_first.get(&first).into_iter().flatten() {
             let cn = ck.chars().count();
+            // Typos are repaired towards words the catalogue uses, not rare ones.
+            if self.freq(cw) < 2 {
+                continue;
+            }
             if cn + max < n || n + max < cn || cn < 4 {
                 continue;
             }

@@ -196,9 +196,15 @@ impl Stemmers {
         if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3 {
             return w.to_string();
         }
-        match lang {
+        let s = match lang {
             Lang::English => self.en.stem(w).into_owned(),
             Lang::Norwegian => derive_no(&self.no.stem(w)),
+        };
+        // Very short stems conflate unrelated words (`ledig`, `leder` → `led`).
+        if s.chars().count() < 4 {
+            w.to_string()
+        } else {
+            s
         }
     }
 }
