@@ -286,7 +286,15 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       }
       if (b.format !== "kompis-bundle" || b.version !== 1)
         throw fail("bad_bundle", `${path} is not a Kompis bundle of version 1.`);
-      return add({ organisations: b.organisations ?? [], people: b.people ?? [], offers: b.offers ?? [], needs: b.needs ?? [], matches: b.matches ?? [] });
+      // As serde's defaults do in the core: absent keywords are an empty list.
+      const withKeywords = (list: Entry[] = []) => list.map((e) => ({ ...e, keywords: e.keywords ?? [] }));
+      return add({
+        organisations: b.organisations ?? [],
+        people: b.people ?? [],
+        offers: withKeywords(b.offers),
+        needs: withKeywords(b.needs),
+        matches: b.matches ?? [],
+      });
     },
     async exportBundle(path) {
       await delay();
