@@ -36,7 +36,8 @@ pub fn kind_fit(need: DocKind, offer: DocKind) -> f64 {
         return 1.0;
     }
     match (need, offer) {
-        (Expertise, Training | Experience) => 0.95,
+        (Expertise, Training) => 0.95,
+        (Expertise, Experience) => 0.9,
         (Expertise, StudentProject) => 0.85,
         (Expertise, _) => 0.6,
         (Experience, Expertise) => 0.85,
@@ -148,7 +149,7 @@ impl Matcher {
         let mut lens = Vec::with_capacity(docs.len());
         let mut surfaces = Vec::with_capacity(docs.len());
         for (di, d) in docs.iter().enumerate() {
-            let a: Analysis = analyze(d, &lex, &concepts, &cache, INDEXED_FIELDS, true);
+            let a: Analysis = analyze(d, &lex, &concepts, &cache, INDEXED_FIELDS, false);
             lens.push(a.len);
             let mut sf = Vec::with_capacity(a.feats.len());
             for f in a.feats {
@@ -229,7 +230,7 @@ impl Matcher {
             &self.concepts,
             &self.cache,
             QUERY_FIELDS,
-            false,
+            true,
         );
         let n = self.ids.len() as f32;
         let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
@@ -282,6 +283,51 @@ impl Matcher {
                 reasons: self.reasons(&a, &qf, d as usize),
             })
             .collect()
+    }
+
+    /// Every feature of `need` with its contribution to the raw score of the
+    /// indexed entry `id` (for diagnosing a ranking), and the normaliser.
+    #[doc(hidden)]
+    pub fn explain(&self, need: &Doc, id: &str) -> (Vec<(String, f64)>, f64) {
+        let Some(d) = self.ids.iter().position(|x| x == id) else {
+            return (Vec::new(), 0.0);
+        };
+        let a = analyze(
+            need,
+            &self.lex,
+            &self.concepts,
+            &self.cache,
+            QUERY_FIELDS,
+            true,
+        );
+        let n = self.ids.len() as f32;
+        let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
+        let mut out = Vec::new();
+        let mut ideal = 0.0;
+        for f in &a.feats {
+            let name = match &f.key {
+                FeatKey::Concept(c) => format!("C:{}", self.concepts.ids[*c as usize]),
+                FeatKey::Word(w) => format!("W:{w}"),
+                FeatKey::Part(w) => format!("P:{w}"),
+            };
+            match self.feat_ids.get(&f.key) {
+                Some(&fid) => {
+                    let q = f.weight * self.idf[fid as usize];
+                    ideal += q;
+                    let c = self.postings[fid as usize]
+                        .iter()
+                        .find(|x| x.0 as usize == d)
+                        .map(|&(_, tf)| q * tf * (K1 + 1.0) / (tf + self.norm[d]))
+                        .unwrap_or(0.0);
+                    out.push((format!("{name} q={q:.2}"), f64::from(c)));
+                }
+                None => {
+                    ideal += 0.5 * f.weight * max_idf;
+                    out.push((format!("{name} (unseen)"), 0.0));
+                }
+            }
+        }
+        (out, f64::from(ideal))
     }
 
     /// Shared features of the query and entry `d`, strongest first, concepts

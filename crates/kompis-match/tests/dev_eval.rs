@@ -98,6 +98,25 @@ fn dev_set_meets_quality_floors() {
     let matcher = Matcher::new(&Thesaurus::builtin(), &offers);
     let verbose = std::env::var_os("KOMPIS_EVAL_VERBOSE").is_some();
 
+    // Diagnosis: KOMPIS_EXPLAIN="need:offer,offer;need:offer" prints contributions.
+    if let Ok(spec) = std::env::var("KOMPIS_EXPLAIN") {
+        for item in spec.split(';') {
+            let (nid, oids) = item.split_once(':').expect("need:offers");
+            let need = needs.iter().find(|n| n.id == nid).expect("need id");
+            for oid in oids.split(',') {
+                let (parts, ideal) = matcher.explain(need, oid);
+                let total: f64 = parts.iter().map(|p| p.1).sum();
+                eprintln!("{nid} vs {oid}: raw {total:.2} / ideal {ideal:.2}");
+                for (name, c) in parts.iter().filter(|p| p.1 > 0.0) {
+                    eprintln!("    {c:.2}  {name}");
+                }
+            }
+            let (parts, _) = matcher.explain(need, oids.split(',').next().unwrap());
+            let names: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+            eprintln!("  need features: {}", names.join("  "));
+        }
+    }
+
     let mut out = Vec::new();
     let mut ranked_by_need = BTreeMap::new();
     for n in &needs {
