@@ -258,9 +258,15 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     async search(text): Promise<SearchHit[]> {
       await delay();
       const hits: SearchHit[] = [];
-      for (const [kind, map] of [["offer", offers], ["need", needs]] as const)
+      const orgName = (id?: string) => (id ? orgs.get(id)?.name : undefined);
+      const hit = (kind: SearchHit["kind"], id: string, title: string, subtitle?: string): SearchHit =>
+        subtitle ? { kind, id, title, subtitle, score: 1 } : { kind, id, title, score: 1 };
+      for (const [kind, map] of [["need", needs], ["offer", offers]] as const)
         for (const e of map.values())
-          if (matchesQuery(text, [e.title, e.description, ...e.keywords])) hits.push({ kind, id: e.id, title: e.title, score: 1 });
+          if (matchesQuery(text, [e.title, e.description, ...e.keywords])) hits.push(hit(kind, e.id, e.title, orgName(e.organisation)));
+      for (const o of orgs.values()) if (matchesQuery(text, [o.name, o.municipality])) hits.push(hit("organisation", o.id, o.name, o.municipality));
+      for (const p of people.values())
+        if (matchesQuery(text, [p.name, p.role, p.email])) hits.push(hit("person", p.id, p.name, orgName(p.organisation)));
       return hits;
     },
     async matchesForNeed(needId, top = 10) {
