@@ -127,7 +127,7 @@ const PART_OF_WORD: f32 = 0.7;
 /// Part against part (`måneds|rapportering` vs `bærekrafts|rapportering`).
 const PART_OF_PART: f32 = 0.35;
 /// Weight of a shared concept relative to a shared word, on the query side.
-const CONCEPT_BOOST: f32 = 1.5;
+const CONCEPT_BOOST: f32 = 2.0;
 
 /// Field weights: title, keywords, description.
 #[derive(Debug, Clone, Copy)]
@@ -243,7 +243,7 @@ pub(crate) fn analyze(
                             ps.iter().find(|&&p| {
                                 if mt.head_first {
                                     // stems = [modifier, head]: head strictly before.
-                                    p < p0 && p0 - p <= span + 1
+                                    p < p0 && p0 - p <= 2
                                 } else {
                                     p.abs_diff(p0) <= span
                                 }

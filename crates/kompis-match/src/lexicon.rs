@@ -191,7 +191,7 @@ impl Lexicon {
                 parts.push(Part {
                     stems: self.stems_of(&p),
                     surface: p.clone(),
-                    weight: 0.8,
+                    weight: 0.9,
                 });
                 self.parts_into(&p, 0.6, &mut parts, 1);
             }
