@@ -56,7 +56,12 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
   const entries = (side: Side) => (side === "need" ? needs : offers);
   const mapOf = (kind: EntityKind): Map<string, Stored> =>
     ({ organisation: orgs, person: people, offer: offers, need: needs })[kind] as Map<string, Stored>;
-  const delay = () => new Promise((r) => setTimeout(r, opts.slow ?? 0));
+  /** Every call waits here; it also counts calls (`globalThis.__kompisWebCalls`) so a preview can spot reload loops. */
+  const delay = () => {
+    const g = globalThis as { __kompisWebCalls?: number };
+    g.__kompisWebCalls = (g.__kompisWebCalls ?? 0) + 1;
+    return new Promise((r) => setTimeout(r, opts.slow ?? 0));
+  };
 
   function add(bundle: WebBundle): ImportSummary {
     bundle.organisations.forEach((o) => orgs.set(o.id, clone(o)));
