@@ -225,8 +225,9 @@ pub(crate) fn analyze(
             }
         }
     }
-    let mut consumed = vec![false; positions.len()];
-    let cb = if query { CONCEPT_BOOST } else { 1.0 };
+    // Candidates first, then the longest phrases win their words: a word
+    // used by `helse, miljø og sikkerhet` is not also `miljø` on its own.
+    let mut cands: Vec<(std::cmp::Reverse<usize>, bool, u32, Vec<usize>)> = Vec::new();
     let mut lead: Vec<&str> = at.keys().copied().collect();
     lead.sort_unstable();
     for s in lead {
@@ -255,29 +256,46 @@ pub(crate) fn analyze(
                 if ok {
                     hit.sort_unstable();
                     hit.dedup();
-                    let fw = hit
-                        .iter()
-                        .filter_map(|&i| positions[i].as_ref().map(|p| p.field_w))
-                        .fold(0.0f32, f32::max);
-                    let surface = hit
-                        .iter()
-                        .filter_map(|&i| positions[i].as_ref().map(|p| p.surface.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    add(FeatKey::Concept(mt.concept), fw * cb, &surface);
-                    if hit.len() > 1 {
-                        for &i in &hit {
-                            consumed[i] = true;
-                        }
-                    }
-                    break;
+                    cands.push((std::cmp::Reverse(hit.len()), mt.head_first, mt.concept, hit));
                 }
+            }
+        }
+    }
+    cands.sort();
+    // Per position: the phrase that took it, and whether that phrase is long
+    // enough (3+ words) to silence the word's own concepts.
+    let mut taken: Vec<Option<Vec<usize>>> = vec![None; positions.len()];
+    let mut consumed = vec![false; positions.len()];
+    let mut silenced = vec![false; positions.len()];
+    let cb = if query { CONCEPT_BOOST } else { 1.0 };
+    for (_, _, concept, hit) in cands {
+        if hit.len() > 1
+            && hit
+                .iter()
+                .any(|&i| taken[i].as_ref().is_some_and(|h| *h != hit))
+        {
+            continue;
+        }
+        let fw = hit
+            .iter()
+            .filter_map(|&i| positions[i].as_ref().map(|p| p.field_w))
+            .fold(0.0f32, f32::max);
+        let surface = hit
+            .iter()
+            .filter_map(|&i| positions[i].as_ref().map(|p| p.surface.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        add(FeatKey::Concept(concept), fw * cb, &surface);
+        if hit.len() > 1 {
+            for &i in &hit {
+                consumed[i] = true;
+                silenced[i] = hit.len() >= 3;
+                taken[i] = Some(hit.clone());
             }
         }
     }
 
     let mut len = 0.0f32;
-    let cb = if query { CONCEPT_BOOST } else { 1.0 };
     for (i, p) in positions.iter().enumerate() {
         let Some(p) = p else { continue };
         len += 1.0;
@@ -288,7 +306,9 @@ pub(crate) fn analyze(
         if query {
             add(FeatKey::Part(stem.clone()), ww * PART_OF_WORD, &p.surface);
         }
-        if let Some(cs) = concepts.single.get(stem) {
+        if silenced[i] {
+            // The word's meaning is the phrase's; no concepts of its own.
+        } else if let Some(cs) = concepts.single.get(stem) {
             for &c in cs {
                 add(FeatKey::Concept(c), fwt * cb, &p.surface);
             }
@@ -304,6 +324,9 @@ pub(crate) fn analyze(
                 );
             } else {
                 add(FeatKey::Part(part.stems[li].clone()), pw, &p.surface);
+            }
+            if silenced[i] {
+                continue;
             }
             if let Some(cs) = concepts.single.get(&part.stems[li]) {
                 for &c in cs {

@@ -42,6 +42,8 @@ pub(crate) struct WordInfo {
 /// One part of a compound word.
 #[derive(Debug, Clone)]
 pub(crate) struct Part {
+    /// The part as written (for diagnosis).
+    #[allow(dead_code)]
     pub surface: String,
     pub stems: [String; 2],
     pub weight: f32,
@@ -119,10 +121,11 @@ impl Lexicon {
         if n < 7 || w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        // (both parts directly known, min part length, head length) – higher is better.
-        let mut best: Option<((bool, usize, usize), String, String)> = None;
-        for i in 3..=n.saturating_sub(4) {
-            let at = chars[i].0;
+        // (head known as is, modifier seen as is, min part length, head length):
+        // higher is better.
+        type Key = (bool, bool, usize, usize);
+        let mut best: Option<(Key, String, String)> = None;
+        for &(at, _) in chars.iter().take(n.saturating_sub(3)).skip(3) {
             let (l, r) = (&w[..at], &w[at..]);
             let mut lefts = vec![l.to_string()];
             if (l.ends_with('s') || l.ends_with('e')) && l.chars().count() > 3 {
@@ -139,7 +142,7 @@ impl Lexicon {
                 }
                 let ln = left.chars().count();
                 let rn = r.chars().count();
-                let key = (head_direct, ln.min(rn), rn);
+                let key = (head_direct, self.words.contains_key(&left), ln.min(rn), rn);
                 if best.as_ref().is_none_or(|b| key > b.0) {
                     best = Some((key, left, r.to_string()));
                 }
@@ -325,7 +328,7 @@ mod tests {
 
     fn lex(words: &[&str], units: &[&str]) -> Lexicon {
         Lexicon::new(
-            words.iter().map(|w| (w.to_string(), 1)).collect(),
+            words.iter().map(|w| (w.to_string(), 2)).collect(),
             units.iter().map(|w| w.to_string()).collect(),
         )
     }

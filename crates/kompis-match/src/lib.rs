@@ -13,12 +13,16 @@
 mod analyze;
 mod lexicon;
 mod matcher;
+pub mod naive;
+pub mod synth;
 pub mod text;
 mod thesaurus;
+mod typeahead;
 
 pub use matcher::{kind_fit, Matcher, THRESHOLD};
 pub use text::fold;
 pub use thesaurus::{ConceptGroup, Thesaurus};
+pub use typeahead::{Suggestion, Typeahead};
 
 use serde::{Deserialize, Serialize};
 

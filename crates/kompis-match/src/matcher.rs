@@ -60,6 +60,9 @@ pub fn kind_fit(need: DocKind, offer: DocKind) -> f64 {
     }
 }
 
+/// The words of an entry that carried one feature.
+type Surfaces = Box<[Box<str>]>;
+
 /// An index over entries of one side (offers, or needs for the reverse
 /// direction) that ranks them for a query entry of the other side.
 pub struct Matcher {
@@ -74,7 +77,7 @@ pub struct Matcher {
     /// Per entry: BM25 length factor `k1 * (1 - b + b * len / avglen)`.
     norm: Vec<f32>,
     /// Per entry: (feature, surfaces) for explanations.
-    surfaces: Vec<Vec<(u32, Box<[Box<str>]>)>>,
+    surfaces: Vec<Vec<(u32, Surfaces)>>,
     ids: Vec<String>,
     orgs: Vec<Option<String>>,
     kinds: Vec<DocKind>,

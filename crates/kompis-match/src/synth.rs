@@ -1,0 +1,188 @@
+//! Seeded synthetic catalogues for benchmarks and load tests.
+//!
+//! Texts are drawn from the built-in thesaurus terms, a list of everyday
+//! Norwegian and English words and made-up compounds of both, so that the
+//! vocabulary, compound splitting and concept expansion work as hard as on
+//! real entries. The same seed always gives the same catalogue.
+
+use crate::{Doc, DocKind, Thesaurus};
+
+/// A small, fast, seeded generator (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator for `seed`.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+
+    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
+    }
+
+    fn topic(&mut self, topic: &[usize]) -> usize {
+        topic[self.below(topic.len())]
+    }
+}
+
+const FILLER: &str = "vi har en et og i på til med for som av om det er ønsker trenger \
+    bedrift bedriften ansatte kunder prosjekt prosjektet arbeid året region regionen \
+    hjelp erfaring løsning løsninger behov utvikling plan planer kompetanse samarbeid \
+    produkter tjenester marked drift system rutiner tiltak kvalitet kostnader data \
+    we our the and with for in to of need help team company customers project work \
+    new experience support solution plan process quality people region local";
+
+const KINDS: [DocKind; 6] = [
+    DocKind::Expertise,
+    DocKind::Experience,
+    DocKind::StudentProject,
+    DocKind::Training,
+    DocKind::Facility,
+    DocKind::Position,
+];
+
+/// Word source for synthetic texts.
+pub struct Vocabulary {
+    groups: Vec<Vec<String>>,
+    filler: Vec<String>,
+}
+
+impl Vocabulary {
+    /// Vocabulary from the built-in thesaurus.
+    pub fn builtin() -> Self {
+        let groups = Thesaurus::builtin()
+            .groups()
+            .iter()
+            .map(|g| g.terms.clone())
+            .collect();
+        Vocabulary {
+            groups,
+            filler: FILLER.split_whitespace().map(str::to_string).collect(),
+        }
+    }
+
+    fn word(&self, rng: &mut Rng, topic: &[usize]) -> String {
+        let r = rng.below(100);
+        if r < 35 {
+            let g = &self.groups[rng.topic(topic)];
+            rng.pick(g).clone()
+        } else if r < 45 {
+            // A made-up compound: modifier + linking s + head.
+            let ga = rng.topic(topic);
+            let a = rng.pick(&self.groups[ga]).clone();
+            let gb = rng.below(self.groups.len());
+            let b = rng.pick(&self.groups[gb]).clone();
+            let a = a.split_whitespace().next().unwrap_or("x").to_lowercase();
+            let b = b.split_whitespace().last().unwrap_or("y").to_lowercase();
+            if rng.chance(0.5) {
+                format!("{a}s{b}")
+            } else {
+                format!("{a}{b}")
+            }
+        } else if r < 50 {
+            let g = rng.below(self.groups.len());
+            rng.pick(&self.groups[g]).clone()
+        } else {
+            rng.pick(&self.filler).clone()
+        }
+    }
+
+    fn text(&self, rng: &mut Rng, topic: &[usize], words: usize) -> String {
+        let mut out = Vec::with_capacity(words);
+        for _ in 0..words {
+            let mut w = self.word(rng, topic);
+            if rng.chance(0.02) {
+                // Typed without æøå.
+                w = crate::text::ascii_key(&crate::fold(&w));
+            }
+            out.push(w);
+        }
+        out.join(" ")
+    }
+
+    /// One entry about 1–3 random concepts.
+    pub fn doc(&self, rng: &mut Rng, id: String, orgs: usize) -> Doc {
+        let topic: Vec<usize> = (0..1 + rng.below(3))
+            .map(|_| rng.below(self.groups.len()))
+            .collect();
+        let title_len = 3 + rng.below(5);
+        let desc_len = 18 + rng.below(30);
+        let keywords = (0..rng.below(4))
+            .map(|_| {
+                let g = rng.topic(&topic);
+                rng.pick(&self.groups[g]).clone()
+            })
+            .collect();
+        Doc {
+            id,
+            organisation: Some(format!("org-{}", rng.below(orgs.max(1)))),
+            kind: *rng.pick(&KINDS),
+            title: self.text(rng, &topic, title_len),
+            description: self.text(rng, &topic, desc_len),
+            keywords,
+        }
+    }
+}
+
+/// `(offers, needs)` of the given sizes, from `seed`.
+pub fn catalogue(seed: u64, offers: usize, needs: usize) -> (Vec<Doc>, Vec<Doc>) {
+    let v = Vocabulary::builtin();
+    let mut rng = Rng::new(seed);
+    let orgs = ((offers + needs) / 20).max(1);
+    let o = (0..offers)
+        .map(|i| v.doc(&mut rng, format!("o-{i}"), orgs))
+        .collect();
+    let n = (0..needs)
+        .map(|i| v.doc(&mut rng, format!("n-{i}"), orgs))
+        .collect();
+    (o, n)
+}
+
+/// `n` `(id, label)` pairs for typeahead, from `seed`.
+pub fn labels(seed: u64, n: usize) -> Vec<(String, String)> {
+    let v = Vocabulary::builtin();
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .map(|i| {
+            let topic = [rng.below(v.groups.len())];
+            let len = 2 + rng.below(6);
+            (format!("e-{i}"), v.text(&mut rng, &topic, len))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_catalogue() {
+        let a = catalogue(7, 50, 10);
+        let b = catalogue(7, 50, 10);
+        assert_eq!(a, b);
+        assert_ne!(a, catalogue(8, 50, 10));
+        assert_eq!(a.0.len(), 50);
+        assert_eq!(a.1.len(), 10);
+        assert!(a.0.iter().all(|d| !d.title.is_empty()));
+    }
+}
