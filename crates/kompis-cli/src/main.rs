@@ -1,1 +1,328 @@
-fn main() {}
+//! `kompis`: the Kompis catalogue from the command line. Every command takes
+//! `--db DIR` (or `KOMPIS_DB`); errors go to stderr with a non-zero exit.
+
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use kompis_core::api::{self, Side};
+use kompis_core::matching;
+use kompis_core::model::EntityKind;
+use kompis_core::{resolve_catalogue_dir, Catalogue};
+use serde::Serialize;
+
+/// Kompis: competence offers and needs of the regional industry network.
+#[derive(Parser)]
+#[command(name = "kompis", version, about, long_about = None)]
+struct Cli {
+    /// Catalogue folder (default: the platform's data folder, or KOMPIS_DB).
+    #[arg(long, global = true, value_name = "DIR")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import a bundle (v1); refused whole on any error.
+    Import {
+        /// The bundle file (.json).
+        file: PathBuf,
+    },
+    /// Export the whole catalogue as a bundle.
+    Export {
+        /// Where to write the bundle.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// List offers, needs, organisations or people.
+    List {
+        /// What to list.
+        what: What,
+        /// Print a JSON array in bundle form.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy search over every entry.
+    Search {
+        /// What to look for.
+        text: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rank offers for each need (or one need).
+    Match {
+        /// Only this need.
+        #[arg(long, value_name = "ID")]
+        need: Option<String>,
+        /// How many offers per need.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Print JSON: {"needs":[{"need":ID,"matches":[{"offer":ID,"score":S,"reasons":[…]}]}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load the example network of the region.
+    Demo,
+    /// Move an entry to the trash.
+    Delete {
+        /// organisation, person, offer or need.
+        kind: Kind,
+        /// Its id.
+        id: String,
+    },
+    /// Show the trash.
+    Trash {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bring an entry back from the trash.
+    Restore {
+        /// organisation, person, offer or need.
+        kind: Kind,
+        /// Its id.
+        id: String,
+    },
+    /// Where the catalogue is and what it holds.
+    Info {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum What {
+    Offers,
+    Needs,
+    Organisations,
+    People,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Organisation,
+    Person,
+    Offer,
+    Need,
+}
+
+impl From<Kind> for EntityKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Organisation => EntityKind::Organisation,
+            Kind::Person => EntityKind::Person,
+            Kind::Offer => EntityKind::Offer,
+            Kind::Need => EntityKind::Need,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kompis: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let dir = resolve_catalogue_dir(cli.db);
+    let cat = Catalogue::open(&dir)?;
+    match cli.command {
+        Command::Import { file } => {
+            let s = api::import_bundle(&cat, &file)?;
+            println!(
+                "Imported {}: {} organisations, {} people, {} offers, {} needs, {} matches.",
+                file.display(),
+                s.organisations,
+                s.people,
+                s.offers,
+                s.needs,
+                s.matches
+            );
+        }
+        Command::Export { out } => {
+            let s = api::export_bundle(&cat, &out)?;
+            println!(
+                "Exported {} organisations, {} people, {} offers, {} needs and {} matches to {}.",
+                s.organisations,
+                s.people,
+                s.offers,
+                s.needs,
+                s.matches,
+                out.display()
+            );
+        }
+        Command::List { what, json } => list(&cat, what, json)?,
+        Command::Search { text, json } => {
+            let hits = api::search(&cat, &text)?;
+            if json {
+                print_json(&hits)?;
+            } else {
+                let rows = hits
+                    .iter()
+                    .map(|h| vec![h.kind.word().to_string(), h.id.clone(), h.title.clone()])
+                    .collect();
+                table::print(&["KIND", "ID", "TITLE"], rows);
+            }
+        }
+        Command::Match { need, top, json } => {
+            let ranked = matching::rank_catalogue(&cat, need.as_deref(), top)
+                .with_context(|| "could not rank the offers")?;
+            if json {
+                print_json(&serde_json::json!({ "needs": ranked }))?;
+            } else {
+                for n in ranked {
+                    let title = cat.entry(EntityKind::Need, &n.need)?.title;
+                    println!("{} {}", n.need, title);
+                    if n.matches.is_empty() {
+                        println!("  (no offer above the threshold)");
+                    }
+                    for m in n.matches {
+                        println!(
+                            "  {:>3.0} %  {}  {}",
+                            m.score * 100.0,
+                            m.offer,
+                            m.reasons.join("; ")
+                        );
+                    }
+                }
+            }
+        }
+        Command::Demo => {
+            let s = api::load_demo(&cat)?;
+            println!(
+                "Loaded the example network: {} organisations, {} people, {} offers, {} needs.",
+                s.organisations, s.people, s.offers, s.needs
+            );
+        }
+        Command::Delete { kind, id } => {
+            api::delete_entity(&cat, kind.into(), &id)?;
+            println!("Moved {} {id} to the trash.", EntityKind::from(kind).word());
+        }
+        Command::Trash { json } => {
+            let items = api::list_trash(&cat)?;
+            if json {
+                print_json(&items)?;
+            } else {
+                let rows = items
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            t.kind.word().into(),
+                            t.id.clone(),
+                            t.label.clone(),
+                            t.deleted_at.clone(),
+                        ]
+                    })
+                    .collect();
+                table::print(&["KIND", "ID", "LABEL", "DELETED"], rows);
+            }
+        }
+        Command::Restore { kind, id } => {
+            api::restore_entity(&cat, kind.into(), &id)?;
+            println!("Restored {} {id}.", EntityKind::from(kind).word());
+        }
+        Command::Info { json } => {
+            let info = api::catalogue_info(&cat)?;
+            if json {
+                print_json(&info)?;
+            } else {
+                let c = info.counts;
+                println!("Catalogue: {} (schema {})", info.path, info.schema_version);
+                println!(
+                    "{} organisations, {} people, {} offers, {} needs, {} in the trash",
+                    c.organisations, c.people, c.offers, c.needs, c.trash
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn list(cat: &Catalogue, what: What, json: bool) -> Result<()> {
+    match what {
+        What::Organisations => {
+            let v = api::list_organisations(cat)?;
+            if json {
+                return print_json(&v);
+            }
+            let rows = v
+                .iter()
+                .map(|o| {
+                    vec![
+                        o.id.clone(),
+                        o.name.clone(),
+                        o.municipality.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            table::print(&["ID", "NAME", "MUNICIPALITY"], rows);
+        }
+        What::People => {
+            let v = api::list_people(cat)?;
+            if json {
+                return print_json(&v);
+            }
+            let rows = v
+                .iter()
+                .map(|p| {
+                    let name = if p.consents() {
+                        p.name.clone()
+                    } else {
+                        "(not listed)".into()
+                    };
+                    vec![
+                        p.id.clone(),
+                        name,
+                        p.role.clone().unwrap_or_default(),
+                        p.organisation.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            table::print(&["ID", "NAME", "ROLE", "ORGANISATION"], rows);
+        }
+        What::Offers | What::Needs => {
+            let side = if matches!(what, What::Offers) {
+                Side::Offer
+            } else {
+                Side::Need
+            };
+            let rows = api::list_entries(cat, side, &Default::default())?;
+            if json {
+                let entries: Vec<_> = rows.into_iter().map(|r| r.entry).collect();
+                return print_json(&entries);
+            }
+            let rows = rows
+                .into_iter()
+                .map(|r| {
+                    vec![
+                        r.entry.id,
+                        r.entry.title,
+                        serde_json::to_value(r.entry.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        r.organisation_name.unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            table::print(&["ID", "TITLE", "KIND", "ORGANISATION"], rows);
+        }
+    }
+    Ok(())
+}

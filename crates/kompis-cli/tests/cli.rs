@@ -1,0 +1,167 @@
+//! The `kompis` binary end to end, each test on its own temp catalogue.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn kompis(db: &Path) -> Command {
+    let mut c = Command::cargo_bin("kompis").unwrap();
+    c.arg("--db").arg(db).env_remove("KOMPIS_DB");
+    c
+}
+
+fn stdout(c: &mut Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(c: &mut Command) -> Value {
+    serde_json::from_str(&stdout(c)).unwrap()
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in [
+        "import", "export", "list", "search", "match", "demo", "delete", "trash", "restore", "info",
+    ] {
+        let text = stdout(kompis(dir.path()).args([cmd, "--help"]));
+        assert!(text.contains("--db"), "{cmd} --help lacks --db: {text}");
+    }
+}
+
+#[test]
+fn demo_then_list_search_and_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    stdout(kompis(&db).arg("demo"));
+    let needs = json(kompis(&db).args(["list", "needs", "--json"]));
+    assert_eq!(needs.as_array().unwrap().len(), 25);
+    let orgs = json(kompis(&db).args(["list", "organisations", "--json"]));
+    assert!(orgs.as_array().unwrap().len() >= 18);
+    assert!(
+        orgs[0]["id"].is_string() && orgs[0]["kind"].is_string(),
+        "bundle form: {}",
+        orgs[0]
+    );
+
+    let table = stdout(kompis(&db).args(["list", "offers"]));
+    assert!(table.starts_with("ID"), "{table}");
+
+    let hits = json(kompis(&db).args(["search", "KOMMUNE", "--json"]));
+    assert!(
+        !hits.as_array().unwrap().is_empty(),
+        "case-folded search finds kommune"
+    );
+
+    let m = json(kompis(&db).args(["match", "--top", "3", "--json"]));
+    let list = m["needs"].as_array().unwrap();
+    assert_eq!(list.len(), 25);
+    let mut any = false;
+    for n in list {
+        let matches = n["matches"].as_array().unwrap();
+        assert!(matches.len() <= 3);
+        for x in matches {
+            let s = x["score"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&s), "score {s}");
+            assert!(!x["reasons"].as_array().unwrap().is_empty());
+            any = true;
+        }
+    }
+    assert!(any, "some need has a match");
+    let one = json(kompis(&db).args(["match", "--need", "n-01", "--json"]));
+    assert_eq!(one["needs"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn import_refusal_goes_to_stderr_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"format":"kompis-bundle","version":1,
+        "organisations":[{"id":"org-x","name":"X AS","kind":"company"}],
+        "needs":[{"id":"n-17","title":"Y","kind":"expertise","deadline":"31.02.2027"}]}"#,
+    )
+    .unwrap();
+    let out = kompis(&db).arg("import").arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("need n-17: field `deadline`: expected a date YYYY-MM-DD, got \"31.02.2027\""),
+        "{err}"
+    );
+    let orgs = json(kompis(&db).args(["list", "organisations", "--json"]));
+    assert_eq!(orgs.as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn export_import_roundtrip_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    stdout(kompis(&a).arg("demo"));
+    let f1 = dir.path().join("one.json");
+    stdout(kompis(&a).arg("export").arg("--out").arg(&f1));
+    stdout(kompis(&b).arg("import").arg(&f1));
+    stdout(kompis(&b).arg("import").arg(&f1));
+    for what in ["offers", "needs", "organisations", "people"] {
+        let x = json(kompis(&a).args(["list", what, "--json"]));
+        let y = json(kompis(&b).args(["list", what, "--json"]));
+        assert_eq!(x, y, "{what} differ after export → import");
+    }
+}
+
+#[test]
+fn delete_and_restore_through_the_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    stdout(kompis(&db).arg("demo"));
+    stdout(kompis(&db).args(["delete", "need", "n-01"]));
+    let trash = json(kompis(&db).args(["trash", "--json"]));
+    assert_eq!(trash[0]["id"], "n-01");
+    assert_eq!(
+        json(kompis(&db).args(["list", "needs", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        24
+    );
+    stdout(kompis(&db).args(["restore", "need", "n-01"]));
+    assert_eq!(
+        json(kompis(&db).args(["list", "needs", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        25
+    );
+}
+
+#[test]
+fn kompis_db_variable_selects_the_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = Command::cargo_bin("kompis").unwrap();
+    c.env("KOMPIS_DB", dir.path()).args(["info", "--json"]);
+    let info = json(&mut c);
+    assert_eq!(info["path"], dir.path().display().to_string());
+    assert_eq!(info["schema_version"], 2);
+}
+
+#[test]
+fn second_process_gets_the_lock_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let _open = kompis_core::Catalogue::open(dir.path()).unwrap();
+    let out = kompis(dir.path()).args(["list", "needs"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("The catalogue in {} is open in another Kompis window", dir.path().display())),
+        "{err}"
+    );
+}
