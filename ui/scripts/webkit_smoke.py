@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Smoke test of the built UI in WebKitGTK, the engine of the Linux desktop window.
+
+Serves `dist/` with `vite preview` (same CSP as the window), drives WebKit's
+MiniBrowser through WebKitWebDriver under Xvfb, and walks the main flows on
+the in-memory preview backend: first-start dialog, example network, a form
+refusing a bad date, saving a need, finding it by search, the need's ranked
+offers, English. Screenshots go to SHOT_DIR (default /tmp/kompis-ui-smoke).
+Fails (exit 1) on any missing piece, including a missing driver or browser.
+
+Needs: `npm run build` done, and Debian packages xvfb, webkit2gtk-driver.
+"""
+import base64, json, os, shutil, signal, subprocess, sys, time, urllib.request
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHOTS = os.environ.get("SHOT_DIR", "/tmp/kompis-ui-smoke")
+MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+DRIVER_PORT, PREVIEW = 4499, "http://localhost:4173/"
+
+
+def need(cond, what):
+    if not cond:
+        print(f"FAIL: {what}", file=sys.stderr)
+        sys.exit(1)
+
+
+def wait_for(url, seconds=20):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+class Session:
+    def __init__(self):
+        caps = {"capabilities": {"alwaysMatch": {"browserName": "MiniBrowser", "webkitgtk:browserOptions": {
+            "binary": MINIBROWSER, "args": ["--automation"]}}}}
+        self.base = f"http://127.0.0.1:{DRIVER_PORT}"
+        self.s = "/session/" + self.call("POST", "/session", caps)["sessionId"]
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        r = urllib.request.Request(self.base + path, data=data, method=method, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(r, timeout=60) as f:
+            return json.loads(f.read())["value"]
+
+    def do(self, method, path, body=None):
+        return self.call(method, self.s + path, body)
+
+    def open(self, url, settle=1.5):
+        self.do("POST", "/url", {"url": url})
+        time.sleep(settle)
+
+    def all(self, testid):
+        els = self.do("POST", "/elements", {"using": "css selector", "value": f'[data-testid="{testid}"]'})
+        return [list(e.values())[0] for e in els]
+
+    def one(self, testid):
+        els = self.all(testid)
+        need(els, f'an element with data-testid="{testid}"')
+        return els[0]
+
+    def click(self, testid, settle=0.6):
+        self.do("POST", f"/element/{self.one(testid)}/click", {})
+        time.sleep(settle)
+
+    def type(self, testid, text):
+        self.do("POST", f"/element/{self.one(testid)}/value", {"text": text})
+
+    def clear(self, testid):
+        self.do("POST", f"/element/{self.one(testid)}/clear", {})
+
+    def texts(self, testid):
+        return [self.do("GET", f"/element/{e}/text") for e in self.all(testid)]
+
+    def shot(self, name):
+        with open(os.path.join(SHOTS, name + ".png"), "wb") as f:
+            f.write(base64.b64decode(self.do("GET", "/screenshot")))
+
+    def close(self):
+        self.do("DELETE", "")
+
+
+def main():
+    need(os.path.isfile(os.path.join(HERE, "dist", "index.html")), "ui/dist: run `npm run build` first")
+    need(shutil.which("WebKitWebDriver") and os.path.exists(MINIBROWSER), "WebKitWebDriver and MiniBrowser (apt-get install webkit2gtk-driver)")
+    need(shutil.which("xvfb-run"), "xvfb-run (apt-get install xvfb xauth)")
+    os.makedirs(SHOTS, exist_ok=True)
+    procs = [
+        subprocess.Popen(["npx", "vite", "preview"], cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True),
+        subprocess.Popen(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "WebKitWebDriver", f"--port={DRIVER_PORT}"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True),
+    ]
+    try:
+        need(wait_for(PREVIEW), "vite preview on :4173")
+        need(wait_for(f"http://127.0.0.1:{DRIVER_PORT}/status"), f"WebKitWebDriver on :{DRIVER_PORT}")
+        w = Session()
+        try:
+            w.do("POST", "/window/rect", {"width": 1280, "height": 800})
+            w.open(PREVIEW + "?lang=nb")
+            w.shot("01-first-start")
+            w.click("demo-load", 1.0)
+            need(len(w.all("entry-row")) > 0, "needs listed after loading the example network")
+            w.shot("02-needs")
+
+            w.click("new-entry")
+            w.type("field-title", "Behov fra røyktesten")
+            w.type("field-deadline", "31.02.2027")
+            w.click("save", 0.4)
+            need("Frist må være en gyldig dato" in w.do("GET", "/source"), "the form says the deadline is not a valid date")
+            need(w.do("GET", "/url").endswith("#/needs/new"), "a refused save stays on the form")
+            w.shot("03-form-refused")
+            w.clear("field-deadline")
+            w.type("field-deadline", "01.06.2027")
+            w.click("save", 1.0)
+            need(any("Behov fra røyktesten" in t for t in w.texts("entry-row")), "the new need in the list")
+
+            w.type("search", "røyktesten")
+            time.sleep(0.8)
+            rows = w.texts("entry-row")
+            need(len(rows) == 1 and "Behov fra røyktesten" in rows[0], f"search finds exactly the new need, got {rows}")
+            w.shot("04-search")
+
+            w.open(PREVIEW + "?seed=demo&lang=en#/needs/n-1")
+            need(len(w.all("match-row")) > 0, "ranked offers on a need's page")
+            need("Matching offers" in w.do("GET", "/source"), "English texts with ?lang=en")
+            w.shot("05-need-en")
+        finally:
+            w.close()
+    finally:
+        for p in procs:
+            os.killpg(p.pid, signal.SIGTERM)
+    print(f"ok: WebKitGTK smoke passed; screenshots in {SHOTS}")
+
+
+if __name__ == "__main__":
+    main()
