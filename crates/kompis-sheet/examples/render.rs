@@ -1,0 +1,82 @@
+//! Writes every kind of sheet for the example (or hostile) catalogue into a
+//! folder, to look at: `cargo run -p kompis-sheet --example render -- OUT [hostile|big]`.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use kompis_sheet::{write_sheet, Format, Lang, PdfLayout, Scope, SheetOptions};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let out = std::path::PathBuf::from(args.next().unwrap_or_else(|| "sheets".into()));
+    let input = match args.next().as_deref() {
+        Some("hostile") => common::hostile(),
+        Some("big") => common::big(40, 6),
+        _ => common::demo(),
+    };
+    std::fs::create_dir_all(&out).expect("create the output folder");
+    let runs = [
+        (
+            "per-need.pdf",
+            Format::Pdf,
+            PdfLayout::PerNeed,
+            Lang::Nb,
+            Scope::All,
+        ),
+        (
+            "per-org.pdf",
+            Format::Pdf,
+            PdfLayout::PerOrganisation,
+            Lang::Nb,
+            Scope::All,
+        ),
+        (
+            "summary.pdf",
+            Format::Pdf,
+            PdfLayout::Summary,
+            Lang::Nb,
+            Scope::All,
+        ),
+        (
+            "per-need-en.pdf",
+            Format::Pdf,
+            PdfLayout::PerNeed,
+            Lang::En,
+            Scope::All,
+        ),
+        (
+            "one-org.pdf",
+            Format::Pdf,
+            PdfLayout::PerOrganisation,
+            Lang::Nb,
+            Scope::Organisation("o-2".into()),
+        ),
+        (
+            "sheet.xlsx",
+            Format::Xlsx,
+            PdfLayout::PerNeed,
+            Lang::Nb,
+            Scope::All,
+        ),
+        (
+            "sheet.csv",
+            Format::CSV,
+            PdfLayout::PerNeed,
+            Lang::Nb,
+            Scope::All,
+        ),
+    ];
+    for (name, format, pdf_layout, lang, scope) in runs {
+        let opts = SheetOptions {
+            format,
+            scope,
+            lang,
+            pdf_layout,
+        };
+        let summary = write_sheet(&input, &opts, &out.join(name)).expect("write the sheet");
+        println!(
+            "{name}: {} bytes, pages {:?}, warnings {:?}",
+            summary.bytes, summary.pages, summary.warnings
+        );
+    }
+}

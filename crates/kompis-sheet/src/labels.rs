@@ -1,0 +1,296 @@
+//! Every word the sheets print, in bokmål and English.
+
+use kompis_core::model::{EntryKind, Language, MatchStatus, OrgKind};
+
+use crate::Lang;
+
+/// The fixed texts of one language.
+pub(crate) struct Labels {
+    pub lang: Lang,
+    pub page_of: fn(u32, u32) -> String,
+    pub need: &'static str,
+    pub offer: &'static str,
+    pub needs: &'static str,
+    pub offers: &'static str,
+    pub matches: &'static str,
+    pub organisations: &'static str,
+    pub people: &'static str,
+    pub deadline: &'static str,
+    pub organisation: &'static str,
+    pub contact: &'static str,
+    pub keywords: &'static str,
+    pub suggestions: &'static str,
+    pub no_suggestions: &'static str,
+    pub why: &'static str,
+    pub note: &'static str,
+    pub more_matches: fn(usize) -> String,
+    pub inactive: &'static str,
+    pub your_matches: &'static str,
+    pub our_needs: &'static str,
+    pub our_offers: &'static str,
+    pub continued: &'static str,
+    pub summary_title: &'static str,
+    pub by_kind: &'static str,
+    pub by_municipality: &'static str,
+    pub kind: &'static str,
+    pub municipality: &'static str,
+    pub unknown_municipality: &'static str,
+    pub agreed_matches: &'static str,
+    pub needs_without_match: &'static str,
+    pub none: &'static str,
+    pub total: &'static str,
+    pub contact_in: fn(&str) -> String,
+    pub not_named: &'static str,
+    pub empty_sheet: &'static str,
+    pub unknown: &'static str,
+    // Table columns.
+    pub col_id: &'static str,
+    pub col_need_id: &'static str,
+    pub col_offer_id: &'static str,
+    pub col_title: &'static str,
+    pub col_description: &'static str,
+    pub col_language: &'static str,
+    pub col_active: &'static str,
+    pub col_created: &'static str,
+    pub col_updated: &'static str,
+    pub col_match_count: &'static str,
+    pub col_need_org: &'static str,
+    pub col_need_contact: &'static str,
+    pub col_offer_org: &'static str,
+    pub col_offer_contact: &'static str,
+    pub col_score: &'static str,
+    pub col_status: &'static str,
+    pub col_name: &'static str,
+    pub col_org_number: &'static str,
+    pub col_website: &'static str,
+    pub col_member: &'static str,
+    pub col_notes: &'static str,
+    pub col_role: &'static str,
+    pub col_email: &'static str,
+    pub col_phone: &'static str,
+    pub col_consent: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+}
+
+pub(crate) fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::En => &EN,
+    }
+}
+
+static NB: Labels = Labels {
+    lang: Lang::Nb,
+    page_of: |p, n| format!("Side {p} av {n}"),
+    need: "Behov",
+    offer: "Tilbud",
+    needs: "Behov",
+    offers: "Tilbud",
+    matches: "Treff",
+    organisations: "Organisasjoner",
+    people: "Personer",
+    deadline: "Frist",
+    organisation: "Organisasjon",
+    contact: "Kontakt",
+    keywords: "Nøkkelord",
+    suggestions: "Forslag til samarbeid",
+    no_suggestions: "Ingen forslag ennå.",
+    why: "Hvorfor",
+    note: "Notat",
+    more_matches: |n| format!("+ {n} flere treff i regnearket."),
+    inactive: "inaktiv",
+    your_matches: "Dine treff",
+    our_needs: "Våre behov",
+    our_offers: "Våre tilbud",
+    continued: "forts.",
+    summary_title: "Oversikt over nettverket",
+    by_kind: "Etter type",
+    by_municipality: "Etter kommune",
+    kind: "Type",
+    municipality: "Kommune",
+    unknown_municipality: "(uten kommune)",
+    agreed_matches: "Avtalte samarbeid",
+    needs_without_match: "Behov uten treff",
+    none: "Ingen.",
+    total: "Sum",
+    contact_in: |org| format!("Kontaktperson i {org}"),
+    not_named: "(ikke oppført med navn)",
+    empty_sheet: "Ingen behov i utvalget.",
+    unknown: "(ukjent)",
+    col_id: "ID",
+    col_need_id: "Behov-ID",
+    col_offer_id: "Tilbud-ID",
+    col_title: "Tittel",
+    col_description: "Beskrivelse",
+    col_language: "Språk",
+    col_active: "Aktiv",
+    col_created: "Opprettet",
+    col_updated: "Endret",
+    col_match_count: "Antall treff",
+    col_need_org: "Behovseier",
+    col_need_contact: "Kontakt (behov)",
+    col_offer_org: "Tilbyder",
+    col_offer_contact: "Kontakt (tilbud)",
+    col_score: "Poeng",
+    col_status: "Status",
+    col_name: "Navn",
+    col_org_number: "Org.nr.",
+    col_website: "Nettsted",
+    col_member: "Medlem",
+    col_notes: "Notater",
+    col_role: "Rolle",
+    col_email: "E-post",
+    col_phone: "Telefon",
+    col_consent: "Samtykke",
+    yes: "ja",
+    no: "nei",
+};
+
+static EN: Labels = Labels {
+    lang: Lang::En,
+    page_of: |p, n| format!("Page {p} of {n}"),
+    need: "Need",
+    offer: "Offer",
+    needs: "Needs",
+    offers: "Offers",
+    matches: "Matches",
+    organisations: "Organisations",
+    people: "People",
+    deadline: "Deadline",
+    organisation: "Organisation",
+    contact: "Contact",
+    keywords: "Keywords",
+    suggestions: "Suggested partners",
+    no_suggestions: "No suggestions yet.",
+    why: "Why",
+    note: "Note",
+    more_matches: |n| format!("+ {n} more matches in the spreadsheet."),
+    inactive: "inactive",
+    your_matches: "Your matches",
+    our_needs: "Our needs",
+    our_offers: "Our offers",
+    continued: "cont.",
+    summary_title: "Network overview",
+    by_kind: "By kind",
+    by_municipality: "By municipality",
+    kind: "Kind",
+    municipality: "Municipality",
+    unknown_municipality: "(no municipality)",
+    agreed_matches: "Agreed partnerships",
+    needs_without_match: "Needs with no match",
+    none: "None.",
+    total: "Total",
+    contact_in: |org| format!("Contact person at {org}"),
+    not_named: "(not listed by name)",
+    empty_sheet: "No needs in the selection.",
+    unknown: "(unknown)",
+    col_id: "ID",
+    col_need_id: "Need ID",
+    col_offer_id: "Offer ID",
+    col_title: "Title",
+    col_description: "Description",
+    col_language: "Language",
+    col_active: "Active",
+    col_created: "Created",
+    col_updated: "Updated",
+    col_match_count: "Matches",
+    col_need_org: "Need owner",
+    col_need_contact: "Contact (need)",
+    col_offer_org: "Provider",
+    col_offer_contact: "Contact (offer)",
+    col_score: "Score",
+    col_status: "Status",
+    col_name: "Name",
+    col_org_number: "Org. no.",
+    col_website: "Website",
+    col_member: "Member",
+    col_notes: "Notes",
+    col_role: "Role",
+    col_email: "E-mail",
+    col_phone: "Phone",
+    col_consent: "Consent",
+    yes: "yes",
+    no: "no",
+};
+
+impl Labels {
+    pub fn status(&self, s: MatchStatus) -> &'static str {
+        use MatchStatus::*;
+        match (self.lang, s) {
+            (Lang::Nb, Suggested) => "Foreslått",
+            (Lang::Nb, Shortlisted) => "Kortliste",
+            (Lang::Nb, Contacted) => "Kontaktet",
+            (Lang::Nb, Agreed) => "Avtalt",
+            (Lang::Nb, Declined) => "Avslått",
+            (Lang::En, Suggested) => "Suggested",
+            (Lang::En, Shortlisted) => "Shortlisted",
+            (Lang::En, Contacted) => "Contacted",
+            (Lang::En, Agreed) => "Agreed",
+            (Lang::En, Declined) => "Declined",
+        }
+    }
+
+    pub fn entry_kind(&self, k: EntryKind) -> &'static str {
+        use EntryKind::*;
+        match (self.lang, k) {
+            (Lang::Nb, Expertise) => "Fagkompetanse",
+            (Lang::Nb, Experience) => "Erfaringsdeling",
+            (Lang::Nb, StudentProject) => "Studentsamarbeid",
+            (Lang::Nb, Training) => "Kurs og opplæring",
+            (Lang::Nb, Facility) => "Utstyr og lokaler",
+            (Lang::Nb, Position) => "Stilling og rekruttering",
+            (Lang::En, Expertise) => "Expertise",
+            (Lang::En, Experience) => "Experience sharing",
+            (Lang::En, StudentProject) => "Student project",
+            (Lang::En, Training) => "Training",
+            (Lang::En, Facility) => "Facilities",
+            (Lang::En, Position) => "Position",
+        }
+    }
+
+    pub fn org_kind(&self, k: OrgKind) -> &'static str {
+        use OrgKind::*;
+        match (self.lang, k) {
+            (Lang::Nb, Company) => "Bedrift",
+            (Lang::Nb, University) => "Universitet/høgskole",
+            (Lang::Nb, Public) => "Offentlig",
+            (Lang::Nb, Network) => "Nettverk",
+            (Lang::Nb, Other) => "Annet",
+            (Lang::En, Company) => "Company",
+            (Lang::En, University) => "University",
+            (Lang::En, Public) => "Public body",
+            (Lang::En, Network) => "Network",
+            (Lang::En, Other) => "Other",
+        }
+    }
+
+    pub fn language(&self, l: Language) -> &'static str {
+        match (self.lang, l) {
+            (Lang::Nb, Language::Nb) => "bokmål",
+            (Lang::Nb, Language::Nn) => "nynorsk",
+            (Lang::Nb, Language::En) => "engelsk",
+            (Lang::En, Language::Nb) => "Bokmål",
+            (Lang::En, Language::Nn) => "Nynorsk",
+            (Lang::En, Language::En) => "English",
+        }
+    }
+
+    pub fn yes_no(&self, b: bool) -> &'static str {
+        if b {
+            self.yes
+        } else {
+            self.no
+        }
+    }
+}
+
+/// All entry kinds in the order the summary lists them.
+pub(crate) const ENTRY_KINDS: [EntryKind; 6] = [
+    EntryKind::Expertise,
+    EntryKind::Experience,
+    EntryKind::StudentProject,
+    EntryKind::Training,
+    EntryKind::Facility,
+    EntryKind::Position,
+];

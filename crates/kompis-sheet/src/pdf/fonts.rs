@@ -1,0 +1,114 @@
+//! The embedded fonts (DejaVu Sans and DejaVu Sans Bold; licence in
+//! `fonts/LICENSE-DejaVu.txt`) and text measurement for line wrapping.
+
+use krilla::text::Font;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, GlyphId, MetadataProvider};
+
+static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
+/// One face: the krilla font to draw with and metrics to measure with.
+pub(crate) struct Face {
+    pub font: Font,
+    charmap: skrifa::charmap::Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
+    upem: f32,
+    /// Advance widths (per em) of U+0000..U+0250, which covers Norwegian.
+    latin: Vec<f32>,
+}
+
+impl Face {
+    fn new(data: &'static [u8]) -> Face {
+        let font_ref = FontRef::new(data).expect("the embedded font parses");
+        let charmap = font_ref.charmap();
+        let metrics = font_ref.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let font = Font::new(data.into(), 0).expect("krilla reads the embedded font");
+        let upem = font.units_per_em();
+        let mut face = Face {
+            font,
+            charmap,
+            metrics,
+            upem,
+            latin: Vec::new(),
+        };
+        face.latin = (0u32..0x250)
+            .map(|u| char::from_u32(u).map_or(0.0, |c| face.lookup(c)))
+            .collect();
+        face
+    }
+
+    fn lookup(&self, c: char) -> f32 {
+        let gid = self.charmap.map(c).unwrap_or(GlyphId::NOTDEF);
+        self.metrics.advance_width(gid).unwrap_or(0.0) / self.upem
+    }
+
+    /// Whether the font has a glyph for `c`.
+    #[cfg(test)]
+    pub fn has(&self, c: char) -> bool {
+        self.charmap.map(c).is_some()
+    }
+
+    /// Width of one character in points at `size`.
+    pub fn char_width(&self, c: char, size: f32) -> f32 {
+        let u = c as usize;
+        let em = if u < self.latin.len() {
+            self.latin[u]
+        } else {
+            self.lookup(c)
+        };
+        em * size
+    }
+
+    /// Width of a string in points at `size` (no kerning: a little wide, never narrow
+    /// enough to overflow).
+    pub fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.char_width(c, size)).sum()
+    }
+}
+
+/// The regular and bold faces.
+pub(crate) struct Fonts {
+    pub regular: Face,
+    pub bold: Face,
+}
+
+impl Fonts {
+    pub fn load() -> Fonts {
+        Fonts {
+            regular: Face::new(REGULAR),
+            bold: Face::new(BOLD),
+        }
+    }
+
+    pub fn face(&self, bold: bool) -> &Face {
+        if bold {
+            &self.bold
+        } else {
+            &self.regular
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fonts_have_every_norwegian_letter() {
+        let fonts = Fonts::load();
+        for c in "æøåÆØÅéèêóòôüäöÉÈ«»–—…’€§".chars() {
+            assert!(fonts.regular.has(c), "regular lacks {c}");
+            assert!(fonts.bold.has(c), "bold lacks {c}");
+        }
+    }
+
+    #[test]
+    fn bold_is_wider_and_width_scales() {
+        let fonts = Fonts::load();
+        let r = fonts.regular.width("Behov i Elverum", 10.0);
+        assert!(fonts.bold.width("Behov i Elverum", 10.0) > r);
+        assert!((fonts.regular.width("Behov i Elverum", 20.0) - 2.0 * r).abs() < 0.01);
+    }
+}

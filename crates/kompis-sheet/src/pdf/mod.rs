@@ -1,0 +1,273 @@
+//! PDF match sheets with krilla: lay out pages as drafts ([`layout`]), then
+//! add the header and "Side p av N" and draw them with the embedded fonts.
+
+mod fonts;
+mod layout;
+mod sheets;
+
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::text::TextDirection;
+use krilla::Document;
+use unicode_bidi::BidiInfo;
+
+use crate::preview::{PreviewLine, PreviewStyle};
+use crate::select::{Catalogue, Selection};
+use crate::{PdfLayout, Rendered, SheetError};
+use fonts::Fonts;
+use layout::{fit, Op, Rgb, Style, MARGIN, MUTED, PAGE_H, PAGE_W, RULE};
+
+const HEADER: Style = Style::new(8.5, true, MUTED, PreviewStyle::Header);
+const HEADER_DATE: Style = Style::new(8.5, false, MUTED, PreviewStyle::Header);
+const FOOTER: Style = Style::new(8.0, false, MUTED, PreviewStyle::Footer);
+
+pub(crate) fn render(
+    cat: &Catalogue,
+    sel: &Selection,
+    layout: PdfLayout,
+) -> Result<Rendered, SheetError> {
+    let fonts = Fonts::load();
+    let built = sheets::build(&fonts, cat, sel, layout);
+    let n = built.pages.len() as u32;
+    let mut doc = Document::new();
+    doc.set_metadata(
+        Metadata::new()
+            .title(format!(
+                "{} – {}",
+                cat.input.network_name,
+                crate::text::date(cat.input.date)
+            ))
+            .language(match cat.l.lang {
+                crate::Lang::Nb => "nb".to_string(),
+                crate::Lang::En => "en".to_string(),
+            })
+            .creator("Kompis".to_string()),
+    );
+    for (i, draft) in built.pages.iter().enumerate() {
+        let mut page = doc.start_page_with(
+            PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size"),
+        );
+        let mut surface = page.surface();
+        for op in chrome(&fonts, cat, built.kind_label, i as u32 + 1, n)
+            .iter()
+            .chain(draft.ops.iter())
+        {
+            draw(&mut surface, &fonts, op);
+        }
+        surface.finish();
+        page.finish();
+    }
+    let bytes = doc.finish().map_err(|e| SheetError::Render {
+        format: "PDF",
+        message: format!("{e:?}"),
+    })?;
+    let mut warnings = Vec::new();
+    if built.truncated {
+        warnings.push(match cat.l.lang {
+            crate::Lang::Nb => "Noen lange tekster er forkortet med «…» i PDF-en; regnearket har hele teksten.".to_string(),
+            crate::Lang::En => "Some long texts are shortened with \"…\" in the PDF; the spreadsheet has the full text.".to_string(),
+        });
+    }
+    Ok(Rendered {
+        bytes,
+        pages: Some(n),
+        warnings,
+    })
+}
+
+/// The first page's lines (header included) and the page count.
+pub(crate) fn first_page(
+    cat: &Catalogue,
+    sel: &Selection,
+    layout: PdfLayout,
+) -> (Vec<PreviewLine>, u32) {
+    let fonts = Fonts::load();
+    let built = sheets::build(&fonts, cat, sel, layout);
+    let n = built.pages.len() as u32;
+    let mut lines = vec![PreviewLine {
+        style: PreviewStyle::Header,
+        text: format!(
+            "{} · {}",
+            cat.input.network_name,
+            crate::text::date(cat.input.date)
+        ),
+    }];
+    if let Some(first) = built.pages.first() {
+        lines.extend(first.preview.iter().cloned());
+    }
+    lines.push(PreviewLine {
+        style: PreviewStyle::Footer,
+        text: (cat.l.page_of)(1, n),
+    });
+    (lines, n)
+}
+
+/// Header (network name, date, rule) and footer (sheet kind, "Side p av N").
+fn chrome(fonts: &Fonts, cat: &Catalogue, kind: &str, page: u32, pages: u32) -> Vec<Op> {
+    let date = crate::text::date(cat.input.date);
+    let date_w = fonts.regular.width(&date, HEADER_DATE.size);
+    let name = fit(
+        fonts,
+        HEADER,
+        &cat.input.network_name,
+        layout::CONTENT_W - date_w - 24.0,
+    );
+    let page_of = (cat.l.page_of)(page, pages);
+    let page_w = fonts.regular.width(&page_of, FOOTER.size);
+    let kind = fit(fonts, FOOTER, kind, layout::CONTENT_W - page_w - 24.0);
+    let text = |x: f32, y: f32, s: Style, t: String| Op::Text {
+        x,
+        y,
+        size: s.size,
+        bold: s.bold,
+        color: s.color,
+        text: t,
+    };
+    vec![
+        text(MARGIN, 40.0, HEADER, name),
+        text(PAGE_W - MARGIN - date_w, 40.0, HEADER_DATE, date),
+        Op::Line {
+            x1: MARGIN,
+            y1: 48.0,
+            x2: PAGE_W - MARGIN,
+            y2: 48.0,
+            width: 0.6,
+            color: RULE,
+        },
+        Op::Line {
+            x1: MARGIN,
+            y1: PAGE_H - 40.0,
+            x2: PAGE_W - MARGIN,
+            y2: PAGE_H - 40.0,
+            width: 0.6,
+            color: RULE,
+        },
+        text(MARGIN, PAGE_H - 28.0, FOOTER, kind),
+        text(PAGE_W - MARGIN - page_w, PAGE_H - 28.0, FOOTER, page_of),
+    ]
+}
+
+fn paint(c: Rgb) -> krilla::paint::Paint {
+    rgb::Color::new(c.0, c.1, c.2).into()
+}
+
+fn draw(surface: &mut Surface, fonts: &Fonts, op: &Op) {
+    match op {
+        Op::Text {
+            x,
+            y,
+            size,
+            bold,
+            color,
+            text,
+        } => {
+            if text.is_empty() {
+                return;
+            }
+            surface.set_stroke(None);
+            surface.set_fill(Some(Fill {
+                paint: paint(*color),
+                opacity: NormalizedF32::ONE,
+                rule: Default::default(),
+            }));
+            draw_text(surface, fonts, *x, *y, *size, *bold, text);
+        }
+        Op::Rect { x, y, w, h, fill } => {
+            let Some(rect) = Rect::from_xywh(*x, *y, w.max(0.1), h.max(0.1)) else {
+                return;
+            };
+            let mut pb = PathBuilder::new();
+            pb.push_rect(rect);
+            if let Some(path) = pb.finish() {
+                surface.set_stroke(None);
+                surface.set_fill(Some(Fill {
+                    paint: paint(*fill),
+                    opacity: NormalizedF32::ONE,
+                    rule: Default::default(),
+                }));
+                surface.draw_path(&path);
+            }
+        }
+        Op::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            color,
+        } => {
+            let mut pb = PathBuilder::new();
+            pb.move_to(*x1, *y1);
+            pb.line_to(*x2, *y2);
+            if let Some(path) = pb.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: paint(*color),
+                    width: *width,
+                    ..Default::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+        }
+    }
+}
+
+/// Whether `s` has right-to-left letters (Hebrew, Arabic, Syriac, Thaana, …).
+fn has_rtl(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    })
+}
+
+/// Draw one line; mixed left-to-right and right-to-left text is split into
+/// runs in visual order (Unicode bidi), each shaped in its own direction.
+fn draw_text(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    x: f32,
+    y: f32,
+    size: f32,
+    bold: bool,
+    text: &str,
+) {
+    let face = fonts.face(bold);
+    if !has_rtl(text) {
+        surface.draw_text(
+            Point::from_xy(x, y),
+            face.font.clone(),
+            size,
+            text,
+            false,
+            TextDirection::LeftToRight,
+        );
+        return;
+    }
+    let info = BidiInfo::new(text, None);
+    let mut cx = x;
+    for para in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(para, para.range.clone());
+        for run in runs {
+            let part = &text[run.clone()];
+            let dir = if levels[run.start].is_rtl() {
+                TextDirection::RightToLeft
+            } else {
+                TextDirection::LeftToRight
+            };
+            surface.draw_text(
+                Point::from_xy(cx, y),
+                face.font.clone(),
+                size,
+                part,
+                false,
+                dir,
+            );
+            cx += face.width(part, size);
+        }
+    }
+}
