@@ -17,6 +17,8 @@ export const app = $state({
   /** Bumped after every change; screens reload when it moves. */
   version: 0,
   toasts: [] as Toast[],
+  /** The id of the item saved last, so its list can point it out. */
+  lastSaved: null as string | null,
 });
 
 let nextToast = 1;
