@@ -12,7 +12,14 @@ export interface EntryFilters {
   sort: EntrySort;
 }
 
-const blank = (sort: EntrySort): EntryFilters => ({ text: "", kind: "", organisation: "", municipality: "", active: "all", sort });
+const blank = (sort: EntrySort): EntryFilters => ({
+  text: "",
+  kind: "",
+  organisation: "",
+  municipality: "",
+  active: "all",
+  sort,
+});
 
 export const entryFilters = $state({ need: blank("deadline"), offer: blank("title") });
 

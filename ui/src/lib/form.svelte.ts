@@ -39,7 +39,11 @@ export class FormState {
    * Runs a save: shows every problem and focuses the first if there are any;
    * otherwise calls `run`, keeping the draft and recording the error if it fails.
    */
-  async save<T>(problems: Partial<Record<string, Key>>, order: readonly string[], run: () => Promise<T>): Promise<T | null> {
+  async save<T>(
+    problems: Partial<Record<string, Key>>,
+    order: readonly string[],
+    run: () => Promise<T>,
+  ): Promise<T | null> {
     this.submitted = true;
     if (!isClean(problems)) {
       focusField(order.find((f) => problems[f]));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { collator, formatDate, formatPercent, fold, matchesQuery, parseDate, parseKeywords, sortByText } from "./format";
+import {
+  collator,
+  formatDate,
+  formatPercent,
+  fold,
+  matchesQuery,
+  parseDate,
+  parseKeywords,
+  sortByText,
+} from "./format";
 
 describe("dates", () => {
   it("shows ISO days as dd.mm.åååå", () => {

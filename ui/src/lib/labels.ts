@@ -6,7 +6,14 @@ import type { MatchStatus } from "./bindings/MatchStatus";
 import type { OrgKind } from "./bindings/OrgKind";
 import { t } from "./i18n/index.svelte";
 
-export const ENTRY_KINDS: readonly EntryKind[] = ["expertise", "experience", "student_project", "training", "facility", "position"];
+export const ENTRY_KINDS: readonly EntryKind[] = [
+  "expertise",
+  "experience",
+  "student_project",
+  "training",
+  "facility",
+  "position",
+];
 export const ORG_KINDS: readonly OrgKind[] = ["company", "university", "public", "network", "other"];
 export const LANGUAGES: readonly Language[] = ["nb", "nn", "en"];
 

@@ -15,10 +15,28 @@ describe("entry form checks", () => {
     expect(validateEntry({ ...entryDraft(null), title: "Kurs", deadline: "01.03.2027" }, true)).toEqual({});
   });
   it("turns a draft into an entry, keeping fields the form does not show", () => {
-    const original = { id: "n-1", title: "Old", kind: "training" as const, keywords: [], created_at: "2026-01-01T00:00:00Z" };
-    const d = { ...entryDraft(original), title: " Ny tittel ", keywords: "a, b", deadline: "1.3.2027", description: "" };
+    const original = {
+      id: "n-1",
+      title: "Old",
+      kind: "training" as const,
+      keywords: [],
+      created_at: "2026-01-01T00:00:00Z",
+    };
+    const d = {
+      ...entryDraft(original),
+      title: " Ny tittel ",
+      keywords: "a, b",
+      deadline: "1.3.2027",
+      description: "",
+    };
     const e = draftToEntry(d, original, true);
-    expect(e).toMatchObject({ id: "n-1", title: "Ny tittel", keywords: ["a", "b"], deadline: "2027-03-01", created_at: original.created_at });
+    expect(e).toMatchObject({
+      id: "n-1",
+      title: "Ny tittel",
+      keywords: ["a", "b"],
+      deadline: "2027-03-01",
+      created_at: original.created_at,
+    });
     expect("description" in e).toBe(false);
   });
 });

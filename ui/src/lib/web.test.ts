@@ -7,7 +7,13 @@ describe("in-memory preview backend", () => {
     expect((await b.catalogueInfo()).counts).toEqual({ organisations: 0, people: 0, offers: 0, needs: 0, trash: 0 });
     const org = await b.saveOrganisation({ id: "", name: "Åmot kommune", kind: "public", municipality: "Åmot" });
     expect(org.id).not.toBe("");
-    const need = await b.saveEntry("need", { id: "", title: "Robot i pakkelinja", kind: "facility", keywords: ["robot"], organisation: org.id });
+    const need = await b.saveEntry("need", {
+      id: "",
+      title: "Robot i pakkelinja",
+      kind: "facility",
+      keywords: ["robot"],
+      organisation: org.id,
+    });
     expect(need.created_at).toBeDefined();
     expect((await b.listEntries("need", { municipality: "Åmot" })).map((r) => r.entry.id)).toEqual([need.id]);
     expect(await b.listEntries("need", { text: "ROBOT" })).toHaveLength(1);

@@ -38,7 +38,8 @@ interface Trashed {
   deleted_at: string;
 }
 
-const fail = (code: string, message: string, field?: string): IpcError => (field ? { code, message, field } : { code, message });
+const fail = (code: string, message: string, field?: string): IpcError =>
+  field ? { code, message, field } : { code, message };
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -93,14 +94,22 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     const who = `${side} ${e.id || "(ny)"}`;
     if (!e.title?.trim()) throw fail("invalid", `${who}: field \`title\`: must not be empty.`, "title");
     if (e.organisation && !orgs.has(e.organisation))
-      throw fail("invalid", `${who}: field \`organisation\`: no organisation with id ${e.organisation}.`, "organisation");
+      throw fail(
+        "invalid",
+        `${who}: field \`organisation\`: no organisation with id ${e.organisation}.`,
+        "organisation",
+      );
     if (e.contact && !people.has(e.contact))
       throw fail("invalid", `${who}: field \`contact\`: no person with id ${e.contact}.`, "contact");
-    if (side === "offer" && e.deadline) throw fail("invalid", `${who}: field \`deadline\`: only needs have a deadline.`, "deadline");
+    if (side === "offer" && e.deadline)
+      throw fail("invalid", `${who}: field \`deadline\`: only needs have a deadline.`, "deadline");
   }
 
   function tokens(e: Entry): Set<string> {
-    const words = `${e.title} ${e.description ?? ""}`.split(/[^\p{L}\p{N}]+/u).map(fold).filter((w) => w.length > 3);
+    const words = `${e.title} ${e.description ?? ""}`
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(fold)
+      .filter((w) => w.length > 3);
     return new Set(words);
   }
 
@@ -178,7 +187,13 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       return {
         path: "memory://kompis-preview",
         schema_version: 1,
-        counts: { organisations: orgs.size, people: people.size, offers: offers.size, needs: needs.size, trash: trash.size },
+        counts: {
+          organisations: orgs.size,
+          people: people.size,
+          offers: offers.size,
+          needs: needs.size,
+          trash: trash.size,
+        },
       };
     },
     async listOrganisations() {
@@ -213,7 +228,11 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       if (!o.name.trim()) throw fail("invalid", `organisation ${o.id}: field \`name\`: must not be empty.`, "name");
       const dup = [...orgs.values()].find((x) => o.org_number && x.org_number === o.org_number && x.id !== o.id);
       if (dup)
-        throw fail("invalid", `organisation ${o.id || "(ny)"}: field \`org_number\`: ${o.org_number} is already used by ${dup.name}.`, "org_number");
+        throw fail(
+          "invalid",
+          `organisation ${o.id || "(ny)"}: field \`org_number\`: ${o.org_number} is already used by ${dup.name}.`,
+          "org_number",
+        );
       const saved = { ...clone(o), id: o.id || newId("org") };
       orgs.set(saved.id, saved);
       return clone(saved);
@@ -222,7 +241,11 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       await delay();
       if (!p.name.trim()) throw fail("invalid", `person ${p.id}: field \`name\`: must not be empty.`, "name");
       if (p.organisation && !orgs.has(p.organisation))
-        throw fail("invalid", `person ${p.id}: field \`organisation\`: no organisation with id ${p.organisation}.`, "organisation");
+        throw fail(
+          "invalid",
+          `person ${p.id}: field \`organisation\`: no organisation with id ${p.organisation}.`,
+          "organisation",
+        );
       const saved = { ...clone(p), id: p.id || newId("p") };
       people.set(saved.id, saved);
       return clone(saved);
@@ -232,7 +255,12 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       checkEntry(side, e);
       const now = new Date().toISOString();
       const old = e.id ? entries(side).get(e.id) : undefined;
-      const saved: Entry = { ...clone(e), id: e.id || newId(side === "need" ? "n" : "o"), created_at: old?.created_at ?? now, updated_at: now };
+      const saved: Entry = {
+        ...clone(e),
+        id: e.id || newId(side === "need" ? "n" : "o"),
+        created_at: old?.created_at ?? now,
+        updated_at: now,
+      };
       entries(side).set(saved.id, saved);
       return clone(saved);
     },
@@ -266,12 +294,18 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       const orgName = (id?: string) => (id ? orgs.get(id)?.name : undefined);
       const hit = (kind: SearchHit["kind"], id: string, title: string, subtitle?: string): SearchHit =>
         subtitle ? { kind, id, title, subtitle, score: 1 } : { kind, id, title, score: 1 };
-      for (const [kind, map] of [["need", needs], ["offer", offers]] as const)
+      for (const [kind, map] of [
+        ["need", needs],
+        ["offer", offers],
+      ] as const)
         for (const e of map.values())
-          if (matchesQuery(text, [e.title, e.description, ...e.keywords])) hits.push(hit(kind, e.id, e.title, orgName(e.organisation)));
-      for (const o of orgs.values()) if (matchesQuery(text, [o.name, o.municipality])) hits.push(hit("organisation", o.id, o.name, o.municipality));
+          if (matchesQuery(text, [e.title, e.description, ...e.keywords]))
+            hits.push(hit(kind, e.id, e.title, orgName(e.organisation)));
+      for (const o of orgs.values())
+        if (matchesQuery(text, [o.name, o.municipality])) hits.push(hit("organisation", o.id, o.name, o.municipality));
       for (const p of people.values())
-        if (matchesQuery(text, [p.name, p.role, p.email])) hits.push(hit("person", p.id, p.name, orgName(p.organisation)));
+        if (matchesQuery(text, [p.name, p.role, p.email]))
+          hits.push(hit("person", p.id, p.name, orgName(p.organisation)));
       return hits;
     },
     async matchesForNeed(needId, top = 10) {
@@ -315,7 +349,13 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       a.download = path;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      return { organisations: orgs.size, people: people.size, offers: offers.size, needs: needs.size, matches: records.size };
+      return {
+        organisations: orgs.size,
+        people: people.size,
+        offers: offers.size,
+        needs: needs.size,
+        matches: records.size,
+      };
     },
     async loadDemo() {
       await delay();
