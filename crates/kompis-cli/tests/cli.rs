@@ -161,7 +161,10 @@ fn second_process_gets_the_lock_sentence() {
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains(&format!("The catalogue in {} is open in another Kompis window", dir.path().display())),
+        err.contains(&format!(
+            "The catalogue in {} is open in another Kompis window",
+            dir.path().display()
+        )),
         "{err}"
     );
 }

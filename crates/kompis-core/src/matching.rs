@@ -1,15 +1,13 @@
 //! Ranking offers for needs: converts catalogue entries for the matcher and
 //! merges its ranking with the coordinator's stored match records.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::catalogue::Catalogue;
-use crate::collate::fold_ascii;
 use crate::error::Result;
-use crate::model::{EntityKind, Entry, MatchStatus};
+use crate::model::{EntityKind, Entry, EntryKind, MatchStatus};
+use kompis_match::{Doc, DocKind, Matcher, Thesaurus};
 
 /// One ranked offer for a need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,87 +41,53 @@ pub struct MatchView {
 }
 
 /// Scores below this are not suggested.
-pub const THRESHOLD: f64 = 0.05;
+pub const THRESHOLD: f64 = kompis_match::THRESHOLD;
 
-const STOP: &[&str] = &[
-    "og", "i", "på", "pa", "for", "med", "til", "av", "en", "et", "ei", "som", "vi", "det", "er",
-    "om", "å", "a", "the", "and", "of", "to", "in", "for", "with", "on", "we", "our", "a", "an",
-    "is", "are", "from", "har", "trenger", "ønsker", "onsker", "kan", "oss", "vår", "var", "våre",
-    "vare", "eller", "at", "fra", "seg",
-];
-
-/// Fold, split into words, drop stopwords, cut to a crude stem.
-fn tokens(text: &str) -> Vec<(String, String)> {
-    fold_ascii(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1 && !STOP.contains(w))
-        .map(|w| (w.chars().take(6).collect::<String>(), w.to_string()))
-        .collect()
+fn doc_kind(k: EntryKind) -> DocKind {
+    match k {
+        EntryKind::Expertise => DocKind::Expertise,
+        EntryKind::Experience => DocKind::Experience,
+        EntryKind::StudentProject => DocKind::StudentProject,
+        EntryKind::Training => DocKind::Training,
+        EntryKind::Facility => DocKind::Facility,
+        EntryKind::Position => DocKind::Position,
+    }
 }
 
-fn entry_text(e: &Entry) -> String {
-    let mut t = format!("{} {} ", e.title, e.keywords.join(" "));
-    if let Some(d) = &e.description {
-        t.push_str(d);
+/// The matcher's view of an offer or need.
+pub fn doc(e: &Entry) -> Doc {
+    Doc {
+        id: e.id.clone(),
+        organisation: e.organisation.clone(),
+        kind: doc_kind(e.kind),
+        title: e.title.clone(),
+        description: e.description.clone().unwrap_or_default(),
+        keywords: e.keywords.clone(),
     }
-    t
 }
 
-/// Rank every active offer for each need (the first, word-overlap matcher).
-pub fn rank(needs: &[Entry], offers: &[Entry], top: usize) -> Vec<NeedMatches> {
-    let offers: Vec<&Entry> = offers.iter().filter(|o| o.is_active()).collect();
-    let docs: Vec<HashMap<String, String>> = offers
-        .iter()
-        .map(|o| tokens(&entry_text(o)).into_iter().collect())
-        .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for d in &docs {
-        for stem in d.keys() {
-            *df.entry(stem.as_str()).or_default() += 1;
-        }
-    }
-    let n = docs.len().max(1) as f64;
-    let idf = |s: &str| (1.0 + n / (1.0 + *df.get(s).unwrap_or(&0) as f64)).ln();
+/// Rank every active offer for each need, best first, at most `top` each.
+pub fn rank(
+    thesaurus: &Thesaurus,
+    needs: &[Entry],
+    offers: &[Entry],
+    top: usize,
+) -> Vec<NeedMatches> {
+    let offers: Vec<Doc> = offers.iter().filter(|o| o.is_active()).map(doc).collect();
+    let matcher = Matcher::new(thesaurus, &offers);
     needs
         .iter()
-        .map(|need| {
-            let q: HashMap<String, String> = tokens(&entry_text(need)).into_iter().collect();
-            let q_weight: f64 = q.keys().map(|s| idf(s)).sum::<f64>().max(1e-9);
-            let mut ranked: Vec<Ranked> = offers
-                .iter()
-                .zip(&docs)
-                .filter(|(o, _)| o.organisation.is_none() || o.organisation != need.organisation)
-                .filter_map(|(o, d)| {
-                    let shared: Vec<(&String, &String)> =
-                        q.iter().filter(|(s, _)| d.contains_key(*s)).collect();
-                    let w: f64 = shared.iter().map(|(s, _)| idf(s)).sum();
-                    let score = (w / q_weight).min(1.0);
-                    (score >= THRESHOLD).then(|| {
-                        let mut words: Vec<String> = shared
-                            .iter()
-                            .map(|(s, qw)| format!("«{}» ↔ «{}»", qw, d[*s]))
-                            .collect::<HashSet<_>>()
-                            .into_iter()
-                            .collect();
-                        words.sort();
-                        Ranked {
-                            offer: o.id.clone(),
-                            score: (score * 1000.0).round() / 1000.0,
-                            reasons: vec![format!("Felles ord: {}", words.join(", "))],
-                        }
-                    })
+        .map(|need| NeedMatches {
+            need: need.id.clone(),
+            matches: matcher
+                .rank(&doc(need), top)
+                .into_iter()
+                .map(|r| Ranked {
+                    offer: r.id,
+                    score: (r.score * 1000.0).round() / 1000.0,
+                    reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
                 })
-                .collect();
-            ranked.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then_with(|| a.offer.cmp(&b.offer))
-            });
-            ranked.truncate(top);
-            NeedMatches {
-                need: need.id.clone(),
-                matches: ranked,
-            }
+                .collect(),
         })
         .collect()
 }
@@ -134,5 +98,5 @@ pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result
         Some(id) => vec![cat.entry(EntityKind::Need, id)?],
         None => cat.needs()?,
     };
-    Ok(rank(&needs, &cat.offers()?, top))
+    Ok(rank(&Thesaurus::builtin(), &needs, &cat.offers()?, top))
 }
