@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use kompis_core::model::{Entry, Organisation, Person};
+use kompis_core::model::{Entry, MatchStatus, Organisation, Person};
 
 use crate::labels::{labels, Labels};
 use crate::{Lang, Scope, SheetError, SheetInput, SheetMatch};
@@ -119,13 +119,26 @@ impl<'a> Catalogue<'a> {
     /// One line: "Kari Nordmann, daglig leder, kari@…, 900 00 000", or for a
     /// person without consent "Daglig leder, Bedrift AS" / "Kontaktperson i Bedrift AS".
     pub fn contact_line(&self, c: &Contact) -> String {
+        self.contact_line_with(c, ", ", false)
+    }
+
+    /// [`Self::contact_line`] with parts joined by `sep`; `keep_together`
+    /// joins the words of an e-mail or phone number with no-break spaces.
+    pub fn contact_line_with(&self, c: &Contact, sep: &str, keep_together: bool) -> String {
+        let glue = |s: &String| {
+            if keep_together {
+                s.replace(' ', "\u{A0}")
+            } else {
+                s.clone()
+            }
+        };
         let mut parts: Vec<String> = Vec::new();
         match &c.name {
             Some(name) => {
                 parts.push(name.clone());
                 parts.extend(c.role.clone());
-                parts.extend(c.email.clone());
-                parts.extend(c.phone.clone());
+                parts.extend(c.email.as_ref().map(glue));
+                parts.extend(c.phone.as_ref().map(glue));
             }
             None => match (&c.role, &c.organisation) {
                 (Some(role), Some(org)) => parts.push(format!("{role}, {org}")),
@@ -134,7 +147,7 @@ impl<'a> Catalogue<'a> {
                 (None, None) => parts.push(self.l.not_named.to_string()),
             },
         }
-        parts.join(", ")
+        parts.join(sep)
     }
 
     /// The contact line of an entry's contact, or "".
@@ -164,7 +177,8 @@ pub(crate) struct Selection<'a> {
     pub needs: Vec<&'a Entry>,
     /// Every offer on the sheet.
     pub offers: Vec<&'a Entry>,
-    /// Matches in scope, by need in catalogue order, then best score first.
+    /// Matches in scope, by need in catalogue order, then best score first
+    /// (declined ones last).
     pub matches: Vec<&'a SheetMatch>,
     pub organisations: Vec<&'a Organisation>,
     pub people: Vec<&'a Person>,
@@ -250,8 +264,10 @@ impl<'a> Selection<'a> {
         matches.sort_by(|a, b| {
             let pa = need_pos.get(a.need.as_str()).copied().unwrap_or(usize::MAX);
             let pb = need_pos.get(b.need.as_str()).copied().unwrap_or(usize::MAX);
+            let declined = |m: &SheetMatch| m.status == MatchStatus::Declined;
             pa.cmp(&pb)
                 .then(a.need.cmp(&b.need))
+                .then(declined(a).cmp(&declined(b)))
                 .then(b.score.total_cmp(&a.score))
                 .then(a.offer.cmp(&b.offer))
         });
@@ -342,7 +358,12 @@ impl<'a> Selection<'a> {
             .copied()
             .filter(|m| m.offer == offer_id)
             .collect();
-        v.sort_by(|a, b| b.score.total_cmp(&a.score));
+        v.sort_by(|a, b| {
+            let declined = |m: &SheetMatch| m.status == MatchStatus::Declined;
+            declined(a)
+                .cmp(&declined(b))
+                .then(b.score.total_cmp(&a.score))
+        });
         v
     }
 }

@@ -174,6 +174,14 @@ fn org_line(cat: &Catalogue, e: &Entry) -> String {
     parts.join(" · ")
 }
 
+/// The contact line as the PDF prints it: parts joined with " · ", phone
+/// numbers kept on one line.
+fn pdf_contact(cat: &Catalogue, e: &Entry) -> String {
+    cat.entry_contact(e)
+        .map(|c| cat.contact_line_with(&c, " · ", true))
+        .unwrap_or_default()
+}
+
 /// A label in a narrow left column and its value wrapped beside it.
 fn key_value(b: &mut Block, fonts: &Fonts, x: f32, w: f32, key: &str, value: &str, lines: usize) {
     const KEY_W: f32 = 84.0;
@@ -226,7 +234,7 @@ fn match_card(
         if !org.is_empty() {
             b.para(fonts, x0, w, BODY_BOLD, &org, 1);
         }
-        let contact = cat.entry_contact_line(e);
+        let contact = pdf_contact(cat, e);
         if !contact.is_empty() {
             b.para(fonts, x0, w, BODY, &format!("{}: {contact}", l.contact), 2);
         }
@@ -307,7 +315,7 @@ fn per_need(flow: &mut Flow, sel: &Selection) {
             &org,
             1,
         );
-        let contact = cat.entry_contact_line(need);
+        let contact = pdf_contact(cat, need);
         if !contact.is_empty() {
             key_value(
                 &mut head,
