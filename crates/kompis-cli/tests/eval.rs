@@ -20,12 +20,11 @@ fn dev_set_meets_the_quality_floors() {
         c.arg("--db").arg(dir.path().join("db"));
         c
     };
-    assert!(kompis()
+    kompis()
         .arg("import")
         .arg(dev.join("dev/bundle.json"))
-        .status()
-        .unwrap()
-        .success());
+        .assert()
+        .success();
     let out = kompis()
         .args(["match", "--json", "--top", "20"])
         .output()
