@@ -1,0 +1,26 @@
+# One entry point for chores; each target wraps a script in scripts/.
+.PHONY: setup run test lint bench
+
+export CARGO_TARGET_DIR ?= /var/tmp/kompis-target
+
+## setup: install system packages, tauri-driver and the UI's npm packages
+setup:
+	bash scripts/setup.sh
+
+## run: build and start the app on the default catalogue
+run:
+	bash scripts/run.sh
+
+## test: every check and test, as CI runs them
+test:
+	bash scripts/test.sh
+
+## lint: formatting, clippy and svelte-check only
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check
+
+## bench: the matcher and store benchmarks
+bench:
+	cargo bench --workspace

@@ -1,0 +1,96 @@
+//! The Kompis desktop app: a Tauri 2 shell over `kompis-core`.
+//!
+//! [`run`] finds the catalogue folder, makes the app single-instance per
+//! catalogue, opens the catalogue (running its migrations) before the main
+//! window is created, and refuses with a native message dialog when the
+//! catalogue cannot be opened (held by another process, or written by a
+//! newer Kompis). [`with_commands`] is the part a test can build on the mock
+//! runtime: the dialog plugin and our commands, each a one-line wrapper in
+//! [`commands`].
+
+pub mod commands;
+pub mod launch;
+
+use std::path::PathBuf;
+
+use kompis_core::Catalogue;
+use tauri::{App, Manager, Runtime};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+
+/// The label of the one window; `capabilities/main.json` grants to it alone.
+pub const MAIN_WINDOW: &str = "main";
+
+/// Adds the native dialogs and Kompis' commands to `builder`. The caller
+/// manages the open [`Catalogue`] the commands use.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(commands::handler())
+}
+
+/// Starts the app; returns when its last window has closed.
+pub fn run() {
+    let catalogue = match launch::catalogue_dir(std::env::args_os()) {
+        Ok(dir) => dir,
+        Err(sentence) => {
+            eprintln!("kompis-app: {sentence}");
+            std::process::exit(2);
+        }
+    };
+    let context = tauri::generate_context!();
+    let instance = launch::instance_id(&context.config().identifier, &catalogue);
+    // The single-instance plugin must come first: a second launch on the
+    // same catalogue hands over to the first before opening anything.
+    let builder = tauri::Builder::default().plugin(
+        tauri_plugin_single_instance::Builder::new()
+            .dbus_id(instance)
+            .callback(|app, _args, _cwd| bring_forward(app))
+            .build(),
+    );
+    with_commands(builder)
+        .setup(move |app| open_catalogue(app, catalogue))
+        .run(context)
+        .expect("error while running the Kompis app");
+}
+
+/// Opens the catalogue and then the main window, or explains in a dialog
+/// why it cannot and quits once the dialog is closed.
+fn open_catalogue<R: Runtime>(
+    app: &mut App<R>,
+    dir: PathBuf,
+) -> Result<(), Box<dyn std::error::Error>> {
+    match Catalogue::open(&dir) {
+        Ok(catalogue) => {
+            app.manage(catalogue);
+            let config = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == MAIN_WINDOW)
+                .ok_or("tauri.conf.json has no main window")?
+                .clone();
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
+        }
+        Err(error) => {
+            eprintln!("kompis-app: {error}");
+            let handle = app.handle().clone();
+            app.dialog()
+                .message(error.to_string())
+                .title("Kompis")
+                .kind(MessageDialogKind::Error)
+                .buttons(MessageDialogButtons::Ok)
+                .show(move |_| handle.exit(1));
+        }
+    }
+    Ok(())
+}
+
+/// Shows, unminimises and focuses the main window (for a second launch).
+fn bring_forward<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}

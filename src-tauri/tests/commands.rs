@@ -1,0 +1,112 @@
+//! The app's commands over IPC on Tauri's mock runtime, with the app's real
+//! configuration and capabilities, against a catalogue in a temp folder.
+
+use kompis_core::Catalogue;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+
+/// The app with its commands over a fresh catalogue, and its main window.
+fn app_on(catalogue: Catalogue) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = kompis_app::with_commands(mock_builder())
+        .manage(catalogue)
+        .build(tauri::generate_context!(test = true))
+        .expect("the app builds on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, kompis_app::MAIN_WINDOW, WebviewUrl::default())
+        .build()
+        .expect("the main window opens");
+    (app, window)
+}
+
+/// Invokes `cmd` with `args` as the page at `url` would.
+fn invoke(
+    window: &WebviewWindow<MockRuntime>,
+    url: &str,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: url.parse().expect("a URL"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize().expect("JSON reply"))
+}
+
+/// The app's own pages on Linux and macOS.
+const APP_URL: &str = "tauri://localhost";
+
+/// Invokes `cmd` with `args` as the app's own page would.
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke(window, APP_URL, cmd, args)
+}
+
+#[test]
+fn a_need_saved_over_ipc_is_stored_and_listed() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_app, window) = app_on(Catalogue::open(&folder.path().join("catalogue")).unwrap());
+
+    let need = json!({ "id": "", "title": "Hjelp med sveising av aluminium", "kind": "expertise", "keywords": ["sveising"] });
+    let saved = call(
+        &window,
+        "save_entry",
+        json!({ "side": "need", "entry": need }),
+    )
+    .unwrap();
+    let id = saved["id"].as_str().expect("the core assigns an id");
+    assert!(!id.is_empty());
+
+    let rows = call(
+        &window,
+        "list_entries",
+        json!({ "side": "need", "filter": {} }),
+    )
+    .unwrap();
+    let titles: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["entry"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Hjelp med sveising av aluminium"]);
+
+    let info = call(&window, "catalogue_info", json!({})).unwrap();
+    assert_eq!(info["counts"]["needs"], 1);
+}
+
+#[test]
+fn a_refused_save_answers_with_code_message_and_field() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_app, window) = app_on(Catalogue::open(&folder.path().join("catalogue")).unwrap());
+
+    let need = json!({ "id": "", "title": "", "kind": "expertise" });
+    let error = call(
+        &window,
+        "save_entry",
+        json!({ "side": "need", "entry": need }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "invalid", "{error}");
+    assert_eq!(error["field"], "title", "{error}");
+    assert!(
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_page_from_another_origin_may_not_call_our_commands() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_app, window) = app_on(Catalogue::open(&folder.path().join("catalogue")).unwrap());
+
+    let refused = invoke(&window, "https://example.com", "catalogue_info", json!({}));
+    let refusal = refused.expect_err("a remote page called catalogue_info");
+    assert!(refusal.to_string().contains("not allowed"), "{refusal}");
+    assert!(call(&window, "catalogue_info", json!({})).is_ok());
+}

@@ -1,0 +1,113 @@
+//! Driving the Kompis window through its `data-testid` hooks.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// How long the UI may take to show something.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Starts `app` with `args` through the WebDriver at `driver_url` and
+/// returns the session on its main window.
+pub async fn launch(driver_url: &str, app: &Path, args: &[&str]) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app, "args": args }),
+    );
+    ClientBuilder::native()
+        .capabilities(caps)
+        .connect(driver_url)
+        .await
+        .unwrap_or_else(|e| {
+            panic!(
+                "could not start {} through tauri-driver: {e}",
+                app.display()
+            )
+        })
+}
+
+/// The CSS selector for a `data-testid`.
+pub fn test_id(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// Waits for the element with `data-testid` `id`.
+pub async fn element(client: &Client, id: &str) -> Element {
+    client
+        .wait()
+        .at_most(UI_TIMEOUT)
+        .for_element(Locator::Css(&test_id(id)))
+        .await
+        .unwrap_or_else(|e| panic!("no element [data-testid={id}] within {UI_TIMEOUT:?}: {e}"))
+}
+
+/// Clicks the element with `data-testid` `id` once it is there.
+pub async fn click(client: &Client, id: &str) {
+    element(client, id)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click [data-testid={id}]: {e}"));
+}
+
+/// Waits for an element with `data-testid` `id` whose text contains `text`.
+pub async fn wait_for_text(client: &Client, id: &str, text: &str) -> Element {
+    let start = Instant::now();
+    loop {
+        if let Ok(elements) = client.find_all(Locator::Css(&test_id(id))).await {
+            for element in elements {
+                if element.text().await.is_ok_and(|t| t.contains(text)) {
+                    return element;
+                }
+            }
+        }
+        if let Some(error) = error_banner(client).await {
+            panic!("waiting for [data-testid={id}] containing {text:?}, the app said: {error}");
+        }
+        assert!(
+            start.elapsed() < UI_TIMEOUT,
+            "no [data-testid={id}] containing {text:?} within {UI_TIMEOUT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Waits for whichever of the elements `ids` shows first and returns its id.
+pub async fn first_of<'a>(client: &Client, ids: &[&'a str]) -> &'a str {
+    let start = Instant::now();
+    loop {
+        for id in ids {
+            if let Ok(found) = client.find(Locator::Css(&test_id(id))).await {
+                if found.is_displayed().await.unwrap_or(false) {
+                    return id;
+                }
+            }
+        }
+        assert!(
+            start.elapsed() < UI_TIMEOUT,
+            "none of {ids:?} showed within {UI_TIMEOUT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// The text of the error banner, if one shows.
+pub async fn error_banner(client: &Client) -> Option<String> {
+    let banner = client
+        .find(Locator::Css(&test_id("error-banner")))
+        .await
+        .ok()?;
+    if !banner.is_displayed().await.unwrap_or(false) {
+        return None;
+    }
+    banner
+        .text()
+        .await
+        .ok()
+        .filter(|text| !text.trim().is_empty())
+}
