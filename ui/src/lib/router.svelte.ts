@@ -18,7 +18,8 @@ const SCREENS: readonly Screen[] = ["needs", "offers", "organisations", "people"
 /** Reads a hash such as `#/needs/n-3/edit`; anything unknown is the needs list. */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
-  const screen = SCREENS.includes(parts[0] as Screen) ? (parts[0] as Screen) : "needs";
+  if (!SCREENS.includes(parts[0] as Screen)) return { screen: "needs", view: "list" };
+  const screen = parts[0] as Screen;
   if (screen === "trash" || parts.length < 2) return { screen, view: "list" };
   if (parts[1] === "new") return { screen, view: "new" };
   if (parts[2] === "edit") return { screen, view: "edit", id: parts[1] };
