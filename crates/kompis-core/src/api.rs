@@ -12,7 +12,7 @@ use crate::catalogue::Catalogue;
 use crate::collate::cmp_nb;
 use crate::error::{Error, Result};
 use crate::matching::{self, MatchView};
-use crate::model::{EntityKind, Entry, EntryKind, Organisation, Person};
+use crate::model::{EntityKind, Entry, EntryKind, MatchStatus, Organisation, Person};
 use crate::search::Fuzzy;
 
 /// Offers or needs.
@@ -375,31 +375,68 @@ pub fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
     Ok(hits)
 }
 
-/// The ranked offers for one need, with the coordinator's status.
+/// The ranked offers for one need with the coordinator's status, best
+/// first; declined pairs are left out (see [`declined_for_need`]).
 pub fn matches_for_need(
     cat: &Catalogue,
     need_id: &str,
     top: Option<u32>,
 ) -> Result<Vec<MatchView>> {
     let top = top.unwrap_or(10) as usize;
-    let ranked = matching::rank_catalogue(cat, Some(need_id), top)?;
-    let orgs = cat.organisations()?;
+    let declined = declined_ids(cat, need_id)?;
+    let ranked = matching::rank_catalogue(cat, Some(need_id), top + declined.len())?;
     let mut out = Vec::new();
     for r in ranked.into_iter().flat_map(|n| n.matches) {
-        let offer = cat.entry(EntityKind::Offer, &r.offer)?;
-        let organisation_name = offer
-            .organisation
-            .as_ref()
-            .and_then(|id| orgs.iter().find(|o| &o.id == id))
-            .map(|o| o.name.clone());
-        let status = cat.match_record(need_id, &r.offer)?.and_then(|m| m.status);
-        out.push(MatchView {
-            offer,
-            organisation_name,
-            score: r.score,
-            reasons: r.reasons,
-            status,
-        });
+        if declined.contains(&r.offer) {
+            continue;
+        }
+        out.push(match_view(cat, need_id, &r.offer, r.score, r.reasons)?);
+    }
+    out.truncate(top);
+    Ok(out)
+}
+
+fn declined_ids(cat: &Catalogue, need_id: &str) -> Result<Vec<String>> {
+    Ok(cat
+        .match_records()?
+        .into_iter()
+        .filter(|m| m.need == need_id && m.status == Some(MatchStatus::Declined))
+        .map(|m| m.offer)
+        .collect())
+}
+
+fn match_view(
+    cat: &Catalogue,
+    need_id: &str,
+    offer_id: &str,
+    score: f64,
+    reasons: Vec<String>,
+) -> Result<MatchView> {
+    let offer = cat.entry(EntityKind::Offer, offer_id)?;
+    let organisation_name = match &offer.organisation {
+        Some(id) => cat.organisation(id).ok().map(|o| o.name),
+        None => None,
+    };
+    let record = cat.match_record(need_id, offer_id)?;
+    Ok(MatchView {
+        offer,
+        organisation_name,
+        score,
+        reasons,
+        status: record.as_ref().and_then(|m| m.status),
+        note: record.as_ref().and_then(|m| m.note.clone()),
+        decline_reason: record.and_then(|m| m.decline_reason),
+    })
+}
+
+/// The offers declined for a need, so they can be brought back.
+pub fn declined_for_need(cat: &Catalogue, need_id: &str) -> Result<Vec<MatchView>> {
+    cat.entry(EntityKind::Need, need_id)?;
+    let mut out = Vec::new();
+    for offer in declined_ids(cat, need_id)? {
+        if cat.exists(EntityKind::Offer, &offer)? {
+            out.push(match_view(cat, need_id, &offer, 0.0, Vec::new())?);
+        }
     }
     Ok(out)
 }

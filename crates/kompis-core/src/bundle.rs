@@ -35,6 +35,9 @@ pub struct Bundle {
     pub needs: Vec<Entry>,
     #[serde(default)]
     pub matches: Vec<MatchRecord>,
+    /// Kompis addition: the catalogue's concept groups, `[{"id", "terms"}]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thesaurus: Option<Vec<kompis_match::ConceptGroup>>,
 }
 
 impl Bundle {
@@ -110,6 +113,13 @@ pub fn parse(text: &str) -> Result<Bundle> {
         offers: list(obj, "offers", EntityKind::Offer)?,
         needs: list(obj, "needs", EntityKind::Need)?,
         matches: Vec::new(),
+        thesaurus: match obj.get("thesaurus") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(
+                serde_path_to_error::deserialize(v)
+                    .map_err(|e| bad(format!("`thesaurus` at {}: {}", e.path(), e.inner())))?,
+            ),
+        },
     };
     b.matches = matches(obj)?;
     for o in &b.organisations {

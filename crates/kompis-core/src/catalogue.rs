@@ -129,6 +129,16 @@ impl Catalogue {
         self.storage.get(&keys::matching(need, offer))
     }
 
+    /// The catalogue's own thesaurus, if the coordinator has edited one.
+    pub fn thesaurus_groups(&self) -> Result<Option<Vec<kompis_match::ConceptGroup>>> {
+        self.storage.get(keys::THESAURUS)
+    }
+
+    /// Store the thesaurus (flushed).
+    pub fn put_thesaurus(&self, groups: &[kompis_match::ConceptGroup]) -> Result<()> {
+        self.write(|b| b.put(keys::THESAURUS, &groups))
+    }
+
     /// A fresh id like `n-26` for a kind: one more than the largest number in
     /// use (live or trashed).
     pub fn next_id(&self, kind: EntityKind) -> Result<String> {
@@ -446,6 +456,15 @@ impl Catalogue {
         for m in &b.matches {
             batch.put(&keys::matching(&m.need, &m.offer), m);
         }
+        if let Some(groups) = &b.thesaurus {
+            // The bundle's concepts join the catalogue's (built-in if unedited).
+            let mut t = match self.thesaurus_groups()? {
+                Some(g) => kompis_match::Thesaurus::from_groups(g),
+                None => kompis_match::Thesaurus::builtin(),
+            };
+            t.extend(&kompis_match::Thesaurus::from_groups(groups.clone()));
+            batch.put(keys::THESAURUS, &t.groups());
+        }
         self.storage.commit(batch)
     }
 
@@ -470,6 +489,7 @@ impl Catalogue {
             offers,
             needs,
             matches,
+            thesaurus: self.thesaurus_groups()?,
             ..Bundle::new()
         })
     }

@@ -4,6 +4,8 @@ use crate::model::EntityKind;
 
 /// The schema version record.
 pub const SCHEMA: &str = "meta:schema";
+/// The coordinator's thesaurus (absent: the built-in one).
+pub const THESAURUS: &str = "meta:thesaurus";
 /// Organisation records: `org:<id>`.
 pub const ORG: &str = "org:";
 /// Person records: `person:<id>`.

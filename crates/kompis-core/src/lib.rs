@@ -16,6 +16,7 @@ pub mod schema;
 pub mod search;
 mod storage;
 mod validate;
+pub mod workflow;
 
 pub use catalogue::Catalogue;
 pub use error::{Error, IpcError, Result};

@@ -38,6 +38,14 @@ pub struct MatchView {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<MatchStatus>,
+    /// The coordinator's note on this pair.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Why it was declined, for declined pairs.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decline_reason: Option<crate::model::DeclineReason>,
 }
 
 /// Scores below this are not suggested.
@@ -98,5 +106,10 @@ pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result
         Some(id) => vec![cat.entry(EntityKind::Need, id)?],
         None => cat.needs()?,
     };
-    Ok(rank(&Thesaurus::builtin(), &needs, &cat.offers()?, top))
+    Ok(rank(
+        &crate::workflow::thesaurus(cat)?,
+        &needs,
+        &cat.offers()?,
+        top,
+    ))
 }

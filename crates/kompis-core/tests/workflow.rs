@@ -1,0 +1,221 @@
+//! The match workflow, the reverse view, competence gaps and the thesaurus,
+//! on a real store with the example network.
+
+use kompis_core::api;
+use kompis_core::bundle;
+use kompis_core::model::{DeclineReason, MatchStatus};
+use kompis_core::workflow::{self, StatusChange, ThesaurusEdit};
+use kompis_core::Catalogue;
+
+fn demo() -> (tempfile::TempDir, Catalogue) {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = Catalogue::open(dir.path()).unwrap();
+    api::load_demo(&cat).unwrap();
+    (dir, cat)
+}
+
+fn change(need: &str, offer: &str, status: MatchStatus) -> StatusChange {
+    StatusChange {
+        need: need.into(),
+        offer: offer.into(),
+        status,
+        reason: None,
+        note: None,
+    }
+}
+
+#[test]
+fn status_and_note_survive_reranking_and_reopening() {
+    let (dir, cat) = demo();
+    let top = api::matches_for_need(&cat, "n-01", Some(5)).unwrap();
+    let offer = top[0].offer.id.clone();
+    let mut c = change("n-01", &offer, MatchStatus::Shortlisted);
+    c.note = Some("Ring Kari mandag".into());
+    workflow::set_match_status(&cat, c).unwrap();
+    workflow::set_match_status(&cat, change("n-01", &offer, MatchStatus::Contacted)).unwrap();
+    drop(cat);
+    let cat = Catalogue::open(dir.path()).unwrap();
+    let again = api::matches_for_need(&cat, "n-01", Some(5)).unwrap();
+    let m = again
+        .iter()
+        .find(|m| m.offer.id == offer)
+        .expect("still ranked");
+    assert_eq!(m.status, Some(MatchStatus::Contacted));
+    assert_eq!(
+        m.note.as_deref(),
+        Some("Ring Kari mandag"),
+        "note kept when status changes"
+    );
+}
+
+#[test]
+fn declined_needs_a_reason_leaves_suggestions_and_can_come_back() {
+    let (_dir, cat) = demo();
+    let top = api::matches_for_need(&cat, "n-01", Some(10)).unwrap();
+    let offer = top[0].offer.id.clone();
+    let err = workflow::set_match_status(&cat, change("n-01", &offer, MatchStatus::Declined))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("say why the match is declined"),
+        "{err}"
+    );
+    let mut c = change("n-01", &offer, MatchStatus::Declined);
+    c.reason = Some(DeclineReason::BadTiming);
+    workflow::set_match_status(&cat, c).unwrap();
+    let after = api::matches_for_need(&cat, "n-01", Some(10)).unwrap();
+    assert!(
+        after.iter().all(|m| m.offer.id != offer),
+        "declined offer left the suggestions"
+    );
+    let declined = api::declined_for_need(&cat, "n-01").unwrap();
+    assert_eq!(declined.len(), 1);
+    assert_eq!(declined[0].decline_reason, Some(DeclineReason::BadTiming));
+    workflow::set_match_status(&cat, change("n-01", &offer, MatchStatus::Suggested)).unwrap();
+    let back = api::matches_for_need(&cat, "n-01", Some(10)).unwrap();
+    assert_eq!(back[0].offer.id, offer, "brought back to its old rank");
+    assert!(api::declined_for_need(&cat, "n-01").unwrap().is_empty());
+}
+
+#[test]
+fn match_records_travel_in_bundles() {
+    let (dir, cat) = demo();
+    let mut c = change("n-02", "o-10", MatchStatus::Declined);
+    c.reason = Some(DeclineReason::NoCapacity);
+    c.note = Some("Full kapasitet til våren".into());
+    workflow::set_match_status(&cat, c).unwrap();
+    let out = dir.path().join("b.json");
+    api::export_bundle(&cat, &out).unwrap();
+    let b = bundle::read_file(&out).unwrap();
+    let m = b
+        .matches
+        .iter()
+        .find(|m| m.need == "n-02" && m.offer == "o-10")
+        .unwrap();
+    assert_eq!(m.decline_reason, Some(DeclineReason::NoCapacity));
+    assert_eq!(m.note.as_deref(), Some("Full kapasitet til våren"));
+}
+
+#[test]
+fn offer_page_lists_needs_it_could_serve() {
+    let (_dir, cat) = demo();
+    let top = api::matches_for_need(&cat, "n-01", Some(1)).unwrap();
+    let offer = &top[0].offer.id;
+    let needs = workflow::needs_for_offer(&cat, offer, Some(10)).unwrap();
+    assert!(
+        needs.iter().any(|n| n.need.id == "n-01"),
+        "n-01 among the needs {offer} serves"
+    );
+    assert!(needs
+        .iter()
+        .all(|n| (0.0..=1.0).contains(&n.score) && !n.reasons.is_empty()));
+}
+
+#[test]
+fn a_need_nobody_answers_is_a_competence_gap() {
+    let (_dir, cat) = demo();
+    let mut n: kompis_core::model::Entry = serde_json::from_value(serde_json::json!({
+        "id": "", "title": "Kvanteberegning av krystallgitter", "kind": "expertise",
+        "description": "Spinnkjeder og qubitfeil i supraledende kretser."
+    }))
+    .unwrap();
+    n = api::save_entry(&cat, api::Side::Need, n).unwrap();
+    let gaps = workflow::competence_gaps(&cat).unwrap();
+    assert!(
+        gaps.iter().any(|g| g.entry.id == n.id),
+        "the quantum need is a gap"
+    );
+    assert!(
+        gaps.len() < 10,
+        "most demo needs are answered: {} gaps",
+        gaps.len()
+    );
+}
+
+#[test]
+fn thesaurus_edits_change_matching_and_travel_in_bundles() {
+    let (dir, cat) = demo();
+    let need: kompis_core::model::Entry = serde_json::from_value(serde_json::json!({
+        "id": "", "title": "Hjelp med zylofonering", "kind": "expertise"
+    }))
+    .unwrap();
+    let need = api::save_entry(&cat, api::Side::Need, need).unwrap();
+    let offer: kompis_core::model::Entry = serde_json::from_value(serde_json::json!({
+        "id": "", "title": "Kurs i blimsetting", "kind": "training", "organisation": "org-hinn-rena"
+    }))
+    .unwrap_or_else(|_| unreachable!());
+    let org = api::list_organisations(&cat).unwrap()[0].id.clone();
+    let offer = api::save_entry(
+        &cat,
+        api::Side::Offer,
+        kompis_core::model::Entry {
+            organisation: Some(org),
+            ..offer
+        },
+    )
+    .unwrap();
+    let before = api::matches_for_need(&cat, &need.id, None).unwrap();
+    assert!(
+        before.iter().all(|m| m.offer.id != offer.id),
+        "no shared concept yet"
+    );
+    workflow::edit_thesaurus(
+        &cat,
+        ThesaurusEdit::AddTerm {
+            group: "zylo".into(),
+            term: "zylofonering".into(),
+        },
+    )
+    .unwrap();
+    workflow::edit_thesaurus(
+        &cat,
+        ThesaurusEdit::AddTerm {
+            group: "blim".into(),
+            term: "blimsetting".into(),
+        },
+    )
+    .unwrap();
+    workflow::edit_thesaurus(
+        &cat,
+        ThesaurusEdit::Merge {
+            from: "blim".into(),
+            into: "zylo".into(),
+        },
+    )
+    .unwrap();
+    let after = api::matches_for_need(&cat, &need.id, None).unwrap();
+    let hit = after
+        .iter()
+        .find(|m| m.offer.id == offer.id)
+        .expect("matched through the new concept");
+    assert!(
+        hit.reasons
+            .iter()
+            .any(|r| r.contains("zylofonering") && r.contains("blimsetting")),
+        "{:?}",
+        hit.reasons
+    );
+
+    let out = dir.path().join("t.json");
+    api::export_bundle(&cat, &out).unwrap();
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = Catalogue::open(other_dir.path()).unwrap();
+    api::import_bundle(&other, &out).unwrap();
+    let concepts = workflow::list_concepts(&other).unwrap();
+    let zylo = concepts
+        .iter()
+        .find(|c| c.id == "zylo")
+        .expect("concept travelled");
+    assert!(zylo.terms.iter().any(|t| t == "blimsetting"));
+    workflow::edit_thesaurus(
+        &other,
+        ThesaurusEdit::RemoveTerm {
+            group: "zylo".into(),
+            term: "blimsetting".into(),
+        },
+    )
+    .unwrap();
+    assert!(!workflow::list_concepts(&other)
+        .unwrap()
+        .iter()
+        .any(|c| c.terms.iter().any(|t| t == "blimsetting")));
+}
