@@ -390,7 +390,7 @@ pub fn matches_for_need(
         if declined.contains(&r.offer) {
             continue;
         }
-        out.push(match_view(cat, need_id, &r.offer, r.score, r.reasons)?);
+        out.push(match_view(cat, need_id, &r)?);
     }
     out.truncate(top);
     Ok(out)
@@ -405,13 +405,8 @@ fn declined_ids(cat: &Catalogue, need_id: &str) -> Result<Vec<String>> {
         .collect())
 }
 
-fn match_view(
-    cat: &Catalogue,
-    need_id: &str,
-    offer_id: &str,
-    score: f64,
-    reasons: Vec<String>,
-) -> Result<MatchView> {
+fn match_view(cat: &Catalogue, need_id: &str, r: &matching::Ranked) -> Result<MatchView> {
+    let offer_id = r.offer.as_str();
     let offer = cat.entry(EntityKind::Offer, offer_id)?;
     let organisation_name = match &offer.organisation {
         Some(id) => cat.organisation(id).ok().map(|o| o.name),
@@ -421,8 +416,10 @@ fn match_view(
     Ok(MatchView {
         offer,
         organisation_name,
-        score,
-        reasons,
+        score: r.score,
+        reasons: r.reasons.clone(),
+        need_terms: r.need_terms.clone(),
+        offer_terms: r.offer_terms.clone(),
         status: record.as_ref().and_then(|m| m.status),
         note: record.as_ref().and_then(|m| m.note.clone()),
         decline_reason: record.and_then(|m| m.decline_reason),
@@ -435,7 +432,14 @@ pub fn declined_for_need(cat: &Catalogue, need_id: &str) -> Result<Vec<MatchView
     let mut out = Vec::new();
     for offer in declined_ids(cat, need_id)? {
         if cat.exists(EntityKind::Offer, &offer)? {
-            out.push(match_view(cat, need_id, &offer, 0.0, Vec::new())?);
+            let r = matching::Ranked {
+                offer,
+                score: 0.0,
+                reasons: Vec::new(),
+                need_terms: Vec::new(),
+                offer_terms: Vec::new(),
+            };
+            out.push(match_view(cat, need_id, &r)?);
         }
     }
     Ok(out)

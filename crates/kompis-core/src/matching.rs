@@ -16,6 +16,23 @@ pub struct Ranked {
     /// Between 0 and 1.
     pub score: f64,
     pub reasons: Vec<String>,
+    /// The words of the need that carried the match (for highlighting).
+    #[serde(skip)]
+    pub need_terms: Vec<String>,
+    /// The words of the offer that carried the match (for highlighting).
+    #[serde(skip)]
+    pub offer_terms: Vec<String>,
+}
+
+/// The distinct terms of one side of a list of reasons.
+pub fn terms<'a>(side: impl Iterator<Item = &'a Vec<String>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in side.flatten() {
+        if !out.contains(t) {
+            out.push(t.clone());
+        }
+    }
+    out
 }
 
 /// A need with its ranked offers.
@@ -35,6 +52,10 @@ pub struct MatchView {
     pub organisation_name: Option<String>,
     pub score: f64,
     pub reasons: Vec<String>,
+    /// Words of the need's text that carried the match (folded), to highlight.
+    pub need_terms: Vec<String>,
+    /// Words of the offer's text that carried the match (folded), to highlight.
+    pub offer_terms: Vec<String>,
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<MatchStatus>,
@@ -94,6 +115,8 @@ pub fn rank(
                     offer: r.id,
                     score: (r.score * 1000.0).round() / 1000.0,
                     reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
+                    need_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
+                    offer_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
                 })
                 .collect(),
         })

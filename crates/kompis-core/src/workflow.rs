@@ -72,6 +72,10 @@ pub struct NeedMatchView {
     pub organisation_name: Option<String>,
     pub score: f64,
     pub reasons: Vec<String>,
+    /// Words of the need's text that carried the match (folded), to highlight.
+    pub need_terms: Vec<String>,
+    /// Words of the offer's text that carried the match (folded), to highlight.
+    pub offer_terms: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub status: Option<MatchStatus>,
@@ -108,6 +112,9 @@ pub fn needs_for_offer(
             need,
             score: (r.score * 1000.0).round() / 1000.0,
             reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
+            // The matcher ran with the offer as its query: its "need" side is the offer.
+            need_terms: crate::matching::terms(r.reasons.iter().map(|x| &x.offer_terms)),
+            offer_terms: crate::matching::terms(r.reasons.iter().map(|x| &x.need_terms)),
             status,
         });
     }

@@ -6,7 +6,15 @@ import type { MatchStatus } from "./MatchStatus";
 /**
  * What the UI shows for one suggested offer.
  */
-export type MatchView = { offer: Entry, organisation_name?: string, score: number, reasons: Array<string>, status?: MatchStatus, 
+export type MatchView = { offer: Entry, organisation_name?: string, score: number, reasons: Array<string>, 
+/**
+ * Words of the need's text that carried the match (folded), to highlight.
+ */
+need_terms: Array<string>, 
+/**
+ * Words of the offer's text that carried the match (folded), to highlight.
+ */
+offer_terms: Array<string>, status?: MatchStatus, 
 /**
  * The coordinator's note on this pair.
  */

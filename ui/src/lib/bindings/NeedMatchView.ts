@@ -5,4 +5,12 @@ import type { MatchStatus } from "./MatchStatus";
 /**
  * One need an offer could serve.
  */
-export type NeedMatchView = { need: Entry, organisation_name?: string, score: number, reasons: Array<string>, status?: MatchStatus, };
+export type NeedMatchView = { need: Entry, organisation_name?: string, score: number, reasons: Array<string>, 
+/**
+ * Words of the need's text that carried the match (folded), to highlight.
+ */
+need_terms: Array<string>, 
+/**
+ * Words of the offer's text that carried the match (folded), to highlight.
+ */
+offer_terms: Array<string>, status?: MatchStatus, };
