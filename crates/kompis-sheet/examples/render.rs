@@ -1,5 +1,5 @@
 //! Writes every kind of sheet for the example (or hostile) catalogue into a
-//! folder, to look at: `cargo run -p kompis-sheet --example render -- OUT [hostile|big]`.
+//! folder, to look at: `cargo run -p kompis-sheet --example render -- OUT [hostile|big [NEEDS]]`.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -11,7 +11,10 @@ fn main() {
     let out = std::path::PathBuf::from(args.next().unwrap_or_else(|| "sheets".into()));
     let input = match args.next().as_deref() {
         Some("hostile") => common::hostile(),
-        Some("big") => common::big(40, 6),
+        Some("big") => {
+            let n = args.next().and_then(|n| n.parse().ok()).unwrap_or(40);
+            common::big(n, 5)
+        }
         _ => common::demo(),
     };
     std::fs::create_dir_all(&out).expect("create the output folder");

@@ -268,11 +268,16 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), SheetError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kompis-sheet-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io_err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kompis-sheet-").suffix(".tmp");
+    // A temporary file is private (0600); the sheet is an ordinary file, so
+    // ask for 0666 and let the umask decide, as `File::create` would.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io_err)?;
     tmp.write_all(bytes).map_err(io_err)?;
     tmp.as_file().sync_all().map_err(io_err)?;
     tmp.persist(out).map_err(|e| io_err(e.error))?;

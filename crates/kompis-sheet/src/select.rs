@@ -74,6 +74,14 @@ impl<'a> Catalogue<'a> {
         }
     }
 
+    /// The organisation's name when it has one that is not blank.
+    pub fn org_label(&self, id: Option<&str>) -> Option<String> {
+        self.org(id)
+            .map(|o| o.name.trim())
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+    }
+
     pub fn municipality(&self, entry: &Entry) -> Option<&'a str> {
         self.org(entry.organisation.as_deref())
             .and_then(|o| o.municipality.as_deref())
@@ -82,9 +90,7 @@ impl<'a> Catalogue<'a> {
 
     /// The person as they may be shown: no name, e-mail, phone without consent.
     pub fn contact_of(&self, person: &Person) -> Contact {
-        let organisation = self
-            .org(person.organisation.as_deref())
-            .map(|o| o.name.clone());
+        let organisation = self.org_label(person.organisation.as_deref());
         let role = person.role.clone().filter(|r| !r.trim().is_empty());
         if person.consents() {
             Contact {
@@ -109,9 +115,7 @@ impl<'a> Catalogue<'a> {
     pub fn entry_contact(&self, entry: &Entry) -> Option<Contact> {
         let mut c = self.contact_of(self.person(entry.contact.as_deref())?);
         if c.organisation.is_none() {
-            c.organisation = self
-                .org(entry.organisation.as_deref())
-                .map(|o| o.name.clone());
+            c.organisation = self.org_label(entry.organisation.as_deref());
         }
         Some(c)
     }

@@ -751,6 +751,24 @@ fn write_replaces_atomically_and_leaves_no_temporary_files() {
     assert_eq!(names, ["treffark.pdf"]);
 }
 
+/// Regression: sheets were written with the temporary file's private 0600 mode.
+#[cfg(unix)]
+#[test]
+fn write_gives_an_ordinary_file_mode_not_a_private_temp_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tmp();
+    let target = dir.path().join("ny.csv");
+    write_sheet(&common::demo(), &SheetOptions::new(Format::CSV), &target).unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::File::create(&reference).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&target),
+        mode(&reference),
+        "not the mode File::create gives"
+    );
+}
+
 #[test]
 fn write_to_a_missing_folder_is_an_io_error() {
     let dir = tmp();

@@ -12,6 +12,7 @@ static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
 /// One face: the krilla font to draw with and metrics to measure with.
 pub(crate) struct Face {
     pub font: Font,
+    data: &'static [u8],
     charmap: skrifa::charmap::Charmap<'static>,
     metrics: GlyphMetrics<'static>,
     upem: f32,
@@ -28,6 +29,7 @@ impl Face {
         let upem = font.units_per_em();
         let mut face = Face {
             font,
+            data,
             charmap,
             metrics,
             upem,
@@ -65,6 +67,27 @@ impl Face {
     /// enough to overflow).
     pub fn width(&self, s: &str, size: f32) -> f32 {
         s.chars().map(|c| self.char_width(c, size)).sum()
+    }
+}
+
+impl Face {
+    /// Width of `s` as the shaper lays it out (joined Arabic forms, kerning),
+    /// for right-to-left runs whose drawn width differs from the sum of letters.
+    pub fn shaped_width(&self, s: &str, size: f32, rtl: bool) -> f32 {
+        let Some(face) = rustybuzz::Face::from_slice(self.data, 0) else {
+            return self.width(s, size);
+        };
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(s);
+        buffer.guess_segment_properties();
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
+        let out = rustybuzz::shape(&face, &[], buffer);
+        let units: i32 = out.glyph_positions().iter().map(|p| p.x_advance).sum();
+        units as f32 / self.upem * size
     }
 }
 

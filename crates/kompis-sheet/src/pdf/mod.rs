@@ -254,7 +254,8 @@ fn draw_text(
         let (levels, runs) = info.visual_runs(para, para.range.clone());
         for run in runs {
             let part = &text[run.clone()];
-            let dir = if levels[run.start].is_rtl() {
+            let rtl = levels[run.start].is_rtl();
+            let dir = if rtl {
                 TextDirection::RightToLeft
             } else {
                 TextDirection::LeftToRight
@@ -267,7 +268,7 @@ fn draw_text(
                 false,
                 dir,
             );
-            cx += face.width(part, size);
+            cx += face.shaped_width(part, size, rtl);
         }
     }
 }

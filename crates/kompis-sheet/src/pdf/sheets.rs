@@ -164,9 +164,10 @@ fn entry_meta(cat: &Catalogue, e: &Entry) -> String {
 /// "Bedrift AS · Elverum".
 fn org_line(cat: &Catalogue, e: &Entry) -> String {
     let mut parts = Vec::new();
-    let name = cat.org_name(e.organisation.as_deref());
-    if !name.is_empty() {
-        parts.push(name);
+    match cat.org_label(e.organisation.as_deref()) {
+        Some(name) => parts.push(name),
+        None if e.organisation.is_some() => parts.push(cat.l.unknown.to_string()),
+        None => {}
     }
     if let Some(m) = cat.municipality(e) {
         parts.push(m.to_string());
