@@ -10,7 +10,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use kompis_core::api::{self, Side};
 use kompis_core::matching;
-use kompis_core::model::EntityKind;
+use kompis_core::model::{DeclineReason, EntityKind, MatchStatus};
+use kompis_core::workflow::{self, StatusChange, ThesaurusEdit};
 use kompis_core::{resolve_catalogue_dir, Catalogue};
 use serde::Serialize;
 
@@ -54,11 +55,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Rank offers for each need (or one need).
+    /// Rank offers for each need (or one need), or needs for one offer.
     Match {
         /// Only this need.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with = "offer")]
         need: Option<String>,
+        /// The needs this offer could serve, instead.
+        #[arg(long, value_name = "ID")]
+        offer: Option<String>,
         /// How many offers per need.
         #[arg(long, default_value_t = 10)]
         top: usize,
@@ -68,6 +72,40 @@ enum Command {
     },
     /// Load the example network of the region.
     Demo,
+    /// Set a match's status: suggested, shortlisted, contacted, agreed or declined.
+    Status {
+        /// The need's id.
+        need: String,
+        /// The offer's id.
+        offer: String,
+        /// The new status.
+        status: StatusArg,
+        /// Why it is declined (needed with `declined`).
+        #[arg(long)]
+        reason: Option<ReasonArg>,
+        /// A note on the pair.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Offers declined for a need (bring one back with `status … suggested`).
+    Declined {
+        /// The need's id.
+        need: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Active needs with no suggestion: the network's competence gaps.
+    Gaps {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show or edit the thesaurus of concept groups.
+    Thesaurus {
+        #[command(subcommand)]
+        action: ThesaurusAction,
+    },
     /// Move an entry to the trash.
     Delete {
         /// organisation, person, offer or need.
@@ -94,6 +132,60 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum ThesaurusAction {
+    /// List the concept groups.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a term to a group (a new group if the id is new).
+    Add {
+        /// Group id.
+        group: String,
+        /// The term.
+        term: String,
+    },
+    /// Remove a term from a group.
+    Remove {
+        /// Group id.
+        group: String,
+        /// The term.
+        term: String,
+    },
+    /// Move every term of one group into another.
+    Merge {
+        /// The group that goes.
+        from: String,
+        /// The group that stays.
+        into: String,
+    },
+    /// Remove a whole group.
+    RemoveGroup {
+        /// Group id.
+        group: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    Suggested,
+    Shortlisted,
+    Contacted,
+    Agreed,
+    Declined,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReasonArg {
+    NotRelevant,
+    BadTiming,
+    NoCapacity,
+    AlreadySolved,
+    Other,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,7 +272,30 @@ fn run(cli: Cli) -> Result<()> {
                 table::print(&["KIND", "ID", "TITLE"], rows);
             }
         }
-        Command::Match { need, top, json } => {
+        Command::Match {
+            offer: Some(offer),
+            top,
+            json,
+            ..
+        } => {
+            let needs = workflow::needs_for_offer(&cat, &offer, Some(top as u32))?;
+            if json {
+                print_json(&needs)?;
+            } else {
+                for n in needs {
+                    println!(
+                        "  {:>3.0} %  {}  {}  {}",
+                        n.score * 100.0,
+                        n.need.id,
+                        n.need.title,
+                        n.reasons.join("; ")
+                    );
+                }
+            }
+        }
+        Command::Match {
+            need, top, json, ..
+        } => {
             let ranked = matching::rank_catalogue(&cat, need.as_deref(), top)
                 .with_context(|| "could not rank the offers")?;
             if json {
@@ -210,6 +325,88 @@ fn run(cli: Cli) -> Result<()> {
                 s.organisations, s.people, s.offers, s.needs
             );
         }
+        Command::Status {
+            need,
+            offer,
+            status,
+            reason,
+            note,
+        } => {
+            let status = match status {
+                StatusArg::Suggested => MatchStatus::Suggested,
+                StatusArg::Shortlisted => MatchStatus::Shortlisted,
+                StatusArg::Contacted => MatchStatus::Contacted,
+                StatusArg::Agreed => MatchStatus::Agreed,
+                StatusArg::Declined => MatchStatus::Declined,
+            };
+            let reason = reason.map(|r| match r {
+                ReasonArg::NotRelevant => DeclineReason::NotRelevant,
+                ReasonArg::BadTiming => DeclineReason::BadTiming,
+                ReasonArg::NoCapacity => DeclineReason::NoCapacity,
+                ReasonArg::AlreadySolved => DeclineReason::AlreadySolved,
+                ReasonArg::Other => DeclineReason::Other,
+            });
+            let r = workflow::set_match_status(
+                &cat,
+                StatusChange {
+                    need,
+                    offer,
+                    status,
+                    reason,
+                    note,
+                },
+            )?;
+            println!(
+                "{} → {}: {}",
+                r.need,
+                r.offer,
+                serde_json::to_value(status)?.as_str().unwrap_or_default()
+            );
+        }
+        Command::Declined { need, json } => {
+            let list = api::declined_for_need(&cat, &need)?;
+            if json {
+                print_json(&list)?;
+            } else {
+                let rows = list
+                    .iter()
+                    .map(|m| {
+                        let reason = m
+                            .decline_reason
+                            .map(|r| serde_json::to_value(r).unwrap_or_default());
+                        vec![
+                            m.offer.id.clone(),
+                            m.offer.title.clone(),
+                            reason
+                                .and_then(|r| r.as_str().map(str::to_string))
+                                .unwrap_or_default(),
+                            m.note.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                table::print(&["OFFER", "TITLE", "REASON", "NOTE"], rows);
+            }
+        }
+        Command::Gaps { json } => {
+            let gaps = workflow::competence_gaps(&cat)?;
+            if json {
+                let entries: Vec<_> = gaps.into_iter().map(|r| r.entry).collect();
+                print_json(&entries)?;
+            } else {
+                let rows = gaps
+                    .into_iter()
+                    .map(|r| {
+                        vec![
+                            r.entry.id,
+                            r.entry.title,
+                            r.organisation_name.unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                table::print(&["ID", "TITLE", "ORGANISATION"], rows);
+            }
+        }
+        Command::Thesaurus { action } => thesaurus(&cat, action)?,
         Command::Delete { kind, id } => {
             api::delete_entity(&cat, kind.into(), &id)?;
             println!("Moved {} {id} to the trash.", EntityKind::from(kind).word());
@@ -251,6 +448,30 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+fn thesaurus(cat: &Catalogue, action: ThesaurusAction) -> Result<()> {
+    let edit = match action {
+        ThesaurusAction::List { json } => {
+            let concepts = workflow::list_concepts(cat)?;
+            if json {
+                return print_json(&concepts);
+            }
+            let rows = concepts
+                .into_iter()
+                .map(|c| vec![c.id, c.terms.join(", ")])
+                .collect();
+            table::print(&["GROUP", "TERMS"], rows);
+            return Ok(());
+        }
+        ThesaurusAction::Add { group, term } => ThesaurusEdit::AddTerm { group, term },
+        ThesaurusAction::Remove { group, term } => ThesaurusEdit::RemoveTerm { group, term },
+        ThesaurusAction::Merge { from, into } => ThesaurusEdit::Merge { from, into },
+        ThesaurusAction::RemoveGroup { group } => ThesaurusEdit::RemoveGroup { group },
+    };
+    let groups = workflow::edit_thesaurus(cat, edit)?;
+    println!("Saved the thesaurus ({} concept groups).", groups.len());
     Ok(())
 }
 

@@ -168,3 +168,67 @@ fn second_process_gets_the_lock_sentence() {
         "{err}"
     );
 }
+
+#[test]
+fn status_workflow_gaps_and_thesaurus_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    stdout(kompis(&db).arg("demo"));
+    let m = json(kompis(&db).args(["match", "--need", "n-03", "--json"]));
+    let offer = m["needs"][0]["matches"][0]["offer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = kompis(&db)
+        .args(["status", "n-03", &offer, "declined"])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "declining without a reason is refused"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("say why the match is declined"));
+    stdout(kompis(&db).args([
+        "status",
+        "n-03",
+        &offer,
+        "declined",
+        "--reason",
+        "bad-timing",
+        "--note",
+        "Til høsten",
+    ]));
+    let declined = json(kompis(&db).args(["declined", "n-03", "--json"]));
+    assert_eq!(declined[0]["offer"]["id"], offer.as_str());
+    assert_eq!(declined[0]["decline_reason"], "bad_timing");
+    let reverse = json(kompis(&db).args(["match", "--offer", &offer, "--json"]));
+    assert!(
+        reverse
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["need"]["id"] != "n-03"),
+        "declined pair left out both ways"
+    );
+    stdout(kompis(&db).args(["status", "n-03", &offer, "suggested"]));
+    assert!(json(kompis(&db).args(["declined", "n-03", "--json"]))
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    stdout(kompis(&db).args(["thesaurus", "add", "sagbruk", "sawmill"]));
+    let groups = json(kompis(&db).args(["thesaurus", "list", "--json"]));
+    let g = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "sagbruk")
+        .unwrap();
+    assert!(g["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "sawmill"));
+    let gaps = json(kompis(&db).args(["gaps", "--json"]));
+    assert!(gaps.is_array());
+}
