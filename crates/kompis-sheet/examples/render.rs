@@ -76,10 +76,17 @@ fn main() {
             lang,
             pdf_layout,
         };
+        let t = std::time::Instant::now();
+        let _ = kompis_sheet::preview(&input, &opts);
+        let preview_time = t.elapsed();
+        let t = std::time::Instant::now();
         let summary = write_sheet(&input, &opts, &out.join(name)).expect("write the sheet");
         println!(
-            "{name}: {} bytes, pages {:?}, warnings {:?}",
-            summary.bytes, summary.pages, summary.warnings
+            "{name}: {} bytes, pages {:?}, preview (layout only) {preview_time:.2?}, write {:.2?}, warnings {:?}",
+            summary.bytes,
+            summary.pages,
+            t.elapsed(),
+            summary.warnings
         );
     }
 }

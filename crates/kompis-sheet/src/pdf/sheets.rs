@@ -446,9 +446,26 @@ fn per_organisation(flow: &mut Flow, sel: &Selection) {
             flow.place_keep(h, 60.0);
             for e in list.iter() {
                 let mut eb = Block::new();
-                eb.gap(4.0);
-                eb.para(fonts, MARGIN, CONTENT_W, CARD_TITLE, &e.title, 3);
-                eb.para(fonts, MARGIN, CONTENT_W, SMALL, &entry_meta(cat, e), 1);
+                eb.gap(8.0);
+                let (from, y0) = (eb.ops.len(), eb.h);
+                eb.para(
+                    fonts,
+                    MARGIN + 6.0,
+                    CONTENT_W - 12.0,
+                    CARD_TITLE,
+                    &e.title,
+                    3,
+                );
+                eb.para(
+                    fonts,
+                    MARGIN + 6.0,
+                    CONTENT_W - 12.0,
+                    SMALL,
+                    &entry_meta(cat, e),
+                    1,
+                );
+                eb.panel_behind(from, MARGIN, CONTENT_W, y0, 3.0, PANEL);
+                eb.gap(3.0);
                 let ms = if is_need {
                     sel.matches_for_need(&e.id)
                 } else {
