@@ -27,6 +27,7 @@
 //! gather the data and call [`write_sheet`] or [`preview`].
 
 mod csv;
+pub mod from_catalogue;
 mod labels;
 mod pdf;
 mod preview;
@@ -161,8 +162,10 @@ impl SheetOptions {
 }
 
 /// What [`write_sheet`] wrote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SheetSummary {
+    #[ts(type = "string")]
     pub path: PathBuf,
     pub bytes: u64,
     /// PDF only.

@@ -2,6 +2,7 @@
 //! CSV), for the export screen to show before the coordinator saves.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::select::{Catalogue, Selection};
 use crate::{pdf, rows, Format, SheetInput, SheetOptions};
@@ -9,8 +10,12 @@ use crate::{pdf, rows, Format, SheetInput, SheetOptions};
 /// How many table rows the preview of a spreadsheet shows.
 const PREVIEW_ROWS: usize = 20;
 
+/// Longest cell text in a preview table; the file itself keeps all of it.
+const PREVIEW_CELL_CHARS: usize = 300;
+
 /// What the export screen shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Preview {
     /// "Treffark – Nettverk – 27.11.2026".
     pub title: String,
@@ -29,15 +34,17 @@ pub struct Preview {
 }
 
 /// One line of the first page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PreviewLine {
     pub style: PreviewStyle,
     pub text: String,
 }
 
 /// The role of a preview line, for styling it on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum PreviewStyle {
     Header,
     Label,
@@ -49,7 +56,8 @@ pub enum PreviewStyle {
 }
 
 /// The first rows of a table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PreviewTable {
     pub name: String,
     pub columns: Vec<String>,
@@ -99,7 +107,7 @@ pub(crate) fn build(input: &SheetInput, opts: &SheetOptions) -> Preview {
                     .rows
                     .iter()
                     .take(PREVIEW_ROWS)
-                    .map(|r| r.iter().map(|c| c.display()).collect())
+                    .map(|r| r.iter().map(|c| shorten(c.display())).collect())
                     .collect(),
                 total_rows: t.rows.len(),
             };
@@ -115,5 +123,13 @@ pub(crate) fn build(input: &SheetInput, opts: &SheetOptions) -> Preview {
         offers: counts.offers,
         matches: counts.matches,
         error: None,
+    }
+}
+
+/// A cell for the preview table: at most [`PREVIEW_CELL_CHARS`] characters.
+fn shorten(s: String) -> String {
+    match s.char_indices().nth(PREVIEW_CELL_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
     }
 }

@@ -162,6 +162,13 @@ impl<'a> Catalogue<'a> {
     }
 }
 
+/// The entries of `list` whose id is in `ids`, in list order.
+fn with_ids<'a>(list: &'a [Entry], ids: &HashSet<&str>) -> Vec<&'a Entry> {
+    list.iter()
+        .filter(|e| ids.contains(e.id.as_str()))
+        .collect()
+}
+
 /// Counts of what a sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Counts {
@@ -212,11 +219,7 @@ impl<'a> Selection<'a> {
                     }
                     let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
                     (
-                        input
-                            .needs
-                            .iter()
-                            .filter(|n| ids.contains(n.id.as_str()))
-                            .collect(),
+                        with_ids(&input.needs, &ids),
                         Vec::new(),
                         all_matches()
                             .filter(|m| ids.contains(m.need.as_str()))
@@ -245,15 +248,7 @@ impl<'a> Selection<'a> {
                     let matches: Vec<&SheetMatch> =
                         all_matches().filter(|m| m.status == *status).collect();
                     let ids: HashSet<&str> = matches.iter().map(|m| m.need.as_str()).collect();
-                    (
-                        input
-                            .needs
-                            .iter()
-                            .filter(|n| ids.contains(n.id.as_str()))
-                            .collect(),
-                        Vec::new(),
-                        matches,
-                    )
+                    (with_ids(&input.needs, &ids), Vec::new(), matches)
                 }
             };
 
@@ -281,16 +276,8 @@ impl<'a> Selection<'a> {
         need_ids.extend(matches.iter().map(|m| m.need.as_str()));
         let mut offer_ids: HashSet<&str> = primary_offers.iter().map(|e| e.id.as_str()).collect();
         offer_ids.extend(matches.iter().map(|m| m.offer.as_str()));
-        let needs: Vec<&Entry> = input
-            .needs
-            .iter()
-            .filter(|e| need_ids.contains(e.id.as_str()))
-            .collect();
-        let offers: Vec<&Entry> = input
-            .offers
-            .iter()
-            .filter(|e| offer_ids.contains(e.id.as_str()))
-            .collect();
+        let needs = with_ids(&input.needs, &need_ids);
+        let offers = with_ids(&input.offers, &offer_ids);
 
         let (organisations, people) = if matches!(scope, Scope::All) {
             (

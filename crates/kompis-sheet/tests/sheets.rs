@@ -822,3 +822,20 @@ fn preview_of_a_spreadsheet_is_its_first_rows() {
         Some("organisation o-404: not in the catalogue")
     );
 }
+
+#[test]
+fn preview_cells_of_a_hostile_catalogue_are_short_but_the_file_is_whole() {
+    let input = common::hostile();
+    let p = preview(&input, &SheetOptions::new(Format::CSV));
+    let t = p.table.unwrap();
+    let longest = t
+        .rows
+        .iter()
+        .flatten()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap();
+    assert_eq!(longest, 301, "300 characters and an ellipsis");
+    let pdf = preview(&input, &SheetOptions::new(Format::Pdf));
+    assert_eq!(pdf.pages, Some(input.needs.len() as u32));
+}

@@ -1,0 +1,190 @@
+//! Sheets straight from an open catalogue: the request the app and the CLI
+//! send, the [`SheetInput`] built from the store and the ranking, and the
+//! two operations (preview, export) the Tauri commands wrap.
+
+use std::path::Path;
+
+use chrono::Local;
+use kompis_core::catalogue::Catalogue;
+use kompis_core::matching;
+use kompis_core::model::{EntityKind, MatchStatus};
+use kompis_core::workflow;
+use kompis_core::IpcError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{
+    Format, Lang, PdfLayout, Preview, Scope, SheetError, SheetInput, SheetMatch, SheetOptions,
+    SheetSummary,
+};
+
+/// The network's name in every sheet header.
+pub const NETWORK_NAME: &str = "Industrinettverket i Elverumsregionen";
+
+/// How many ranked offers per need go on a sheet, besides every offer the
+/// coordinator has already acted on.
+pub const TOP_PER_NEED: usize = 5;
+
+/// The file format asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SheetFormat {
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+/// The CSV field separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Separator {
+    /// `;`, what Norwegian Excel opens.
+    Semicolon,
+    /// `,`.
+    Comma,
+}
+
+/// Which part of the catalogue goes on the sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SheetScope {
+    All,
+    Needs { ids: Vec<String> },
+    Organisation { id: String },
+    Status { status: MatchStatus },
+}
+
+/// A sheet request from the app or the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SheetRequest {
+    pub format: SheetFormat,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub separator: Option<Separator>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "\"per_need\" | \"per_organisation\" | \"summary\"")]
+    pub layout: Option<PdfLayout>,
+    pub scope: SheetScope,
+    #[ts(type = "\"nb\" | \"en\"")]
+    pub lang: Lang,
+}
+
+impl SheetRequest {
+    /// The writer's options for this request.
+    pub fn options(&self) -> SheetOptions {
+        SheetOptions {
+            format: match self.format {
+                SheetFormat::Pdf => Format::Pdf,
+                SheetFormat::Xlsx => Format::Xlsx,
+                SheetFormat::Csv => Format::Csv {
+                    separator: match self.separator {
+                        Some(Separator::Comma) => b',',
+                        _ => b';',
+                    },
+                },
+            },
+            scope: match &self.scope {
+                SheetScope::All => Scope::All,
+                SheetScope::Needs { ids } => Scope::Needs(ids.clone()),
+                SheetScope::Organisation { id } => Scope::Organisation(id.clone()),
+                SheetScope::Status { status } => Scope::Status(*status),
+            },
+            lang: self.lang,
+            pdf_layout: self.layout.unwrap_or_default(),
+        }
+    }
+}
+
+/// The catalogue and its matches as a sheet sees them: for each active
+/// need the top ranked offers (declined ones left out) and every pair the
+/// coordinator has recorded a status for.
+pub fn input_from_catalogue(cat: &Catalogue) -> kompis_core::Result<SheetInput> {
+    let needs = cat.needs()?;
+    let offers = cat.offers()?;
+    let records = cat.match_records()?;
+    let active: Vec<_> = needs.iter().filter(|n| n.is_active()).cloned().collect();
+    let ranked = matching::rank(
+        &workflow::thesaurus(cat)?,
+        &active,
+        &offers,
+        TOP_PER_NEED + 5,
+    );
+    let mut matches: Vec<SheetMatch> = Vec::new();
+    for n in &ranked {
+        let mut kept = 0;
+        for r in &n.matches {
+            let record = records
+                .iter()
+                .find(|m| m.need == n.need && m.offer == r.offer);
+            let status = record
+                .and_then(|m| m.status)
+                .unwrap_or(MatchStatus::Suggested);
+            if status == MatchStatus::Declined || kept >= TOP_PER_NEED {
+                continue;
+            }
+            kept += 1;
+            matches.push(SheetMatch {
+                need: n.need.clone(),
+                offer: r.offer.clone(),
+                score: r.score,
+                reasons: r.reasons.clone(),
+                status,
+                note: record.and_then(|m| m.note.clone()),
+            });
+        }
+    }
+    for m in &records {
+        let live =
+            cat.exists(EntityKind::Need, &m.need)? && cat.exists(EntityKind::Offer, &m.offer)?;
+        if live
+            && !matches
+                .iter()
+                .any(|x| x.need == m.need && x.offer == m.offer)
+        {
+            matches.push(SheetMatch {
+                need: m.need.clone(),
+                offer: m.offer.clone(),
+                score: 0.0,
+                reasons: Vec::new(),
+                status: m.status.unwrap_or(MatchStatus::Suggested),
+                note: m.note.clone(),
+            });
+        }
+    }
+    Ok(SheetInput {
+        network_name: NETWORK_NAME.into(),
+        date: Local::now().date_naive(),
+        organisations: cat.organisations()?,
+        people: cat.people()?,
+        needs,
+        offers,
+        matches,
+    })
+}
+
+/// A sheet error as it crosses IPC.
+pub fn ipc(e: SheetError) -> IpcError {
+    IpcError {
+        code: e.code().to_string(),
+        message: e.to_string(),
+        field: None,
+    }
+}
+
+/// The first page (or rows) of the sheet a request would write.
+pub fn sheet_preview(cat: &Catalogue, req: &SheetRequest) -> Result<Preview, IpcError> {
+    Ok(crate::preview(&input_from_catalogue(cat)?, &req.options()))
+}
+
+/// Write the sheet a request asks for to `path`.
+pub fn export_sheet(
+    cat: &Catalogue,
+    req: &SheetRequest,
+    path: &Path,
+) -> Result<SheetSummary, IpcError> {
+    crate::write_sheet(&input_from_catalogue(cat)?, &req.options(), path).map_err(ipc)
+}
