@@ -4,16 +4,24 @@
  * plain browser the in-memory one (`web.ts`) so the UI can be previewed.
  */
 import type { CatalogueInfo } from "./bindings/CatalogueInfo";
+import type { Concept } from "./bindings/Concept";
 import type { Entry } from "./bindings/Entry";
 import type { EntryFilter } from "./bindings/EntryFilter";
 import type { EntityKind } from "./bindings/EntityKind";
 import type { EntryRow } from "./bindings/EntryRow";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { IpcError } from "./bindings/IpcError";
+import type { MatchRecord } from "./bindings/MatchRecord";
 import type { MatchView } from "./bindings/MatchView";
+import type { NeedMatchView } from "./bindings/NeedMatchView";
 import type { Organisation } from "./bindings/Organisation";
 import type { Person } from "./bindings/Person";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { SheetPreview } from "./bindings/SheetPreview";
+import type { SheetRequest } from "./bindings/SheetRequest";
+import type { SheetSummary } from "./bindings/SheetSummary";
+import type { StatusChange } from "./bindings/StatusChange";
+import type { ThesaurusEdit } from "./bindings/ThesaurusEdit";
 import type { Side } from "./bindings/Side";
 import type { TrashItem } from "./bindings/TrashItem";
 
@@ -22,6 +30,16 @@ export interface DialogTexts {
   title: string;
   filterName: string;
   defaultName?: string;
+}
+
+/** Texts and defaults of the save dialog for a match sheet. */
+export interface SheetDialog {
+  title: string;
+  /** "PDF-dokument" etc.; the filter shows only `extension`. */
+  filterName: string;
+  extension: "pdf" | "xlsx" | "csv";
+  /** Last folder used plus the suggested file name, or just the name. */
+  defaultPath: string;
 }
 
 /** Every call the UI makes; one method per Tauri command plus the file pickers. */
@@ -40,7 +58,21 @@ export interface Backend {
   listTrash(): Promise<TrashItem[]>;
   restoreEntity(kind: EntityKind, id: string): Promise<void>;
   search(text: string): Promise<SearchHit[]>;
+  /** Ranked offers for a need; declined pairs are left out. */
   matchesForNeed(needId: string, top?: number): Promise<MatchView[]>;
+  /** The offers declined for a need, with reason and note. */
+  declinedForNeed(needId: string): Promise<MatchView[]>;
+  /** Ranked needs an offer could serve. */
+  needsForOffer(offerId: string, top?: number): Promise<NeedMatchView[]>;
+  /** Moves a need–offer pair along the workflow (declining needs a reason). */
+  setMatchStatus(change: StatusChange): Promise<MatchRecord>;
+  /** Active needs with no suggestion above the threshold. */
+  competenceGaps(): Promise<EntryRow[]>;
+  listConcepts(): Promise<Concept[]>;
+  /** Applies one thesaurus edit and returns every group after it. */
+  editThesaurus(edit: ThesaurusEdit): Promise<Concept[]>;
+  sheetPreview(request: SheetRequest): Promise<SheetPreview>;
+  exportSheet(request: SheetRequest, path: string): Promise<SheetSummary>;
   importBundle(path: string): Promise<ImportSummary>;
   exportBundle(path: string): Promise<ImportSummary>;
   loadDemo(): Promise<ImportSummary>;
@@ -48,6 +80,8 @@ export interface Backend {
   pickImportPath(texts: DialogTexts): Promise<string | null>;
   /** Asks where to write a bundle; null when the person cancels. */
   pickExportPath(texts: DialogTexts): Promise<string | null>;
+  /** Asks where to write a match sheet; null when the person cancels. */
+  pickSheetPath(dialog: SheetDialog): Promise<string | null>;
 }
 
 /** Turns whatever a call rejected with into an `IpcError` with a sentence. */

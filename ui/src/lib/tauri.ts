@@ -29,6 +29,14 @@ export const tauriBackend: Backend = {
   restoreEntity: (kind, id) => call("restore_entity", { kind, id }),
   search: (text) => call("search", { text }),
   matchesForNeed: (needId, top) => call("matches_for_need", { needId, top: top ?? null }),
+  declinedForNeed: (needId) => call("declined_for_need", { needId }),
+  needsForOffer: (offerId, top) => call("needs_for_offer", { offerId, top: top ?? null }),
+  setMatchStatus: (change) => call("set_match_status", { change }),
+  competenceGaps: () => call("competence_gaps"),
+  listConcepts: () => call("list_concepts"),
+  editThesaurus: (edit) => call("edit_thesaurus", { edit }),
+  sheetPreview: (request) => call("sheet_preview", { request }),
+  exportSheet: (request, path) => call("export_sheet", { request, path }),
   importBundle: (path) => call("import_bundle", { path }),
   exportBundle: (path) => call("export_bundle", { path }),
   loadDemo: () => call("load_demo"),
@@ -38,6 +46,14 @@ export const tauriBackend: Backend = {
   },
   async pickExportPath(texts) {
     const picked = await save({ title: texts.title, defaultPath: texts.defaultName, filters: filters(texts) });
+    return picked ?? null;
+  },
+  async pickSheetPath(d) {
+    const picked = await save({
+      title: d.title,
+      defaultPath: d.defaultPath,
+      filters: [{ name: d.filterName, extensions: [d.extension] }],
+    });
     return picked ?? null;
   },
 };

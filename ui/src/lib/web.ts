@@ -2,11 +2,13 @@
  * An in-memory backend for previewing the UI in a browser (`npm run dev`
  * outside Tauri). It follows the contract's behaviour closely enough to
  * exercise every screen: ids for new items, validation errors with `field`,
- * trash and restore, filters, a plain keyword matcher, bundle import and
+ * trash and restore, filters, a plain keyword-and-concept matcher with the
+ * match workflow, an editable thesaurus, sheet previews, bundle import and
  * export through browser file pickers. Nothing is stored.
  */
 import type { Backend } from "./backend";
 import type { CatalogueInfo } from "./bindings/CatalogueInfo";
+import type { Concept } from "./bindings/Concept";
 import type { Entry } from "./bindings/Entry";
 import type { EntityKind } from "./bindings/EntityKind";
 import type { EntryFilter } from "./bindings/EntryFilter";
@@ -15,13 +17,16 @@ import type { ImportSummary } from "./bindings/ImportSummary";
 import type { IpcError } from "./bindings/IpcError";
 import type { MatchRecord } from "./bindings/MatchRecord";
 import type { MatchView } from "./bindings/MatchView";
+import type { NeedMatchView } from "./bindings/NeedMatchView";
 import type { Organisation } from "./bindings/Organisation";
 import type { Person } from "./bindings/Person";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { SheetSummary } from "./bindings/SheetSummary";
 import type { Side } from "./bindings/Side";
 import type { TrashItem } from "./bindings/TrashItem";
 import { fold, matchesQuery } from "./format";
-import { demoBundle, type WebBundle } from "./webdemo";
+import { demoBundle, demoConcepts, type WebBundle } from "./webdemo";
+import { previewSheet, sheetCsv, type SheetData } from "./websheet";
 
 export interface WebOptions {
   /** Start with the example network instead of an empty catalogue. */
@@ -53,6 +58,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
   const files = new Map<string, string>();
   const records = new Map<string, MatchRecord>();
   let serial = 100;
+  let concepts: Concept[] = opts.seed ? clone(demoConcepts) : [];
 
   const entries = (side: Side) => (side === "need" ? needs : offers);
   const mapOf = (kind: EntityKind): Map<string, Stored> =>
@@ -105,45 +111,116 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       throw fail("invalid", `${who}: field \`deadline\`: only needs have a deadline.`, "deadline");
   }
 
-  function tokens(e: Entry): Set<string> {
-    const words = `${e.title} ${e.description ?? ""}`
-      .split(/[^\p{L}\p{N}]+/u)
-      .map(fold)
-      .filter((w) => w.length > 3);
-    return new Set(words);
+  /** Folded words of an entry's title, description and keywords. */
+  function words(e: Entry): Set<string> {
+    const text = `${e.title} ${e.description ?? ""} ${e.keywords.join(" ")}`;
+    return new Set(
+      text
+        .split(/[^\p{L}\p{N}]+/u)
+        .map(fold)
+        .filter((w) => w.length > 1),
+    );
   }
 
-  function match(need: Entry, offer: Entry): MatchView | null {
+  /** Whether a folded term (maybe several words) occurs among `ws` or in the keywords. */
+  const has = (ws: Set<string>, e: Entry, term: string) =>
+    term.split(/\s+/).every((w) => ws.has(w)) || e.keywords.some((k) => fold(k) === term);
+
+  const THRESHOLD = 0.15;
+
+  interface Scored {
+    score: number;
+    reasons: string[];
+    need_terms: string[];
+    offer_terms: string[];
+  }
+
+  /**
+   * A plain matcher for the preview: shared keywords, shared concepts from the
+   * thesaurus, shared words, the kind and the municipality. Never an
+   * organisation's own offer; nothing below the threshold.
+   */
+  function score(need: Entry, offer: Entry): Scored | null {
+    if (need.organisation && need.organisation === offer.organisation) return null;
     const reasons: string[] = [];
+    const nw = words(need);
+    const ow = words(offer);
+    const needTerms = new Set<string>();
+    const offerTerms = new Set<string>();
+    let s = 0;
+
     const nk = new Set(need.keywords.map(fold));
     const shared = offer.keywords.filter((k) => nk.has(fold(k)));
-    let score = 0;
     if (shared.length) {
-      score += Math.min(0.6, 0.25 * shared.length);
+      s += Math.min(0.5, 0.22 * shared.length);
       reasons.push(`Felles nøkkelord: ${shared.join(", ")}`);
+      shared.forEach((k) => (needTerms.add(fold(k)), offerTerms.add(fold(k))));
     }
-    const nt = tokens(need);
-    const words = [...tokens(offer)].filter((w) => nt.has(w));
-    if (words.length) {
-      score += Math.min(0.25, 0.08 * words.length);
-      reasons.push(`Like ord i teksten: ${words.slice(0, 4).join(", ")}`);
+    for (const c of concepts) {
+      const terms = c.terms.map(fold);
+      const inNeed = terms.filter((t) => has(nw, need, t));
+      const inOffer = terms.filter((t) => has(ow, offer, t));
+      if (!inNeed.length || !inOffer.length || inNeed.every((t) => shared.some((k) => fold(k) === t))) continue;
+      s += 0.15;
+      reasons.push(`Samme begrep (${c.id}): ${inNeed[0]} ↔ ${inOffer[0]}`);
+      inNeed.forEach((t) => needTerms.add(t));
+      inOffer.forEach((t) => offerTerms.add(t));
     }
-    if (score === 0) return null;
+    const common = [...ow].filter((w) => w.length > 3 && nw.has(w) && !needTerms.has(w));
+    if (common.length) {
+      s += Math.min(0.2, 0.07 * common.length);
+      reasons.push(`Like ord i teksten: ${common.slice(0, 4).join(", ")}`);
+      common.forEach((w) => (needTerms.add(w), offerTerms.add(w)));
+    }
+    if (s === 0) return null;
     if (need.kind === offer.kind) {
-      score += 0.1;
+      s += 0.1;
       reasons.push("Samme type kompetanse");
     }
     const no = need.organisation ? orgs.get(need.organisation) : undefined;
     const oo = offer.organisation ? orgs.get(offer.organisation) : undefined;
     if (no?.municipality && no.municipality === oo?.municipality) {
-      score += 0.05;
+      s += 0.05;
       reasons.push(`Samme kommune: ${no.municipality}`);
     }
-    const view: MatchView = { offer: clone(offer), score: Math.min(1, score), reasons };
+    if (s < THRESHOLD) return null;
+    return { score: Math.min(1, s), reasons, need_terms: [...needTerms], offer_terms: [...offerTerms] };
+  }
+
+  const recordOf = (needId: string, offerId: string) => records.get(`${needId}/${offerId}`);
+
+  function matchView(need: Entry, offer: Entry, scored: Scored | null): MatchView {
+    const view: MatchView = {
+      offer: clone(offer),
+      score: scored?.score ?? 0,
+      reasons: scored?.reasons ?? [],
+      need_terms: scored?.need_terms ?? [],
+      offer_terms: scored?.offer_terms ?? [],
+    };
+    const oo = offer.organisation ? orgs.get(offer.organisation) : undefined;
     if (oo) view.organisation_name = oo.name;
-    const status = records.get(`${need.id}/${offer.id}`)?.status;
-    if (status) view.status = status;
+    const r = recordOf(need.id, offer.id);
+    if (r?.status) view.status = r.status;
+    if (r?.note) view.note = r.note;
+    if (r?.decline_reason) view.decline_reason = r.decline_reason;
     return view;
+  }
+
+  /** Ranked offers for a need, declined ones left out. */
+  function ranked(need: Entry, top: number): MatchView[] {
+    return [...offers.values()]
+      .filter((o) => o.active !== false && recordOf(need.id, o.id)?.status !== "declined")
+      .map((o) => ({ o, s: score(need, o) }))
+      .filter((x): x is { o: Entry; s: Scored } => x.s !== null)
+      .sort((a, b) => b.s.score - a.s.score || a.o.id.localeCompare(b.o.id))
+      .slice(0, top)
+      .map((x) => matchView(need, x.o, x.s));
+  }
+
+  function needOf(id: string): Entry {
+    const n = needs.get(id);
+    if (!n) throw fail("not_found", `There is no need with id ${id}.`);
+    return n;
   }
 
   function bundleText(): string {
@@ -161,6 +238,24 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       null,
       1,
     );
+  }
+
+  /** What the sheet preview reads: the catalogue and every pair worth printing. */
+  function sheetData(): SheetData {
+    const pairs: SheetData["pairs"] = [];
+    for (const n of needs.values())
+      for (const m of ranked(n, 5))
+        pairs.push({ need: n.id, offer: m.offer.id, score: m.score, reasons: m.reasons, status: m.status });
+    return { orgs, people, offers, needs, pairs };
+  }
+
+  function download(blob: Blob, name: string): void {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name.split(/[\\/]/).pop() ?? name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   function pickFile(): Promise<string | null> {
@@ -310,14 +405,141 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     },
     async matchesForNeed(needId, top = 10) {
       await delay();
-      const need = needs.get(needId);
-      if (!need) throw fail("not_found", `There is no need with id ${needId}.`);
-      return [...offers.values()]
-        .filter((o) => o.active !== false)
-        .map((o) => match(need, o))
-        .filter((m): m is MatchView => m !== null)
-        .sort((a, b) => b.score - a.score)
-        .slice(0, top);
+      return ranked(needOf(needId), top);
+    },
+    async declinedForNeed(needId) {
+      await delay();
+      const need = needOf(needId);
+      return [...records.values()]
+        .filter((r) => r.need === needId && r.status === "declined" && offers.has(r.offer))
+        .map((r) => {
+          const offer = offers.get(r.offer) as Entry;
+          return matchView(need, offer, score(need, offer));
+        });
+    },
+    async needsForOffer(offerId, top = 10): Promise<NeedMatchView[]> {
+      await delay();
+      const offer = offers.get(offerId);
+      if (!offer) throw fail("not_found", `There is no offer with id ${offerId}.`);
+      return [...needs.values()]
+        .filter((n) => n.active !== false && recordOf(n.id, offerId)?.status !== "declined")
+        .map((n) => ({ n, s: score(n, offer) }))
+        .filter((x): x is { n: Entry; s: Scored } => x.s !== null)
+        .sort((a, b) => b.s.score - a.s.score || a.n.id.localeCompare(b.n.id))
+        .slice(0, top)
+        .map(({ n, s: sc }) => {
+          const v: NeedMatchView = {
+            need: clone(n),
+            score: sc.score,
+            reasons: sc.reasons,
+            need_terms: sc.need_terms,
+            offer_terms: sc.offer_terms,
+          };
+          const org = n.organisation ? orgs.get(n.organisation) : undefined;
+          if (org) v.organisation_name = org.name;
+          const st = recordOf(n.id, offerId)?.status;
+          if (st) v.status = st;
+          return v;
+        });
+    },
+    async setMatchStatus(change): Promise<MatchRecord> {
+      await delay();
+      const id = `${change.need}→${change.offer}`;
+      if (change.status === "declined" && !change.reason)
+        throw fail(
+          "invalid",
+          `match ${id}: field \`decline_reason\`: say why the match is declined (not relevant, bad timing, no capacity, already solved or other).`,
+          "decline_reason",
+        );
+      needOf(change.need);
+      if (!offers.has(change.offer)) throw fail("not_found", `There is no offer with id ${change.offer}.`);
+      const old = recordOf(change.need, change.offer);
+      const note = change.note?.trim() || old?.note;
+      const rec: MatchRecord = {
+        need: change.need,
+        offer: change.offer,
+        status: change.status,
+        updated_at: new Date().toISOString(),
+      };
+      if (note) rec.note = note;
+      if (change.status === "declined" && change.reason) rec.decline_reason = change.reason;
+      records.set(`${change.need}/${change.offer}`, rec);
+      return clone(rec);
+    },
+    async competenceGaps() {
+      await delay();
+      return [...needs.values()].filter((n) => n.active !== false && ranked(n, 1).length === 0).map(row);
+    },
+    async listConcepts() {
+      await delay();
+      return clone(concepts);
+    },
+    async editThesaurus(edit) {
+      await delay();
+      const group = (id: string) => {
+        const g = concepts.find((c) => c.id === id);
+        if (!g) throw fail("not_found", `There is no concept group ${id}.`);
+        return g;
+      };
+      switch (edit.op) {
+        case "add_term": {
+          const [gid, term] = [edit.group.trim(), edit.term.trim()];
+          if (!gid || !term)
+            throw fail("invalid", `concept group ${gid}: field \`term\`: group and term must not be empty.`, "term");
+          const g = concepts.find((c) => c.id === gid);
+          if (!g) concepts.push({ id: gid, terms: [term] });
+          else if (!g.terms.some((t) => fold(t) === fold(term))) g.terms.push(term);
+          break;
+        }
+        case "remove_term": {
+          const g = group(edit.group);
+          const before = g.terms.length;
+          g.terms = g.terms.filter((t) => t !== edit.term);
+          if (g.terms.length === before)
+            throw fail("not_found", `Concept group ${edit.group} has no term ${edit.term}.`);
+          break;
+        }
+        case "merge": {
+          const from = group(edit.from);
+          const into = group(edit.into);
+          for (const t of from.terms) if (!into.terms.some((x) => fold(x) === fold(t))) into.terms.push(t);
+          concepts.splice(concepts.indexOf(from), 1);
+          break;
+        }
+        case "remove_group":
+          concepts.splice(concepts.indexOf(group(edit.group)), 1);
+          break;
+      }
+      return clone(concepts);
+    },
+    async sheetPreview(request) {
+      await delay();
+      return previewSheet(sheetData(), request);
+    },
+    async exportSheet(request, path) {
+      await delay();
+      const data = sheetData();
+      const preview = previewSheet(data, request);
+      if (preview.error) throw fail("invalid", preview.error, "scope");
+      const warnings: string[] = [];
+      let bytes = 0;
+      if (request.format === "csv") {
+        const text = sheetCsv(data, request);
+        bytes = new TextEncoder().encode(text).length;
+        download(new Blob([text], { type: "text/csv" }), path);
+      } else {
+        warnings.push(`The browser preview writes no ${request.format.toUpperCase()} file; the desktop app does.`);
+      }
+      const summary: SheetSummary = {
+        path,
+        bytes,
+        needs: preview.needs,
+        offers: preview.offers,
+        matches: preview.matches,
+        warnings,
+      };
+      if (preview.pages !== undefined) summary.pages = preview.pages;
+      return summary;
     },
     async importBundle(path) {
       await delay();
@@ -343,12 +565,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     },
     async exportBundle(path) {
       await delay();
-      const url = URL.createObjectURL(new Blob([bundleText()], { type: "application/json" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = path;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      download(new Blob([bundleText()], { type: "application/json" }), path);
       return {
         organisations: orgs.size,
         people: people.size,
@@ -359,11 +576,15 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
     },
     async loadDemo() {
       await delay();
+      if (concepts.length === 0) concepts = clone(demoConcepts);
       return add(demoBundle);
     },
     pickImportPath: () => pickFile(),
     async pickExportPath(texts) {
       return texts.defaultName ?? "kompis.json";
+    },
+    async pickSheetPath(d) {
+      return d.defaultPath;
     },
   };
   return api;

@@ -2,6 +2,7 @@
  * A small invented example network for the browser preview (`web.ts`). The
  * desktop app loads the core's own, larger example through `load_demo`.
  */
+import type { Concept } from "./bindings/Concept";
 import type { Entry } from "./bindings/Entry";
 import type { MatchRecord } from "./bindings/MatchRecord";
 import type { Organisation } from "./bindings/Organisation";
@@ -266,6 +267,39 @@ export const demoBundle: WebBundle = {
       language: "nn",
       created_at: at,
     },
+    {
+      id: "n-6",
+      title: "Sertifisert sveiseinspektør til kvalitetskontroll",
+      kind: "position",
+      description: "Vi trenger en inspektør med NS-EN ISO 9712 til kontroll av bærende konstruksjoner.",
+      keywords: ["sveising", "inspeksjon", "NDT"],
+      organisation: "org-trysilmek",
+      deadline: "2027-02-15",
+      language: "nb",
+      created_at: at,
+    },
   ],
-  matches: [{ need: "n-1", offer: "o-1", status: "contacted", note: "Møte avtalt uke 3" }],
+  matches: [
+    { need: "n-1", offer: "o-1", status: "contacted", note: "Møte avtalt uke 3" },
+    {
+      need: "n-3",
+      offer: "o-8",
+      status: "declined",
+      decline_reason: "not_relevant",
+      note: "Gjelder anskaffelser, ikke lean.",
+    },
+  ],
 };
+
+/** A few concept groups, so the preview's matcher and thesaurus screen have something to show. */
+export const demoConcepts: Concept[] = [
+  { id: "baerekraft", terms: ["bærekraft", "berekraft", "sustainability", "ESG", "CSRD", "ESRS", "klimaregnskap"] },
+  { id: "rapportering", terms: ["rapportering", "rapport", "reporting", "vesentlighetsanalyse"] },
+  { id: "lean", terms: ["lean", "kontinuerlig forbedring", "kaizen", "forbetring", "5S"] },
+  { id: "opplaering", terms: ["opplæring", "opplæringa", "kurs", "training", "grunnopplæring", "skolering"] },
+  { id: "automatisering", terms: ["automatisering", "robot", "samarbeidsrobot", "cobot", "PLS", "automation"] },
+  { id: "energi", terms: ["energi", "energy", "varmegjenvinning", "heat recovery", "energisparing"] },
+  { id: "dataanalyse", terms: ["dataanalyse", "data analysis", "maskinlæring", "KI", "AI", "kunstig intelligens"] },
+  { id: "hms", terms: ["HMS", "helse, miljø og sikkerhet", "HSE", "internkontroll", "verneombud"] },
+  { id: "rekruttering", terms: ["rekruttering", "recruitment", "lærling", "ansette", "vi trenger folk"] },
+];
