@@ -1,5 +1,5 @@
 //! Writes every kind of sheet for the example (or hostile) catalogue into a
-//! folder, to look at: `cargo run -p kompis-sheet --example render -- OUT [hostile|big [NEEDS]]`.
+//! folder, to look at: `cargo run -p kompis-sheet --example render -- OUT [hostile|many|big [NEEDS]]`.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -11,6 +11,7 @@ fn main() {
     let out = std::path::PathBuf::from(args.next().unwrap_or_else(|| "sheets".into()));
     let input = match args.next().as_deref() {
         Some("hostile") => common::hostile(),
+        Some("many") => common::many_matches(),
         Some("big") => {
             let n = args.next().and_then(|n| n.parse().ok()).unwrap_or(40);
             common::big(n, 5)

@@ -839,3 +839,27 @@ fn preview_cells_of_a_hostile_catalogue_are_short_but_the_file_is_whole() {
     let pdf = preview(&input, &SheetOptions::new(Format::Pdf));
     assert_eq!(pdf.pages, Some(input.needs.len() as u32));
 }
+
+#[test]
+fn pdf_need_with_many_matches_stays_on_one_page_and_says_how_many_more() {
+    let dir = tmp();
+    let input = common::many_matches();
+    let o = opts(
+        Format::Pdf,
+        PdfLayout::PerNeed,
+        Lang::Nb,
+        Scope::Needs(vec!["n-1".into()]),
+    );
+    let path = write(&input, &o, dir.path(), "many.pdf");
+    assert_eq!(pdf_pages(&path), 1);
+    let text = squash(&pdf_text(&path));
+    assert!(text.contains("Forslag til samarbeid (30)"));
+    let shown = (1..=30)
+        .filter(|i| text.contains(&format!("forslag {}", i - 1)))
+        .count();
+    assert!((4..30).contains(&shown), "{shown} cards");
+    assert!(
+        text.contains(&format!("+ {} flere treff i regnearket.", 30 - shown)),
+        "{text}"
+    );
+}

@@ -284,6 +284,25 @@ pub fn demo() -> SheetInput {
     }
 }
 
+/// The example network with 30 suggestions for need n-1.
+pub fn many_matches() -> SheetInput {
+    let mut input = demo();
+    input.matches.retain(|m| m.need != "n-1");
+    let offers = input.offers.clone();
+    for (i, offer) in offers.iter().cycle().take(30).enumerate() {
+        let mut m = m(
+            "n-1",
+            &offer.id,
+            0.9 - i as f64 * 0.01,
+            &["begge nevner sveising og høyfast stål i Innlandet"],
+            MatchStatus::Suggested,
+        );
+        m.note = Some(format!("forslag {i}"));
+        input.matches.push(m);
+    }
+    input
+}
+
 /// A 10,000-character title (no spaces for long stretches, then words).
 pub fn long_title() -> String {
     let mut s = "Ærlig talt: ".to_string();
