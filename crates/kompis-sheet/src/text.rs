@@ -46,6 +46,7 @@ pub(crate) fn clean_for_pdf(s: &str, keep_newlines: bool) -> String {
             '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2069}'
+            | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}' => {}
             c => out.push(c),
         }

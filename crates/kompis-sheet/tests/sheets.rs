@@ -112,11 +112,16 @@ fn pdf_embeds_subset_fonts_with_unicode_maps() {
     let dir = tmp();
     let path = pdf(&common::demo(), PdfLayout::PerNeed, Lang::Nb, dir.path());
     let fonts = pdf_fonts(&path);
-    assert!(!fonts.is_empty(), "pdffonts lists no fonts");
+    assert_eq!(fonts.len(), 2, "DejaVu Sans and its bold: {fonts:?}");
     for (name, emb, sub, uni) in fonts {
         assert!(emb && sub && uni, "{name}: emb {emb} sub {sub} uni {uni}");
         assert!(name.contains("DejaVuSans"), "{name}");
     }
+    // Emoji bring in the symbol font, embedded and subset as well.
+    let path = pdf(&common::hostile(), PdfLayout::PerNeed, Lang::Nb, dir.path());
+    let fonts = pdf_fonts(&path);
+    assert!(fonts.iter().any(|f| f.0.contains("Symbola")), "{fonts:?}");
+    assert!(fonts.iter().all(|f| f.1 && f.2 && f.3), "{fonts:?}");
 }
 
 #[test]
@@ -468,8 +473,7 @@ fn hostile_pdf_keeps_one_page_per_need_and_its_letters() {
     for want in [
         "=HYPERLINK(\"http://evil.example\";\"Klikk\")",
         "Ærlig talt: øøøø",
-        "Trenger hjelp",
-        "og æøå",
+        "Trenger hjelp 🚀🌲 med emoji 👩🔧 og æøå",
         "<img src=x onerror=alert(1)>",
         "Tab først og CR",
         "- minus førstsnudd tekst",

@@ -1,5 +1,6 @@
-//! The embedded fonts (DejaVu Sans and DejaVu Sans Bold; licence in
-//! `fonts/LICENSE-DejaVu.txt`) and text measurement for line wrapping.
+//! The embedded fonts (DejaVu Sans and DejaVu Sans Bold, and a cut-down
+//! Symbola for emoji and symbols DejaVu lacks; see `fonts/README.md`) and
+//! text measurement for line wrapping.
 
 use krilla::text::Font;
 use skrifa::instance::{LocationRef, Size};
@@ -8,6 +9,7 @@ use skrifa::{FontRef, GlyphId, MetadataProvider};
 
 static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+static SYMBOLS: &[u8] = include_bytes!("../../fonts/SymbolaEmoji.ttf");
 
 /// One face: the krilla font to draw with and metrics to measure with.
 pub(crate) struct Face {
@@ -47,7 +49,6 @@ impl Face {
     }
 
     /// Whether the font has a glyph for `c`.
-    #[cfg(test)]
     pub fn has(&self, c: char) -> bool {
         self.charmap.map(c).is_some()
     }
@@ -91,10 +92,11 @@ impl Face {
     }
 }
 
-/// The regular and bold faces.
+/// The regular and bold faces, and the fallback for symbols and emoji.
 pub(crate) struct Fonts {
     pub regular: Face,
     pub bold: Face,
+    pub symbols: Face,
 }
 
 impl Fonts {
@@ -102,6 +104,7 @@ impl Fonts {
         Fonts {
             regular: Face::new(REGULAR),
             bold: Face::new(BOLD),
+            symbols: Face::new(SYMBOLS),
         }
     }
 
@@ -111,6 +114,49 @@ impl Fonts {
         } else {
             &self.regular
         }
+    }
+
+    /// The face that draws `c`: DejaVu when it has the glyph, else the
+    /// symbol font when it does, else DejaVu (which shows a box).
+    pub fn face_for(&self, c: char, bold: bool) -> &Face {
+        let main = self.face(bold);
+        if (c as u32) < 0x2000 || main.has(c) || !self.symbols.has(c) {
+            main
+        } else {
+            &self.symbols
+        }
+    }
+
+    pub fn char_width(&self, c: char, bold: bool, size: f32) -> f32 {
+        self.face_for(c, bold).char_width(c, size)
+    }
+
+    /// Width of `s` in points, each character in the face that draws it.
+    pub fn width(&self, s: &str, bold: bool, size: f32) -> f32 {
+        s.chars().map(|c| self.char_width(c, bold, size)).sum()
+    }
+
+    /// `s` split into runs that one face draws: (face, text).
+    pub fn runs<'s>(&self, s: &'s str, bold: bool) -> Vec<(&Face, &'s str)> {
+        let mut runs: Vec<(&Face, &'s str)> = Vec::new();
+        let mut start = 0;
+        let mut current: Option<&Face> = None;
+        for (i, c) in s.char_indices() {
+            let face = self.face_for(c, bold);
+            match current {
+                Some(f) if std::ptr::eq(f, face) => {}
+                Some(f) => {
+                    runs.push((f, &s[start..i]));
+                    start = i;
+                    current = Some(face);
+                }
+                None => current = Some(face),
+            }
+        }
+        if let Some(f) = current {
+            runs.push((f, &s[start..]));
+        }
+        runs
     }
 }
 
@@ -125,6 +171,19 @@ mod tests {
             assert!(fonts.regular.has(c), "regular lacks {c}");
             assert!(fonts.bold.has(c), "bold lacks {c}");
         }
+    }
+
+    #[test]
+    fn emoji_fall_back_to_the_symbol_font() {
+        let fonts = Fonts::load();
+        for c in ['🚀', '🌲', '👩', '🔧', '☀'] {
+            assert!(fonts.symbols.has(c), "symbols lack {c}");
+        }
+        let runs = fonts.runs("Trenger 🚀🌲 hjelp", false);
+        let texts: Vec<&str> = runs.iter().map(|r| r.1).collect();
+        assert_eq!(texts, ["Trenger ", "🚀🌲", " hjelp"]);
+        assert!(std::ptr::eq(runs[1].0, &fonts.symbols));
+        assert_eq!(fonts.runs("æøå", true).len(), 1);
     }
 
     #[test]

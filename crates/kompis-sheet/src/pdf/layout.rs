@@ -239,10 +239,9 @@ pub(crate) fn wrap(
     width: f32,
     max_lines: usize,
 ) -> (Vec<String>, bool) {
-    let face = fonts.face(style.bold);
-    let size = style.size;
+    let (bold, size) = (style.bold, style.size);
     let clean = clean_for_pdf(text, true);
-    let space = face.char_width(' ', size);
+    let space = fonts.char_width(' ', bold, size);
     let mut lines: Vec<String> = Vec::new();
     let mut cut = false;
     'paras: for para in clean.split('\n') {
@@ -253,7 +252,7 @@ pub(crate) fn wrap(
                 cut = true;
                 break 'paras;
             }
-            let ww = face.width(word, size);
+            let ww = fonts.width(word, bold, size);
             let need = if line.is_empty() {
                 ww
             } else {
@@ -283,7 +282,7 @@ pub(crate) fn wrap(
             }
             // A word wider than the line: break it by characters.
             for c in word.chars() {
-                let cw = face.char_width(c, size);
+                let cw = fonts.char_width(c, bold, size);
                 if line_w + cw > width && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                     line_w = 0.0;
@@ -306,8 +305,8 @@ pub(crate) fn wrap(
     }
     if cut {
         if let Some(last) = lines.last_mut() {
-            let ell = face.char_width('…', size);
-            while !last.is_empty() && face.width(last, size) + ell > width {
+            let ell = fonts.char_width('…', bold, size);
+            while !last.is_empty() && fonts.width(last, bold, size) + ell > width {
                 last.pop();
             }
             let trimmed = last.trim_end().len();
@@ -350,7 +349,7 @@ mod tests {
         assert!(cut);
         assert!(lines[2].ends_with('…'));
         for l in &lines {
-            assert!(fonts.regular.width(l, 10.0) <= 200.0, "{l}");
+            assert!(fonts.width(l, false, 10.0) <= 200.0, "{l}");
         }
     }
 

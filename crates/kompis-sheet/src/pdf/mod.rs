@@ -110,7 +110,7 @@ pub(crate) fn first_page(
 /// Header (network name, date, rule) and footer (sheet kind, "Side p av N").
 fn chrome(fonts: &Fonts, cat: &Catalogue, kind: &str, page: u32, pages: u32) -> Vec<Op> {
     let date = crate::text::date(cat.input.date);
-    let date_w = fonts.regular.width(&date, HEADER_DATE.size);
+    let date_w = fonts.width(&date, false, HEADER_DATE.size);
     let name = fit(
         fonts,
         HEADER,
@@ -118,7 +118,7 @@ fn chrome(fonts: &Fonts, cat: &Catalogue, kind: &str, page: u32, pages: u32) -> 
         layout::CONTENT_W - date_w - 24.0,
     );
     let page_of = (cat.l.page_of)(page, pages);
-    let page_w = fonts.regular.width(&page_of, FOOTER.size);
+    let page_w = fonts.width(&page_of, false, FOOTER.size);
     let kind = fit(fonts, FOOTER, kind, layout::CONTENT_W - page_w - 24.0);
     let text = |x: f32, y: f32, s: Style, t: String| Op::Text {
         x,
@@ -225,8 +225,9 @@ fn has_rtl(s: &str) -> bool {
     })
 }
 
-/// Draw one line; mixed left-to-right and right-to-left text is split into
-/// runs in visual order (Unicode bidi), each shaped in its own direction.
+/// Draw one line: split into right-to-left and left-to-right runs in visual
+/// order (Unicode bidi), and each of those into runs of one font (DejaVu, or
+/// the symbol font for emoji), each shaped and placed after the previous.
 fn draw_text(
     surface: &mut Surface,
     fonts: &Fonts,
@@ -236,11 +237,12 @@ fn draw_text(
     bold: bool,
     text: &str,
 ) {
-    let face = fonts.face(bold);
-    if !has_rtl(text) {
+    let main = fonts.face(bold);
+    let simple = !has_rtl(text) && text.chars().all(|c| (c as u32) < 0x2000 || main.has(c));
+    if simple {
         surface.draw_text(
             Point::from_xy(x, y),
-            face.font.clone(),
+            main.font.clone(),
             size,
             text,
             false,
@@ -248,13 +250,14 @@ fn draw_text(
         );
         return;
     }
-    let info = BidiInfo::new(text, None);
     let mut cx = x;
-    for para in &info.paragraphs {
-        let (levels, runs) = info.visual_runs(para, para.range.clone());
-        for run in runs {
-            let part = &text[run.clone()];
-            let rtl = levels[run.start].is_rtl();
+    let mut draw_run = |surface: &mut Surface, part: &str, rtl: bool| {
+        let mut runs = fonts.runs(part, bold);
+        if rtl {
+            // Visual order: the run that comes first in the text is drawn rightmost.
+            runs.reverse();
+        }
+        for (face, piece) in runs {
             let dir = if rtl {
                 TextDirection::RightToLeft
             } else {
@@ -264,11 +267,23 @@ fn draw_text(
                 Point::from_xy(cx, y),
                 face.font.clone(),
                 size,
-                part,
+                piece,
                 false,
                 dir,
             );
-            cx += face.shaped_width(part, size, rtl);
+            cx += face.shaped_width(piece, size, rtl);
+        }
+    };
+    if !has_rtl(text) {
+        draw_run(surface, text, false);
+        return;
+    }
+    let info = BidiInfo::new(text, None);
+    for para in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(para, para.range.clone());
+        for run in runs {
+            let rtl = levels[run.start].is_rtl();
+            draw_run(surface, &text[run], rtl);
         }
     }
 }

@@ -257,7 +257,7 @@ fn match_card(
     let rx = MARGIN + CONTENT_W - RIGHT_W;
     let status = l.status(m.status);
     let chip = Style::new(8.5, true, fg, P::Muted);
-    let sw = fonts.bold.width(status, chip.size);
+    let sw = fonts.width(status, true, chip.size);
     b.rect(rx, top, RIGHT_W, 15.0, bg);
     b.text_at(
         rx + (RIGHT_W - sw) / 2.0,
@@ -267,7 +267,7 @@ fn match_card(
     );
     let score = percent(m.score);
     let score_style = Style::new(13.0, true, INK, P::Body);
-    let scw = fonts.bold.width(&score, score_style.size);
+    let scw = fonts.width(&score, true, score_style.size);
     b.text_at(rx + RIGHT_W - scw, top + 19.0, score_style, score.clone());
     b.preview_line(P::Muted, format!("{status} · {score}"));
     b.h = b.h.max(top + 38.0);
@@ -516,7 +516,7 @@ fn count_row(fonts: &Fonts, cells: &[String], shade: bool, bold: bool) -> Block 
     );
     for (i, c) in cells.iter().enumerate().skip(1) {
         let right = MARGIN + CONTENT_W - 4.0 - (cells.len() - 1 - i) as f32 * NUM_W;
-        let w = fonts.face(bold).width(c, style.size);
+        let w = fonts.width(c, bold, style.size);
         b.text_at(right - w, 2.0, style, c.clone());
     }
     b.preview_line(P::Body, cells.join(" | "));
