@@ -1,1 +1,166 @@
-fn main() {}
+//! Speed of the matcher on synthetic catalogues (see `kompis_match::synth`),
+//! beside the naive fuzzy-matcher baseline. Figures go into BENCHMARKS.md.
+//!
+//! Kept short (10 samples, small measurement time): the machine is shared.
+//! `cargo bench -p kompis-match` runs everything; a filter such as
+//! `cargo bench -p kompis-match -- typeahead` runs one group
+//! (`KOMPIS_BENCH_NO_EXTRA=1` skips the p95/memory/naive extrapolation).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, Criterion};
+use kompis_match::naive::NaiveMatcher;
+use kompis_match::{synth, Matcher, Thesaurus, Typeahead};
+
+const SEED: u64 = 2026;
+
+fn quick(c: &mut Criterion) -> criterion::BenchmarkGroup<'_, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group("kompis-match");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    g
+}
+
+fn matcher_benches(c: &mut Criterion) {
+    let thes = Thesaurus::builtin();
+    let (offers, needs) = synth::catalogue(SEED, 20_000, 2_000);
+    let mut g = quick(c);
+    g.bench_function("index build, 20k offers", |b| {
+        b.iter(|| black_box(Matcher::new(&thes, &offers)))
+    });
+    let m = Matcher::new(&thes, &offers);
+    let mut i = 0;
+    g.bench_function("one need vs 20k offers", |b| {
+        b.iter(|| {
+            i = (i + 1) % needs.len();
+            black_box(m.rank(&needs[i], 10))
+        })
+    });
+    g.measurement_time(Duration::from_secs(8));
+    g.bench_function("full re-match, 2k needs x 20k offers", |b| {
+        b.iter(|| {
+            for n in &needs {
+                black_box(m.rank(n, 10));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn naive_benches(c: &mut Criterion) {
+    let (offers, needs) = synth::catalogue(SEED, 20_000, 2_000);
+    let mut g = quick(c);
+    g.bench_function("naive: index build, 20k offers", |b| {
+        b.iter(|| black_box(NaiveMatcher::new(&offers)))
+    });
+    let m = NaiveMatcher::new(&offers);
+    let mut i = 0;
+    g.bench_function("naive: one need vs 20k offers", |b| {
+        b.iter(|| {
+            i = (i + 1) % needs.len();
+            black_box(m.rank(&needs[i], 10))
+        })
+    });
+    g.finish();
+}
+
+fn typeahead_benches(c: &mut Criterion) {
+    let labels = synth::labels(SEED, 100_000);
+    let t = Typeahead::new(labels.iter().cloned());
+    let queries = typeahead_queries(&labels);
+    let mut g = quick(c);
+    let mut i = 0;
+    g.bench_function("typeahead, 100k labels", |b| {
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            black_box(t.query(&queries[i], 10))
+        })
+    });
+    g.finish();
+}
+
+/// Prefixes of 2–8 letters of real labels, as a user types them.
+fn typeahead_queries(labels: &[(String, String)]) -> Vec<String> {
+    let mut rng = synth::Rng::new(SEED);
+    (0..400)
+        .map(|_| {
+            let l = &labels[rng.below(labels.len())].1;
+            let n = 2 + rng.below(7);
+            l.chars().take(n).collect::<String>().trim().to_string()
+        })
+        .filter(|q| !q.is_empty())
+        .collect()
+}
+
+fn percentile(mut v: Vec<Duration>, p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Figures criterion does not give: typeahead p95, memory, naive full re-match.
+fn extra_figures() {
+    let labels = synth::labels(SEED, 100_000);
+    let t = Typeahead::new(labels.iter().cloned());
+    let times: Vec<Duration> = typeahead_queries(&labels)
+        .iter()
+        .map(|q| {
+            let s = Instant::now();
+            black_box(t.query(q, 10));
+            s.elapsed()
+        })
+        .collect();
+    println!(
+        "typeahead 100k: p50 {:?}, p95 {:?}, max {:?} over {} queries",
+        percentile(times.clone(), 0.5),
+        percentile(times.clone(), 0.95),
+        percentile(times, 1.0),
+        labels.len().min(400)
+    );
+    drop(t);
+
+    let before = rss_kib();
+    let (offers, needs) = synth::catalogue(SEED, 20_000, 2_000);
+    let after_docs = rss_kib();
+    let m = Matcher::new(&Thesaurus::builtin(), &offers);
+    let after_index = rss_kib();
+    if let (Some(a), Some(b), Some(c)) = (before, after_docs, after_index) {
+        println!(
+            "memory: process {} MiB resident after indexing 20k offers (entries {} MiB, index {} MiB)",
+            c / 1024,
+            (b.saturating_sub(a)) / 1024,
+            (c.saturating_sub(b)) / 1024
+        );
+    }
+    black_box(&m);
+
+    // Naive full re-match is too slow to sample; time 20 needs and scale.
+    let naive = NaiveMatcher::new(&offers);
+    let s = Instant::now();
+    for n in needs.iter().take(20) {
+        black_box(naive.rank(n, 10));
+    }
+    let per = s.elapsed() / 20;
+    println!(
+        "naive full re-match 2k x 20k (extrapolated from 20 needs): {:?} ({:?} per need)",
+        per * 2_000,
+        per
+    );
+}
+
+criterion_group!(benches, matcher_benches, naive_benches, typeahead_benches);
+
+fn main() {
+    benches();
+    if std::env::var_os("KOMPIS_BENCH_NO_EXTRA").is_none() {
+        extra_figures();
+    }
+    Criterion::default().configure_from_args().final_summary();
+}

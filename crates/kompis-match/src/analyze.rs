@@ -1,37 +1,101 @@
 //! Turning one entry into weighted features: stems, compound parts and concepts.
 
-use std::collections::HashMap;
+use crate::fxhash::FxMap as HashMap;
 
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::text::{detect_lang, is_stopword, tokenize, Lang};
 use crate::thesaurus::Thesaurus;
 use crate::Doc;
 
-/// A feature of a text: a stem, or a concept of the thesaurus.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A feature of a text: a stem (by its id in the [`StemTable`]), or a
+/// concept of the thesaurus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum FeatKey {
     /// Stem of a whole word.
-    Word(String),
+    Word(u32),
     /// Stem of a part of a compound or hyphenated word.
-    Part(String),
+    Part(u32),
     /// A thesaurus concept.
     Concept(u32),
 }
 
-/// One feature with its weight and the words of the text that carried it.
+/// One feature with its weight and the words of the text that carried it
+/// (indices into [`Analysis::surf`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Feat {
     pub key: FeatKey,
     pub weight: f32,
-    pub surfaces: Vec<String>,
+    pub surfaces: Vec<u32>,
 }
 
 /// The features of one entry.
 #[derive(Debug, Clone)]
 pub(crate) struct Analysis {
     pub feats: Vec<Feat>,
+    /// Words and phrases of the text that carried features.
+    pub surf: Vec<String>,
     /// Number of content words (for length normalisation).
     pub len: f32,
+}
+
+/// Stems interned to ids. Stems a query brings that the index never saw get
+/// ids past the table, local to that query.
+#[derive(Default)]
+pub(crate) struct StemTable {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl StemTable {
+    /// Id of `s`, adding it.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.ids.len() as u32;
+        self.ids.insert(s.to_string(), i);
+        self.names.push(s.to_string());
+        i
+    }
+
+    /// The stem of an id (`?` for a query-local one).
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("?", String::as_str)
+    }
+}
+
+/// Resolves stems to ids while analysing one text.
+pub(crate) enum Stems<'a> {
+    /// Building the index: every stem gets a permanent id.
+    Build(&'a mut StemTable),
+    /// A query: known stems keep their id, others get a local one.
+    Query(&'a StemTable, HashMap<String, u32>),
+}
+
+impl Stems<'_> {
+    fn id(&mut self, s: &str) -> u32 {
+        match self {
+            Stems::Build(t) => t.intern(s),
+            Stems::Query(t, local) => {
+                if let Some(&i) = t.ids.get(s) {
+                    return i;
+                }
+                let next = t.ids.len() as u32 + local.len() as u32;
+                *local.entry(s.to_string()).or_insert(next)
+            }
+        }
+    }
+}
+
+/// Tokenised fields of an entry with their weights, a gap between fields and
+/// between keywords so several-word terms do not match across them.
+pub(crate) fn fields(doc: &Doc, fw: FieldWeights) -> Vec<(Vec<String>, f32)> {
+    let mut fields: Vec<(Vec<String>, f32)> = vec![(tokenize(&doc.title), fw.title)];
+    for k in &doc.keywords {
+        fields.push((tokenize(k), fw.keywords));
+    }
+    fields.push((tokenize(&doc.description), fw.description));
+    fields
 }
 
 /// A term of several stems.
@@ -59,8 +123,8 @@ impl ConceptIndex {
     /// one-word compound term is also indexed as its parts (so
     /// `bærekraftsrapportering` finds `rapportering av bærekraft`).
     pub fn new(thes: &Thesaurus, lex: &Lexicon) -> Self {
-        let mut single: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut multi: HashMap<String, Vec<MultiTerm>> = HashMap::new();
+        let mut single: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut multi: HashMap<String, Vec<MultiTerm>> = HashMap::default();
         let mut ids = Vec::new();
         for (ci, g) in thes.groups().iter().enumerate() {
             let ci = ci as u32;
@@ -138,7 +202,7 @@ pub(crate) struct FieldWeights {
 }
 
 struct Pos<'a> {
-    surface: String,
+    surface: &'a str,
     info: &'a WordInfo,
     field_w: f32,
 }
@@ -150,27 +214,23 @@ pub(crate) type WordCache = HashMap<String, WordInfo>;
 /// features add up (term frequency); for a query the strongest occurrence
 /// counts, and each word also asks for itself as part of a compound.
 pub(crate) fn analyze(
-    doc: &Doc,
+    fields: &[(Vec<String>, f32)],
     lex: &Lexicon,
     concepts: &ConceptIndex,
     cache: &WordCache,
-    fw: FieldWeights,
+    stems: &mut Stems,
     query: bool,
 ) -> Analysis {
     let sum = !query;
-    // Tokenise fields, with a gap of positions between fields and keywords so
-    // several-word terms do not match across them.
-    let mut fields: Vec<(Vec<String>, f32)> = vec![(tokenize(&doc.title), fw.title)];
-    for k in &doc.keywords {
-        fields.push((tokenize(k), fw.keywords));
-    }
-    fields.push((tokenize(&doc.description), fw.description));
-    let all: Vec<String> = fields.iter().flat_map(|(t, _)| t.iter().cloned()).collect();
-    let lang = detect_lang(&all);
+    let lang = detect_lang(
+        fields
+            .iter()
+            .flat_map(|(t, _)| t.iter().map(String::as_str)),
+    );
     let li = usize::from(lang == Lang::English);
 
-    let mut local: HashMap<String, WordInfo> = HashMap::new();
-    for (toks, _) in &fields {
+    let mut local: HashMap<String, WordInfo> = HashMap::default();
+    for (toks, _) in fields {
         for t in toks {
             if !is_stopword(t) && !cache.contains_key(t) && !local.contains_key(t) {
                 local.insert(t.clone(), lex.word(t, true));
@@ -178,7 +238,7 @@ pub(crate) fn analyze(
         }
     }
     let mut positions: Vec<Option<Pos>> = Vec::new();
-    for (toks, w) in &fields {
+    for (toks, w) in fields {
         for t in toks {
             if is_stopword(t) {
                 continue;
@@ -188,7 +248,7 @@ pub(crate) fn analyze(
                 continue;
             }
             positions.push(Some(Pos {
-                surface: t.clone(),
+                surface: t.as_str(),
                 info,
                 field_w: *w,
             }));
@@ -198,25 +258,40 @@ pub(crate) fn analyze(
         positions.push(None);
     }
 
-    let mut acc: HashMap<FeatKey, Feat> = HashMap::new();
+    let mut acc: HashMap<FeatKey, Feat> = HashMap::default();
+    let mut order: Vec<FeatKey> = Vec::new();
+    let mut surf: Vec<String> = Vec::new();
+    let mut surf_ix: HashMap<String, u32> = HashMap::default();
     let mut add = |key: FeatKey, w: f32, surface: &str| {
-        let f = acc.entry(key.clone()).or_insert_with(|| Feat {
-            key,
-            weight: 0.0,
-            surfaces: Vec::new(),
+        let si = match surf_ix.get(surface) {
+            Some(&i) => i,
+            None => {
+                let i = surf.len() as u32;
+                surf.push(surface.to_string());
+                surf_ix.insert(surface.to_string(), i);
+                i
+            }
+        };
+        let f = acc.entry(key).or_insert_with(|| {
+            order.push(key);
+            Feat {
+                key,
+                weight: 0.0,
+                surfaces: Vec::new(),
+            }
         });
         if sum {
             f.weight += w;
         } else {
             f.weight = f.weight.max(w);
         }
-        if !f.surfaces.iter().any(|s| s == surface) {
-            f.surfaces.push(surface.to_string());
+        if !f.surfaces.contains(&si) {
+            f.surfaces.push(si);
         }
     };
 
     // Several-word concept terms, in any order within a small window.
-    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, p) in positions.iter().enumerate() {
         if let Some(p) = p {
             at.entry(p.info.stems[li].as_str()).or_default().push(i);
@@ -282,7 +357,7 @@ pub(crate) fn analyze(
             .fold(0.0f32, f32::max);
         let surface = hit
             .iter()
-            .filter_map(|&i| positions[i].as_ref().map(|p| p.surface.as_str()))
+            .filter_map(|&i| positions[i].as_ref().map(|p| p.surface))
             .collect::<Vec<_>>()
             .join(" ");
         add(FeatKey::Concept(concept), fw * cb, &surface);
@@ -302,40 +377,42 @@ pub(crate) fn analyze(
         let fwt = p.field_w * if p.info.repaired { 0.85 } else { 1.0 };
         let ww = fwt * if consumed[i] { 0.5 } else { 1.0 };
         let stem = &p.info.stems[li];
-        add(FeatKey::Word(stem.clone()), ww, &p.surface);
+        let sid = stems.id(stem);
+        add(FeatKey::Word(sid), ww, p.surface);
         if query {
-            add(FeatKey::Part(stem.clone()), ww * PART_OF_WORD, &p.surface);
+            add(FeatKey::Part(sid), ww * PART_OF_WORD, p.surface);
         }
         if silenced[i] {
             // The word's meaning is the phrase's; no concepts of its own.
         } else if let Some(cs) = concepts.single.get(stem) {
             for &c in cs {
-                add(FeatKey::Concept(c), fwt * cb, &p.surface);
+                add(FeatKey::Concept(c), fwt * cb, p.surface);
             }
         }
         for part in &p.info.parts {
             let pw = fwt * part.weight;
+            let pid = stems.id(&part.stems[li]);
             if query {
-                add(FeatKey::Word(part.stems[li].clone()), pw, &p.surface);
-                add(
-                    FeatKey::Part(part.stems[li].clone()),
-                    pw * PART_OF_PART,
-                    &p.surface,
-                );
+                add(FeatKey::Word(pid), pw, p.surface);
+                add(FeatKey::Part(pid), pw * PART_OF_PART, p.surface);
             } else {
-                add(FeatKey::Part(part.stems[li].clone()), pw, &p.surface);
+                add(FeatKey::Part(pid), pw, p.surface);
             }
             if silenced[i] {
                 continue;
             }
             if let Some(cs) = concepts.single.get(&part.stems[li]) {
                 for &c in cs {
-                    add(FeatKey::Concept(c), pw * cb, &p.surface);
+                    add(FeatKey::Concept(c), pw * cb, p.surface);
                 }
             }
         }
     }
-    let mut feats: Vec<Feat> = acc.into_values().collect();
-    feats.sort_by(|a, b| a.key.cmp(&b.key));
-    Analysis { feats, len }
+    drop(add);
+    // In order of first appearance, so ids and float sums are reproducible.
+    let feats: Vec<Feat> = order
+        .into_iter()
+        .map(|k| acc.remove(&k).expect("feature"))
+        .collect();
+    Analysis { feats, surf, len }
 }

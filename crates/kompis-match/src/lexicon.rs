@@ -5,7 +5,7 @@
 //! with the linking `-s-`/`-e-`), given back its `æøå` (`okonomi` → `økonomi`)
 //! or mapped to a known word within a small edit distance (`rekrutering`).
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxMap as HashMap, FxSet as HashSet};
 
 use crate::text::{ascii_key, digraph_key, Lang, Stemmers};
 
@@ -19,7 +19,8 @@ const NOT_HEADS: &[&str] = &[
 pub(crate) struct Lexicon {
     pub(crate) stemmers: Stemmers,
     words: HashMap<String, u32>,
-    stems: HashSet<String>,
+    /// [`base_form`] of every word: `månedlig` makes `måned` known.
+    bases: HashSet<String>,
     keys: HashMap<String, String>,
     by_first: HashMap<char, Vec<(String, String)>>,
     /// Single-word thesaurus terms: split no further than these.
@@ -53,14 +54,13 @@ impl Lexicon {
     /// Builds the vocabulary from the words of the catalogue and the thesaurus.
     pub fn new(words: HashMap<String, u32>, units: HashSet<String>) -> Self {
         let stemmers = Stemmers::new();
-        let mut stems = HashSet::new();
-        let mut keyed: HashMap<String, (u32, String)> = HashMap::new();
+        let mut bases = HashSet::default();
+        let mut keyed: HashMap<String, (u32, String)> = HashMap::default();
         for (w, &n) in &words {
             if w.contains('-') {
                 continue;
             }
-            stems.insert(stemmers.stem(Lang::Norwegian, w));
-            stems.insert(stemmers.stem(Lang::English, w));
+            bases.insert(base_form(w).to_string());
             let k = ascii_key(w);
             let e = keyed.entry(k).or_insert((0, String::new()));
             // Most frequent spelling wins; ties go to the alphabetically first.
@@ -68,8 +68,8 @@ impl Lexicon {
                 *e = (n, w.clone());
             }
         }
-        let mut by_first: HashMap<char, Vec<(String, String)>> = HashMap::new();
-        let mut keys = HashMap::new();
+        let mut by_first: HashMap<char, Vec<(String, String)>> = HashMap::default();
+        let mut keys = HashMap::default();
         let mut sorted: Vec<_> = keyed.into_iter().collect();
         sorted.sort();
         for (k, (_, w)) in sorted {
@@ -81,7 +81,7 @@ impl Lexicon {
         Lexicon {
             stemmers,
             words,
-            stems,
+            bases,
             keys,
             by_first,
             units,
@@ -99,7 +99,7 @@ impl Lexicon {
 
     /// A word seen as such, or whose Norwegian stem is the stem of a seen word.
     fn known(&self, w: &str) -> bool {
-        self.words.contains_key(w) || self.stems.contains(&self.stemmers.stem(Lang::Norwegian, w))
+        self.words.contains_key(w) || self.bases.contains(base_form(w))
     }
 
     fn known_left(&self, w: &str) -> bool {
@@ -116,6 +116,11 @@ impl Lexicon {
 
     /// Best split of `w` into modifier and head, linking letter dropped.
     pub fn split2(&self, w: &str) -> Option<(String, String)> {
+        self.split2_d(w, 0)
+    }
+
+    /// [`Self::split2`]; a head may itself be a compound, one level deep.
+    fn split2_d(&self, w: &str, depth: u8) -> Option<(String, String)> {
         let chars: Vec<(usize, char)> = w.char_indices().collect();
         let n = chars.len();
         if n < 7 || w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
@@ -125,26 +130,25 @@ impl Lexicon {
         // higher is better.
         type Key = (bool, bool, usize, usize);
         let mut best: Option<(Key, String, String)> = None;
-        for &(at, _) in chars.iter().take(n.saturating_sub(3)).skip(3) {
+        for (i, &(at, _)) in chars.iter().enumerate().take(n.saturating_sub(3)).skip(3) {
             let (l, r) = (&w[..at], &w[at..]);
-            let mut lefts = vec![l.to_string()];
-            if (l.ends_with('s') || l.ends_with('e')) && l.chars().count() > 3 {
-                lefts.push(l[..l.len() - 1].to_string());
-            }
+            let rn = n - i;
             let head_direct = self.known_head(r);
-            let head_ok = head_direct || (r.chars().count() >= 7 && self.split2(r).is_some());
+            let head_ok =
+                head_direct || (depth == 0 && rn >= 7 && self.split2_d(r, depth + 1).is_some());
             if !head_ok {
                 continue;
             }
-            for left in lefts {
-                if !self.known_left(&left) {
+            let linked = (l.ends_with('s') || l.ends_with('e')) && i > 3;
+            let lefts = [Some(l), linked.then(|| &l[..l.len() - 1])];
+            for left in lefts.into_iter().flatten() {
+                if !self.known_left(left) {
                     continue;
                 }
                 let ln = left.chars().count();
-                let rn = r.chars().count();
-                let key = (head_direct, self.words.contains_key(&left), ln.min(rn), rn);
+                let key = (head_direct, self.words.contains_key(left), ln.min(rn), rn);
                 if best.as_ref().is_none_or(|b| key > b.0) {
-                    best = Some((key, left, r.to_string()));
+                    best = Some((key, left.to_string(), r.to_string()));
                 }
             }
         }
@@ -292,6 +296,24 @@ impl Lexicon {
         }
         best.map(|(_, _, w)| w.to_string())
     }
+}
+
+/// A cheap inflection-stripped form for "is this word known?" checks
+/// (`kartleggingen` → `kartlegg`, `månedlig` → `måned`); not a stemmer.
+pub(crate) fn base_form(w: &str) -> &str {
+    const SUFFIXES: &[&str] = &[
+        "ingene", "ingane", "ingen", "inger", "ingar", "inga", "elsen", "heten", "ene", "ane",
+        "ende", "ande", "lige", "ing", "else", "het", "lig", "ige", "en", "et", "er", "ar", "ig",
+        "a", "e", "s", "t",
+    ];
+    for s in SUFFIXES {
+        if let Some(b) = w.strip_suffix(s) {
+            if b.chars().count() >= 4 {
+                return b;
+            }
+        }
+    }
+    w
 }
 
 /// Optimal-string-alignment distance, giving up (returning `max + 1`) early.

@@ -11,6 +11,7 @@
 //! stems and concepts → a 0..1 score times the fit of the two entry kinds.
 
 mod analyze;
+mod fxhash;
 mod lexicon;
 mod matcher;
 pub mod naive;

@@ -1,8 +1,10 @@
 //! The index over one side of the catalogue and the ranking against it.
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxMap as HashMap, FxSet as HashSet};
 
-use crate::analyze::{analyze, Analysis, ConceptIndex, FeatKey, FieldWeights, WordCache};
+use crate::analyze::{
+    analyze, fields, Analysis, ConceptIndex, FeatKey, FieldWeights, StemTable, Stems, WordCache,
+};
 use crate::lexicon::Lexicon;
 use crate::text::{fold, is_stopword, tokenize};
 use crate::thesaurus::Thesaurus;
@@ -60,8 +62,9 @@ pub fn kind_fit(need: DocKind, offer: DocKind) -> f64 {
     }
 }
 
-/// The words of an entry that carried one feature.
-type Surfaces = Box<[Box<str>]>;
+/// Where the words of an entry that carried one feature are:
+/// (feature, start in the surface arena, count).
+type SurfaceSpan = (u32, u32, u32);
 
 /// An index over entries of one side (offers, or needs for the reverse
 /// direction) that ranks them for a query entry of the other side.
@@ -69,17 +72,22 @@ pub struct Matcher {
     lex: Lexicon,
     concepts: ConceptIndex,
     cache: WordCache,
+    stems: StemTable,
     feat_ids: HashMap<FeatKey, u32>,
     feat_keys: Vec<FeatKey>,
-    /// Per feature: (entry, weighted term frequency).
+    /// Per feature: (entry, BM25-saturated weighted term frequency).
     postings: Vec<Vec<(u32, f32)>>,
     idf: Vec<f32>,
-    /// Per entry: BM25 length factor `k1 * (1 - b + b * len / avglen)`.
-    norm: Vec<f32>,
-    /// Per entry: (feature, surfaces) for explanations.
-    surfaces: Vec<Vec<(u32, Surfaces)>>,
+    /// Per entry, sorted by feature: where its words are, for explanations.
+    spans: Vec<Vec<SurfaceSpan>>,
+    /// Surface ids of all entries, back to back.
+    arena: Vec<u32>,
+    /// Surface strings by id.
+    surf_strs: Vec<String>,
     ids: Vec<String>,
-    orgs: Vec<Option<String>>,
+    /// Per entry: interned organisation.
+    orgs: Vec<Option<u32>>,
+    org_ids: HashMap<String, u32>,
     kinds: Vec<DocKind>,
     reverse: bool,
 }
@@ -103,17 +111,21 @@ impl Matcher {
     }
 
     fn build(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool) -> Self {
+        let t0 = std::time::Instant::now();
+        let dbg = std::env::var_os("KOMPIS_TIMING").is_some();
         // 1. Vocabulary of entries and thesaurus.
-        let mut words: HashMap<String, u32> = HashMap::new();
-        let mut units = HashSet::new();
-        for d in docs {
-            for text in std::iter::once(&d.title)
-                .chain(std::iter::once(&d.description))
-                .chain(d.keywords.iter())
-            {
-                for t in tokenize(text) {
-                    if !is_stopword(&t) {
-                        *words.entry(t).or_insert(0) += 1;
+        let mut words: HashMap<String, u32> = HashMap::default();
+        let mut units = HashSet::default();
+        let tokenized: Vec<Vec<(Vec<String>, f32)>> =
+            docs.iter().map(|d| fields(d, INDEXED_FIELDS)).collect();
+        for f in &tokenized {
+            for t in f.iter().flat_map(|(t, _)| t) {
+                if !is_stopword(t) {
+                    match words.get_mut(t.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            words.insert(t.clone(), 1);
+                        }
                     }
                 }
             }
@@ -132,11 +144,17 @@ impl Matcher {
                 }
             }
         }
+        if dbg {
+            eprintln!("vocab {:?}", t0.elapsed());
+        }
         let lex = Lexicon::new(words, units);
+        if dbg {
+            eprintln!("lexicon {:?}", t0.elapsed());
+        }
         let concepts = ConceptIndex::new(thesaurus, &lex);
 
         // 2. Analyse every word once (entries' own words are never "repaired").
-        let mut cache: WordCache = HashMap::new();
+        let mut cache: WordCache = HashMap::default();
         let mut vocab: Vec<&String> = lex_words(&lex);
         vocab.sort_unstable();
         for w in vocab {
@@ -145,35 +163,62 @@ impl Matcher {
             }
         }
 
+        if dbg {
+            eprintln!("word cache {:?} ({} words)", t0.elapsed(), cache.len());
+        }
         // 3. Analyse entries and build postings.
-        let mut feat_ids: HashMap<FeatKey, u32> = HashMap::new();
+        let mut stems = StemTable::default();
+        let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
         let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
         let mut lens = Vec::with_capacity(docs.len());
-        let mut surfaces = Vec::with_capacity(docs.len());
-        for (di, d) in docs.iter().enumerate() {
-            let a: Analysis = analyze(d, &lex, &concepts, &cache, INDEXED_FIELDS, false);
+        let mut spans = Vec::with_capacity(docs.len());
+        let mut arena: Vec<u32> = Vec::new();
+        let mut surf_strs: Vec<String> = Vec::new();
+        let mut surf_ids: HashMap<String, u32> = HashMap::default();
+        for (di, f) in tokenized.iter().enumerate() {
+            let mut st = Stems::Build(&mut stems);
+            let a: Analysis = analyze(f, &lex, &concepts, &cache, &mut st, false);
             lens.push(a.len);
-            let mut sf = Vec::with_capacity(a.feats.len());
+            let global: Vec<u32> = a
+                .surf
+                .into_iter()
+                .map(|s| match surf_ids.get(s.as_str()) {
+                    Some(&i) => i,
+                    None => {
+                        let i = surf_strs.len() as u32;
+                        surf_ids.insert(s.clone(), i);
+                        surf_strs.push(s);
+                        i
+                    }
+                })
+                .collect();
+            let mut sp = Vec::with_capacity(a.feats.len());
             for f in a.feats {
                 let next = feat_ids.len() as u32;
-                let id = *feat_ids.entry(f.key.clone()).or_insert(next);
+                let id = *feat_ids.entry(f.key).or_insert(next);
                 if id as usize == postings.len() {
                     postings.push(Vec::new());
                     feat_keys.push(f.key);
                 }
                 postings[id as usize].push((di as u32, f.weight));
-                sf.push((
-                    id,
-                    f.surfaces
-                        .into_iter()
-                        .map(String::into_boxed_str)
-                        .collect::<Box<[_]>>(),
-                ));
+                let start = arena.len() as u32;
+                arena.extend(f.surfaces.iter().map(|&i| global[i as usize]));
+                sp.push((id, start, f.surfaces.len() as u32));
             }
-            sf.sort_by_key(|x| x.0);
-            surfaces.push(sf);
+            sp.sort_unstable_by_key(|x| x.0);
+            spans.push(sp);
         }
+        let mut org_ids: HashMap<String, u32> = HashMap::default();
+        let orgs = docs
+            .iter()
+            .map(|d| {
+                org_key(&d.organisation).map(|o| {
+                    let next = org_ids.len() as u32;
+                    *org_ids.entry(o).or_insert(next)
+                })
+            })
+            .collect();
         let n = docs.len().max(1) as f32;
         let idf = postings
             .iter()
@@ -183,19 +228,28 @@ impl Matcher {
             })
             .collect();
         let avg = (lens.iter().sum::<f32>() / n).max(1.0);
-        let norm = lens.iter().map(|l| K1 * (1.0 - B + B * l / avg)).collect();
+        // Postings hold the saturated term frequency, ready to multiply.
+        for p in &mut postings {
+            for (d, tf) in p.iter_mut() {
+                let norm = K1 * (1.0 - B + B * lens[*d as usize] / avg);
+                *tf = *tf * (K1 + 1.0) / (*tf + norm);
+            }
+        }
         Matcher {
             lex,
             concepts,
             cache,
+            stems,
             feat_ids,
             feat_keys,
             postings,
             idf,
-            norm,
-            surfaces,
+            spans,
+            arena,
+            surf_strs,
             ids: docs.iter().map(|d| d.id.clone()).collect(),
-            orgs: docs.iter().map(|d| org_key(&d.organisation)).collect(),
+            orgs,
+            org_ids,
             kinds: docs.iter().map(|d| d.kind).collect(),
             reverse,
         }
@@ -227,18 +281,18 @@ impl Matcher {
         if top == 0 || self.ids.is_empty() {
             return Vec::new();
         }
+        let mut st = Stems::Query(&self.stems, HashMap::default());
         let a = analyze(
-            need,
+            &fields(need, QUERY_FIELDS),
             &self.lex,
             &self.concepts,
             &self.cache,
-            QUERY_FIELDS,
+            &mut st,
             true,
         );
         let n = self.ids.len() as f32;
         let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let mut acc = vec![0.0f32; self.ids.len()];
-        let mut touched: Vec<u32> = Vec::new();
         let mut ideal = 0.0f32;
         let mut qf: Vec<(u32, f32)> = Vec::new();
         for f in &a.feats {
@@ -248,12 +302,8 @@ impl Matcher {
                     let q = f.weight * idf;
                     ideal += q;
                     qf.push((id, f.weight));
-                    for &(d, tf) in &self.postings[id as usize] {
-                        let d = d as usize;
-                        if acc[d] == 0.0 {
-                            touched.push(d as u32);
-                        }
-                        acc[d] += q * tf * (K1 + 1.0) / (tf + self.norm[d]);
+                    for &(d, sat) in &self.postings[id as usize] {
+                        acc[d as usize] += q * sat;
                     }
                 }
                 None => ideal += 0.5 * f.weight * max_idf,
@@ -262,28 +312,47 @@ impl Matcher {
         if ideal <= 0.0 {
             return Vec::new();
         }
-        let own = org_key(&need.organisation);
-        let mut scored: Vec<(f64, u32)> = touched
-            .into_iter()
-            .filter(|&d| own.is_none() || self.orgs[d as usize] != own)
-            .map(|d| {
-                let cov = f64::from(acc[d as usize] / ideal);
-                let s = (1.0 - (-2.0 * cov).exp()) * self.fit(need.kind, self.kinds[d as usize]);
-                (s, d)
-            })
-            .filter(|&(s, _)| s >= THRESHOLD)
-            .collect();
-        scored.sort_by(|x, y| {
+        let own: Option<u32> =
+            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
+        // Below this raw score even a perfect kind fit stays under the threshold.
+        let floor = (-(1.0 - THRESHOLD).ln() / 2.0) as f32 * ideal;
+        let mut scored: Vec<(f64, u32)> = Vec::new();
+        for (du, &raw) in acc.iter().enumerate() {
+            let d = du as u32;
+            if raw < floor || (own.is_some() && self.orgs[du] == own) {
+                continue;
+            }
+            let cov = f64::from(raw / ideal);
+            let s = (1.0 - (-2.0 * cov).exp()) * self.fit(need.kind, self.kinds[du]);
+            if s >= THRESHOLD {
+                scored.push((s, d));
+            }
+        }
+        let order = |x: &(f64, u32), y: &(f64, u32)| {
             y.0.total_cmp(&x.0)
                 .then_with(|| self.ids[x.1 as usize].cmp(&self.ids[y.1 as usize]))
-        });
-        scored.truncate(top);
+        };
+        if scored.len() > top {
+            scored.select_nth_unstable_by(top - 1, order);
+            scored.truncate(top);
+        }
+        scored.sort_by(order);
+        let need_surf: HashMap<u32, Vec<String>> = a
+            .feats
+            .iter()
+            .filter_map(|f| {
+                self.feat_ids.get(&f.key).map(|&id| {
+                    let words = f.surfaces.iter().map(|&i| a.surf[i as usize].clone());
+                    (id, words.collect())
+                })
+            })
+            .collect();
         scored
             .into_iter()
             .map(|(s, d)| Ranked {
                 id: self.ids[d as usize].clone(),
                 score: (s * 1e6).round() / 1e6,
-                reasons: self.reasons(&a, &qf, d as usize),
+                reasons: self.reasons(&need_surf, &qf, d as usize),
             })
             .collect()
     }
@@ -295,12 +364,13 @@ impl Matcher {
         let Some(d) = self.ids.iter().position(|x| x == id) else {
             return (Vec::new(), 0.0);
         };
+        let mut st = Stems::Query(&self.stems, HashMap::default());
         let a = analyze(
-            need,
+            &fields(need, QUERY_FIELDS),
             &self.lex,
             &self.concepts,
             &self.cache,
-            QUERY_FIELDS,
+            &mut st,
             true,
         );
         let n = self.ids.len() as f32;
@@ -310,8 +380,8 @@ impl Matcher {
         for f in &a.feats {
             let name = match &f.key {
                 FeatKey::Concept(c) => format!("C:{}", self.concepts.ids[*c as usize]),
-                FeatKey::Word(w) => format!("W:{w}"),
-                FeatKey::Part(w) => format!("P:{w}"),
+                FeatKey::Word(w) => format!("W:{}", self.stems.name(*w)),
+                FeatKey::Part(w) => format!("P:{}", self.stems.name(*w)),
             };
             match self.feat_ids.get(&f.key) {
                 Some(&fid) => {
@@ -320,7 +390,7 @@ impl Matcher {
                     let c = self.postings[fid as usize]
                         .iter()
                         .find(|x| x.0 as usize == d)
-                        .map(|&(_, tf)| q * tf * (K1 + 1.0) / (tf + self.norm[d]))
+                        .map(|&(_, sat)| q * sat)
                         .unwrap_or(0.0);
                     out.push((format!("{name} q={q:.2}"), f64::from(c)));
                 }
@@ -335,20 +405,20 @@ impl Matcher {
 
     /// Shared features of the query and entry `d`, strongest first, concepts
     /// absorbing the plain words they already explain.
-    fn reasons(&self, a: &Analysis, qf: &[(u32, f32)], d: usize) -> Vec<Reason> {
-        let offer = &self.surfaces[d];
-        let need_surf: HashMap<u32, &Vec<String>> = a
-            .feats
-            .iter()
-            .filter_map(|f| self.feat_ids.get(&f.key).map(|&id| (id, &f.surfaces)))
-            .collect();
+    fn reasons(
+        &self,
+        need_surf: &HashMap<u32, Vec<String>>,
+        qf: &[(u32, f32)],
+        d: usize,
+    ) -> Vec<Reason> {
+        let offer = &self.spans[d];
         let mut items: Vec<(f32, Reason, bool)> = Vec::new();
         for &(id, w) in qf {
             let Ok(pos) = offer.binary_search_by_key(&id, |x| x.0) else {
                 continue;
             };
-            let (concept, is_concept) = match &self.feat_keys[id as usize] {
-                FeatKey::Concept(c) => (self.concepts.ids[*c as usize].clone(), true),
+            let (concept, is_concept) = match self.feat_keys[id as usize] {
+                FeatKey::Concept(c) => (self.concepts.ids[c as usize].clone(), true),
                 _ => (need_surf[&id].first().cloned().unwrap_or_default(), false),
             };
             items.push((
@@ -356,7 +426,13 @@ impl Matcher {
                 Reason {
                     concept,
                     need_terms: need_surf[&id].clone(),
-                    offer_terms: offer[pos].1.iter().map(|s| s.to_string()).collect(),
+                    offer_terms: {
+                        let (_, start, len) = offer[pos];
+                        self.arena[start as usize..(start + len) as usize]
+                            .iter()
+                            .map(|&i| self.surf_strs[i as usize].clone())
+                            .collect()
+                    },
                 },
                 is_concept,
             ));

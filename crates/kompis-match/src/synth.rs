@@ -52,6 +52,9 @@ const FILLER: &str = "vi har en et og i på til med for som av om det er ønsker
     we our the and with for in to of need help team company customers project work \
     new experience support solution plan process quality people region local";
 
+/// Size of the pool of made-up compounds.
+const COMPOUNDS: usize = 6_000;
+
 const KINDS: [DocKind; 6] = [
     DocKind::Expertise,
     DocKind::Experience,
@@ -65,19 +68,38 @@ const KINDS: [DocKind; 6] = [
 pub struct Vocabulary {
     groups: Vec<Vec<String>>,
     filler: Vec<String>,
+    /// Made-up compounds (a fixed pool: real vocabularies repeat themselves).
+    compounds: Vec<String>,
 }
 
 impl Vocabulary {
     /// Vocabulary from the built-in thesaurus.
     pub fn builtin() -> Self {
-        let groups = Thesaurus::builtin()
+        let groups: Vec<Vec<String>> = Thesaurus::builtin()
             .groups()
             .iter()
             .map(|g| g.terms.clone())
             .collect();
+        let mut rng = Rng::new(0x5eed);
+        let compounds = (0..COMPOUNDS)
+            .map(|_| {
+                let ga = rng.below(groups.len());
+                let gb = rng.below(groups.len());
+                let a = rng.pick(&groups[ga]).to_lowercase();
+                let b = rng.pick(&groups[gb]).to_lowercase();
+                let a = a.split_whitespace().next().unwrap_or("x").to_string();
+                let b = b.split_whitespace().last().unwrap_or("y").to_string();
+                if rng.chance(0.5) {
+                    format!("{a}s{b}")
+                } else {
+                    format!("{a}{b}")
+                }
+            })
+            .collect();
         Vocabulary {
             groups,
             filler: FILLER.split_whitespace().map(str::to_string).collect(),
+            compounds,
         }
     }
 
@@ -87,18 +109,7 @@ impl Vocabulary {
             let g = &self.groups[rng.topic(topic)];
             rng.pick(g).clone()
         } else if r < 45 {
-            // A made-up compound: modifier + linking s + head.
-            let ga = rng.topic(topic);
-            let a = rng.pick(&self.groups[ga]).clone();
-            let gb = rng.below(self.groups.len());
-            let b = rng.pick(&self.groups[gb]).clone();
-            let a = a.split_whitespace().next().unwrap_or("x").to_lowercase();
-            let b = b.split_whitespace().last().unwrap_or("y").to_lowercase();
-            if rng.chance(0.5) {
-                format!("{a}s{b}")
-            } else {
-                format!("{a}{b}")
-            }
+            rng.pick(&self.compounds).clone()
         } else if r < 50 {
             let g = rng.below(self.groups.len());
             rng.pick(&self.groups[g]).clone()

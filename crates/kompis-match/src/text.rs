@@ -151,11 +151,11 @@ pub fn is_stopword(w: &str) -> bool {
 }
 
 /// Guesses the language from the share of English function words.
-pub fn detect_lang(tokens: &[String]) -> Lang {
+pub fn detect_lang<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Lang {
     let (mut en, mut no) = (0usize, 0usize);
     for t in tokens {
-        let e = en_stop().contains(t.as_str());
-        let n = no_stop().contains(t.as_str());
+        let e = en_stop().contains(t);
+        let n = no_stop().contains(t);
         if e && !n {
             en += 1;
         } else if n && !e {
@@ -281,8 +281,8 @@ mod tests {
     #[test]
     fn language_guess() {
         let t = tokenize("We need help with the supply chain and our suppliers");
-        assert_eq!(detect_lang(&t), Lang::English);
+        assert_eq!(detect_lang(t.iter().map(String::as_str)), Lang::English);
         let t = tokenize("Vi treng hjelp med leverandørkjeda og innkjøp");
-        assert_eq!(detect_lang(&t), Lang::Norwegian);
+        assert_eq!(detect_lang(t.iter().map(String::as_str)), Lang::Norwegian);
     }
 }
