@@ -4,7 +4,8 @@
 //! The input is plain catalogue data plus the ranked matches ([`SheetInput`]);
 //! the output is one file in one of three formats ([`Format`]):
 //!
-//! - **PDF** (krilla): A4, DejaVu Sans embedded as a subset, a header with the
+//! - **PDF** (krilla): A4, DejaVu Sans embedded as a subset (with a cut-down
+//!   Symbola for emoji; `fonts/README.md`), a header with the
 //!   network's name and the date, "Side 1 av N" in the footer, and one of three
 //!   layouts ([`PdfLayout`]): one page per need, "Dine treff" per organisation,
 //!   or a network summary.
@@ -167,8 +168,12 @@ impl SheetOptions {
 pub struct SheetSummary {
     #[ts(type = "string")]
     pub path: PathBuf,
+    /// A file size fits a JavaScript number.
+    #[ts(type = "number")]
     pub bytes: u64,
     /// PDF only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub pages: Option<u32>,
     pub needs: usize,
     pub offers: usize,

@@ -265,11 +265,17 @@ fn match_card(
         chip,
         status.to_string(),
     );
-    let score = percent(m.score);
-    let score_style = Style::new(13.0, true, INK, P::Body);
-    let scw = fonts.width(&score, true, score_style.size);
-    b.text_at(rx + RIGHT_W - scw, top + 19.0, score_style, score.clone());
-    b.preview_line(P::Muted, format!("{status} · {score}"));
+    // A pair the coordinator recorded but the ranking did not score has 0:
+    // print no percentage rather than a misleading "0 %".
+    if m.score > 0.0 {
+        let score = percent(m.score);
+        let score_style = Style::new(13.0, true, INK, P::Body);
+        let scw = fonts.width(&score, true, score_style.size);
+        b.text_at(rx + RIGHT_W - scw, top + 19.0, score_style, score.clone());
+        b.preview_line(P::Muted, format!("{status} · {score}"));
+    } else {
+        b.preview_line(P::Muted, status.to_string());
+    }
     b.h = b.h.max(top + 38.0);
     b.gap(5.0);
     b.rect(MARGIN + indent, top, 3.0, b.h - top - 5.0, fg);
