@@ -158,6 +158,7 @@ fn pdf_pages_carry_network_date_and_page_numbers() {
         "Avtalt",
         "91 %",
         "Kari Østby",
+        "Notater fra møtet",
     ] {
         assert!(first.contains(want), "first page lacks {want:?}:\n{first}");
     }

@@ -358,6 +358,7 @@ fn per_need(flow: &mut Flow, sel: &Selection) {
         if matches.is_empty() {
             let b = flow.note(l.no_suggestions);
             flow.place(b);
+            notes_lines(flow);
             continue;
         }
         let mut shown = 0;
@@ -383,7 +384,32 @@ fn per_need(flow: &mut Flow, sel: &Selection) {
             );
             flow.place(b);
         }
+        notes_lines(flow);
     }
+}
+
+/// Ruled lines for the meeting's notes in what is left of a need's page.
+fn notes_lines(flow: &mut Flow) {
+    const LINE_GAP: f32 = 22.0;
+    let room = flow.room();
+    if room < 90.0 {
+        return;
+    }
+    let mut b = Block::new();
+    b.gap(14.0);
+    b.para(
+        flow.fonts,
+        MARGIN,
+        CONTENT_W,
+        SMALL_BOLD,
+        flow.cat.l.meeting_notes,
+        1,
+    );
+    while b.h + LINE_GAP <= room - 4.0 {
+        b.gap(LINE_GAP);
+        b.rule(MARGIN, CONTENT_W, Rgb(0xDD, 0xE1, 0xE6), 0.5);
+    }
+    flow.place(b);
 }
 
 // ---- "Dine treff" per organisation --------------------------------------
