@@ -122,6 +122,10 @@ fn write_table(
     let last_col = table.columns.len().saturating_sub(1) as u16;
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, table.rows.len() as u32, last_col)?;
+    // Printed: A4 landscape with the header on every page. (Fitting all
+    // columns to one page width made 4-point text; the PDF is for printing.)
+    sheet.set_paper_size(9).set_landscape();
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 

@@ -284,6 +284,10 @@ fn xlsx_header_is_frozen_filterable_and_nothing_is_a_formula() {
         assert!(xml.contains("<autoFilter"), "{name}: no autofilter");
         assert!(xml.contains("<cols>"), "{name}: no column widths");
         assert!(
+            xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#),
+            "{name}: not A4 landscape"
+        );
+        assert!(
             !xml.contains("<f>") && !xml.contains("<f "),
             "{name} holds a formula"
         );
