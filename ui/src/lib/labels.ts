@@ -1,4 +1,5 @@
 /** Translated names of the catalogue's vocabularies. */
+import type { DeclineReason } from "./bindings/DeclineReason";
 import type { EntityKind } from "./bindings/EntityKind";
 import type { EntryKind } from "./bindings/EntryKind";
 import type { Language } from "./bindings/Language";
@@ -22,3 +23,12 @@ export const orgKindLabel = (k: OrgKind) => t(`org_kind.${k}` as const);
 export const languageLabel = (l: Language) => t(`language.${l}` as const);
 export const statusLabel = (s: MatchStatus) => t(`status.${s}` as const);
 export const entityLabel = (k: EntityKind) => t(`entity.${k}` as const);
+
+export const DECLINE_REASONS: readonly DeclineReason[] = [
+  "not_relevant",
+  "bad_timing",
+  "no_capacity",
+  "already_solved",
+  "other",
+];
+export const declineReasonLabel = (r: DeclineReason) => t(`decline.reason.${r}` as const);

@@ -1,10 +1,11 @@
 /**
  * Hash routes, so every screen has an address (handy for screenshots and for
  * the back button): `#/needs`, `#/needs/new`, `#/needs/ID`, `#/needs/ID/edit`,
- * `#/offers/…`, `#/organisations/…`, `#/people/…`, `#/trash`.
+ * `#/offers/…` (an offer's page and the needs it could serve), `#/organisations/…`,
+ * `#/people/…`, and the single screens `#/trash`, `#/gaps`, `#/thesaurus`, `#/sheets`.
  */
 
-export type Screen = "needs" | "offers" | "organisations" | "people" | "trash";
+export type Screen = "needs" | "offers" | "organisations" | "people" | "trash" | "gaps" | "thesaurus" | "sheets";
 export type View = "list" | "new" | "detail" | "edit";
 
 export interface Route {
@@ -13,17 +14,32 @@ export interface Route {
   id?: string;
 }
 
-const SCREENS: readonly Screen[] = ["needs", "offers", "organisations", "people", "trash"];
+const SCREENS: readonly Screen[] = [
+  "needs",
+  "offers",
+  "organisations",
+  "people",
+  "trash",
+  "gaps",
+  "thesaurus",
+  "sheets",
+];
+
+/** Screens with one view only (no items, forms or pages of their own). */
+export const SINGLE: readonly Screen[] = ["trash", "gaps", "thesaurus", "sheets"];
+
+/** Screens whose items have a page of their own (`#/needs/ID`); others open in their form. */
+const WITH_PAGE: readonly Screen[] = ["needs", "offers"];
 
 /** Reads a hash such as `#/needs/n-3/edit`; anything unknown is the needs list. */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
   if (!SCREENS.includes(parts[0] as Screen)) return { screen: "needs", view: "list" };
   const screen = parts[0] as Screen;
-  if (screen === "trash" || parts.length < 2) return { screen, view: "list" };
+  if (SINGLE.includes(screen) || parts.length < 2) return { screen, view: "list" };
   if (parts[1] === "new") return { screen, view: "new" };
   if (parts[2] === "edit") return { screen, view: "edit", id: parts[1] };
-  return { screen, view: screen === "needs" ? "detail" : "edit", id: parts[1] };
+  return { screen, view: WITH_PAGE.includes(screen) ? "detail" : "edit", id: parts[1] };
 }
 
 /** The hash for a route. */

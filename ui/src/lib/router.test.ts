@@ -12,14 +12,20 @@ describe("addresses", () => {
       { screen: "offers", view: "edit", id: "o-1" },
       { screen: "organisations", view: "new" },
       { screen: "people", view: "edit", id: "p-kari" },
+      { screen: "offers", view: "detail", id: "o-2" },
       { screen: "trash", view: "list" },
+      { screen: "gaps", view: "list" },
+      { screen: "thesaurus", view: "list" },
+      { screen: "sheets", view: "list" },
     ];
     for (const r of routes) expect(parseHash(toHash(r))).toEqual(r);
   });
-  it("falls back to the needs list and opens offers in their form", () => {
+  it("falls back to the needs list, opens needs and offers on their page, people in their form", () => {
     expect(parseHash("")).toEqual({ screen: "needs", view: "list" });
     expect(parseHash("#/nonsense/x")).toEqual({ screen: "needs", view: "list" });
-    expect(parseHash("#/offers/o-3")).toEqual({ screen: "offers", view: "edit", id: "o-3" });
+    expect(parseHash("#/offers/o-3")).toEqual({ screen: "offers", view: "detail", id: "o-3" });
+    expect(parseHash("#/organisations/org-1")).toEqual({ screen: "organisations", view: "edit", id: "org-1" });
+    expect(parseHash("#/sheets/x")).toEqual({ screen: "sheets", view: "list" });
   });
 });
 
