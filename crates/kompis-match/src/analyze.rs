@@ -101,7 +101,7 @@ pub(crate) fn fields(doc: &Doc, fw: FieldWeights) -> Vec<(Vec<String>, f32)> {
 /// A term of several stems.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct MultiTerm {
-    stems: Vec<String>,
+    stems: Vec<u32>,
     concept: u32,
     /// From a compound `modifier+head`: matches `head … modifier` only
     /// (`rapportering av bærekraft` for `bærekraftsrapportering`).
@@ -111,9 +111,9 @@ pub(crate) struct MultiTerm {
 /// Concept terms indexed by stem.
 pub(crate) struct ConceptIndex {
     /// Stem → concepts having it as a one-word term.
-    single: HashMap<String, Vec<u32>>,
+    single: HashMap<u32, Vec<u32>>,
     /// Lead stem → several-word terms having it.
-    multi: HashMap<String, Vec<MultiTerm>>,
+    multi: HashMap<u32, Vec<MultiTerm>>,
     /// Concept ids, by index.
     pub ids: Vec<String>,
 }
@@ -122,9 +122,9 @@ impl ConceptIndex {
     /// Indexes every term of `thes` under its Norwegian and English stems; a
     /// one-word compound term is also indexed as its parts (so
     /// `bærekraftsrapportering` finds `rapportering av bærekraft`).
-    pub fn new(thes: &Thesaurus, lex: &Lexicon) -> Self {
-        let mut single: HashMap<String, Vec<u32>> = HashMap::default();
-        let mut multi: HashMap<String, Vec<MultiTerm>> = HashMap::default();
+    pub fn new(thes: &Thesaurus, lex: &Lexicon, table: &mut StemTable) -> Self {
+        let mut single: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut multi: HashMap<u32, Vec<MultiTerm>> = HashMap::default();
         let mut ids = Vec::new();
         for (ci, g) in thes.groups().iter().enumerate() {
             let ci = ci as u32;
@@ -162,8 +162,9 @@ impl ConceptIndex {
                 variants.sort();
                 variants.dedup();
                 for (v, head_first) in variants {
+                    let v: Vec<u32> = v.iter().map(|x| table.intern(x)).collect();
                     if v.len() == 1 {
-                        let e = single.entry(v[0].clone()).or_default();
+                        let e = single.entry(v[0]).or_default();
                         if !e.contains(&ci) {
                             e.push(ci);
                         }
@@ -173,7 +174,7 @@ impl ConceptIndex {
                             concept: ci,
                             head_first,
                         };
-                        let e = multi.entry(m.stems[0].clone()).or_default();
+                        let e = multi.entry(m.stems[0]).or_default();
                         if !e.contains(&m) {
                             e.push(m);
                         }
@@ -258,65 +259,103 @@ pub(crate) fn analyze(
         positions.push(None);
     }
 
-    let mut acc: HashMap<FeatKey, Feat> = HashMap::default();
-    let mut order: Vec<FeatKey> = Vec::new();
+    // Features in order of first appearance (so ids and float sums are
+    // reproducible), and (feature, surface) pairs.
+    let mut acc: HashMap<FeatKey, u32> = HashMap::default();
+    let mut feats: Vec<Feat> = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut surf: Vec<String> = Vec::new();
-    let mut surf_ix: HashMap<String, u32> = HashMap::default();
-    let mut add = |key: FeatKey, w: f32, surface: &str| {
-        let si = match surf_ix.get(surface) {
-            Some(&i) => i,
-            None => {
-                let i = surf.len() as u32;
-                surf.push(surface.to_string());
-                surf_ix.insert(surface.to_string(), i);
-                i
-            }
-        };
-        let f = acc.entry(key).or_insert_with(|| {
-            order.push(key);
-            Feat {
+    let mut surf_ix: HashMap<&str, u32> = HashMap::default();
+    let mut add = |key: FeatKey, w: f32, si: u32| {
+        let fi = *acc.entry(key).or_insert_with(|| {
+            feats.push(Feat {
                 key,
                 weight: 0.0,
                 surfaces: Vec::new(),
-            }
+            });
+            feats.len() as u32 - 1
         });
+        let f = &mut feats[fi as usize];
         if sum {
             f.weight += w;
         } else {
             f.weight = f.weight.max(w);
         }
-        if !f.surfaces.contains(&si) {
-            f.surfaces.push(si);
+        pairs.push((fi, si));
+    };
+    // Surface index of every position's word.
+    let pos_surf: Vec<u32> = positions
+        .iter()
+        .map(|p| match p {
+            Some(p) => match surf_ix.get(p.surface) {
+                Some(&i) => i,
+                None => {
+                    let i = surf.len() as u32;
+                    surf.push(p.surface.to_string());
+                    surf_ix.insert(p.surface, i);
+                    i
+                }
+            },
+            None => u32::MAX,
+        })
+        .collect();
+
+    // Stem ids per position: the word's, then its parts'.
+    let mut idof = |cached: u32, stem: &str| {
+        if cached != u32::MAX {
+            cached
+        } else {
+            stems.id(stem)
         }
     };
+    let pos_ids: Vec<(u32, Vec<u32>)> = positions
+        .iter()
+        .map(|p| match p {
+            Some(p) => (
+                idof(p.info.ids[li], &p.info.stems[li]),
+                p.info
+                    .parts
+                    .iter()
+                    .map(|pt| idof(pt.ids[li], &pt.stems[li]))
+                    .collect(),
+            ),
+            None => (u32::MAX, Vec::new()),
+        })
+        .collect();
 
     // Several-word concept terms, in any order within a small window.
-    let mut at: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, p) in positions.iter().enumerate() {
-        if let Some(p) = p {
-            at.entry(p.info.stems[li].as_str()).or_default().push(i);
-            for part in &p.info.parts {
-                at.entry(part.stems[li].as_str()).or_default().push(i);
+    let mut at_list: Vec<(u32, usize)> = Vec::new();
+    for (i, (w, parts)) in pos_ids.iter().enumerate() {
+        if *w != u32::MAX {
+            at_list.push((*w, i));
+            for &pt in parts {
+                at_list.push((pt, i));
             }
         }
     }
+    at_list.sort_unstable();
+    at_list.dedup();
+    let at = |stem: u32| -> &[(u32, usize)] {
+        let lo = at_list.partition_point(|x| x.0 < stem);
+        let hi = at_list.partition_point(|x| x.0 <= stem);
+        &at_list[lo..hi]
+    };
     // Candidates first, then the longest phrases win their words: a word
     // used by `helse, miljø og sikkerhet` is not also `miljø` on its own.
     let mut cands: Vec<(std::cmp::Reverse<usize>, bool, u32, Vec<usize>)> = Vec::new();
-    let mut lead: Vec<&str> = at.keys().copied().collect();
-    lead.sort_unstable();
-    for s in lead {
-        let Some(vars) = concepts.multi.get(s) else {
+    for group in at_list.chunk_by(|a, b| a.0 == b.0) {
+        let s = group[0].0;
+        let Some(vars) = concepts.multi.get(&s) else {
             continue;
         };
         for mt in vars {
             let span = mt.stems.len();
-            for &p0 in &at[s] {
+            for &(_, p0) in group {
                 let mut hit = vec![p0];
                 let ok = mt.stems[1..].iter().all(|st| {
-                    at.get(st.as_str())
+                    Some(at(*st))
                         .and_then(|ps| {
-                            ps.iter().find(|&&p| {
+                            ps.iter().map(|x| &x.1).find(|&&p| {
                                 if mt.head_first {
                                     // stems = [modifier, head]: head strictly before.
                                     p < p0 && p0 - p <= 2
@@ -355,12 +394,19 @@ pub(crate) fn analyze(
             .iter()
             .filter_map(|&i| positions[i].as_ref().map(|p| p.field_w))
             .fold(0.0f32, f32::max);
-        let surface = hit
-            .iter()
-            .filter_map(|&i| positions[i].as_ref().map(|p| p.surface))
-            .collect::<Vec<_>>()
-            .join(" ");
-        add(FeatKey::Concept(concept), fw * cb, &surface);
+        let si = if hit.len() == 1 {
+            pos_surf[hit[0]]
+        } else {
+            let phrase = hit
+                .iter()
+                .filter_map(|&i| positions[i].as_ref().map(|p| p.surface))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let i = surf.len() as u32;
+            surf.push(phrase);
+            i
+        };
+        add(FeatKey::Concept(concept), fw * cb, si);
         if hit.len() > 1 {
             for &i in &hit {
                 consumed[i] = true;
@@ -376,43 +422,41 @@ pub(crate) fn analyze(
         len += 1.0;
         let fwt = p.field_w * if p.info.repaired { 0.85 } else { 1.0 };
         let ww = fwt * if consumed[i] { 0.5 } else { 1.0 };
-        let stem = &p.info.stems[li];
-        let sid = stems.id(stem);
-        add(FeatKey::Word(sid), ww, p.surface);
+        let sid = pos_ids[i].0;
+        let ps = pos_surf[i];
+        add(FeatKey::Word(sid), ww, ps);
         if query {
-            add(FeatKey::Part(sid), ww * PART_OF_WORD, p.surface);
+            add(FeatKey::Part(sid), ww * PART_OF_WORD, ps);
         }
         if silenced[i] {
             // The word's meaning is the phrase's; no concepts of its own.
-        } else if let Some(cs) = concepts.single.get(stem) {
+        } else if let Some(cs) = concepts.single.get(&sid) {
             for &c in cs {
-                add(FeatKey::Concept(c), fwt * cb, p.surface);
+                add(FeatKey::Concept(c), fwt * cb, ps);
             }
         }
-        for part in &p.info.parts {
+        for (part, &pid) in p.info.parts.iter().zip(&pos_ids[i].1) {
             let pw = fwt * part.weight;
-            let pid = stems.id(&part.stems[li]);
             if query {
-                add(FeatKey::Word(pid), pw, p.surface);
-                add(FeatKey::Part(pid), pw * PART_OF_PART, p.surface);
+                add(FeatKey::Word(pid), pw, ps);
+                add(FeatKey::Part(pid), pw * PART_OF_PART, ps);
             } else {
-                add(FeatKey::Part(pid), pw, p.surface);
+                add(FeatKey::Part(pid), pw, ps);
             }
             if silenced[i] {
                 continue;
             }
-            if let Some(cs) = concepts.single.get(&part.stems[li]) {
+            if let Some(cs) = concepts.single.get(&pid) {
                 for &c in cs {
-                    add(FeatKey::Concept(c), pw * cb, p.surface);
+                    add(FeatKey::Concept(c), pw * cb, ps);
                 }
             }
         }
     }
-    drop(add);
-    // In order of first appearance, so ids and float sums are reproducible.
-    let feats: Vec<Feat> = order
-        .into_iter()
-        .map(|k| acc.remove(&k).expect("feature"))
-        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (fi, si) in pairs {
+        feats[fi as usize].surfaces.push(si);
+    }
     Analysis { feats, surf, len }
 }

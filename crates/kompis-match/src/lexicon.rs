@@ -36,6 +36,8 @@ pub(crate) struct WordInfo {
     pub repaired: bool,
     /// Stems of `canonical`: Norwegian, English.
     pub stems: [String; 2],
+    /// Ids of `stems` in the index's stem table, `u32::MAX` if not interned.
+    pub ids: [u32; 2],
     /// Compound or hyphen parts with their stems and a weight (0..1).
     pub parts: Vec<Part>,
 }
@@ -43,6 +45,8 @@ pub(crate) struct WordInfo {
 /// One part of a compound word.
 #[derive(Debug, Clone)]
 pub(crate) struct Part {
+    /// Ids of `stems` in the index's stem table, `u32::MAX` if not interned.
+    pub ids: [u32; 2],
     /// The part as written (for diagnosis).
     #[allow(dead_code)]
     pub surface: String,
@@ -163,6 +167,7 @@ impl Lexicon {
         if let Some((l, r)) = self.split2(w) {
             for p in [l, r] {
                 out.push(Part {
+                    ids: [u32::MAX; 2],
                     stems: self.stems_of(&p),
                     surface: p.clone(),
                     weight,
@@ -196,6 +201,7 @@ impl Lexicon {
             for p in canonical.split('-').filter(|p| p.chars().count() >= 2) {
                 let p = p.to_string();
                 parts.push(Part {
+                    ids: [u32::MAX; 2],
                     stems: self.stems_of(&p),
                     surface: p.clone(),
                     weight: 0.9,
@@ -211,6 +217,7 @@ impl Lexicon {
                     repaired = true;
                     for p in [l, r] {
                         parts.push(Part {
+                            ids: [u32::MAX; 2],
                             stems: self.stems_of(&p),
                             surface: p,
                             weight: 0.7,
@@ -220,6 +227,7 @@ impl Lexicon {
             }
         }
         WordInfo {
+            ids: [u32::MAX; 2],
             stems: self.stems_of(&canonical),
             canonical,
             repaired,

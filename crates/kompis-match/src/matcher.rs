@@ -14,6 +14,9 @@ use crate::{Doc, DocKind, Ranked, Reason};
 const K1: f32 = 1.2;
 /// BM25 length normalisation.
 const B: f32 = 0.5;
+/// Coverage (raw score over the need's ideal) at which the score is 0.5
+/// before kind fit: `score = cov / (cov + SATURATION) * fit`.
+const SATURATION: f32 = 0.3;
 /// Scores below this are not suggested.
 pub const THRESHOLD: f64 = 0.08;
 
@@ -151,7 +154,8 @@ impl Matcher {
         if dbg {
             eprintln!("lexicon {:?}", t0.elapsed());
         }
-        let concepts = ConceptIndex::new(thesaurus, &lex);
+        let mut stems = StemTable::default();
+        let concepts = ConceptIndex::new(thesaurus, &lex, &mut stems);
 
         // 2. Analyse every word once (entries' own words are never "repaired").
         let mut cache: WordCache = HashMap::default();
@@ -159,7 +163,14 @@ impl Matcher {
         vocab.sort_unstable();
         for w in vocab {
             if !w.contains(char::is_whitespace) {
-                cache.insert(w.clone(), lex.word(w, false));
+                let mut info = lex.word(w, false);
+                for k in 0..2 {
+                    info.ids[k] = stems.intern(&info.stems[k]);
+                    for p in &mut info.parts {
+                        p.ids[k] = stems.intern(&p.stems[k]);
+                    }
+                }
+                cache.insert(w.clone(), info);
             }
         }
 
@@ -167,7 +178,6 @@ impl Matcher {
             eprintln!("word cache {:?} ({} words)", t0.elapsed(), cache.len());
         }
         // 3. Analyse entries and build postings.
-        let mut stems = StemTable::default();
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
         let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
@@ -315,15 +325,16 @@ impl Matcher {
         let own: Option<u32> =
             org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
         // Below this raw score even a perfect kind fit stays under the threshold.
-        let floor = (-(1.0 - THRESHOLD).ln() / 2.0) as f32 * ideal;
+        let t = THRESHOLD as f32;
+        let floor = t * SATURATION / (1.0 - t) * ideal;
         let mut scored: Vec<(f64, u32)> = Vec::new();
         for (du, &raw) in acc.iter().enumerate() {
             let d = du as u32;
             if raw < floor || (own.is_some() && self.orgs[du] == own) {
                 continue;
             }
-            let cov = f64::from(raw / ideal);
-            let s = (1.0 - (-2.0 * cov).exp()) * self.fit(need.kind, self.kinds[du]);
+            let cov = raw / ideal;
+            let s = f64::from(cov / (cov + SATURATION)) * self.fit(need.kind, self.kinds[du]);
             if s >= THRESHOLD {
                 scored.push((s, d));
             }

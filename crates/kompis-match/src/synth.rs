@@ -137,7 +137,8 @@ impl Vocabulary {
             .map(|_| rng.below(self.groups.len()))
             .collect();
         let title_len = 3 + rng.below(5);
-        let desc_len = 18 + rng.below(30);
+        // About 30–35 words in all, as the entries of the dev set.
+        let desc_len = 12 + rng.below(19);
         let keywords = (0..rng.below(4))
             .map(|_| {
                 let g = rng.topic(&topic);

@@ -1,7 +1,7 @@
 //! Text normalisation: folding, tokenising, stopwords, language guess, stemming.
 
+use crate::fxhash::FxSet as HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Unicode lowercase that keeps `æ`, `ø` and `å`, maps their Swedish/German
@@ -12,6 +12,10 @@ use std::sync::OnceLock;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         // Combining marks (decomposed input): a + ring → å, o + stroke → ø.
         if ('\u{300}'..='\u{36f}').contains(&c) {
             if c == '\u{30a}' && out.ends_with('a') {
