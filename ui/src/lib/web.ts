@@ -162,7 +162,10 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
       const inOffer = terms.filter((t) => has(ow, offer, t));
       if (!inNeed.length || !inOffer.length || inNeed.every((t) => shared.some((k) => fold(k) === t))) continue;
       s += 0.15;
-      reasons.push(`Samme begrep (${c.id}): ${inNeed[0]} ↔ ${inOffer[0]}`);
+      const isShared = (t: string) => shared.some((k) => fold(k) === t);
+      const a = inNeed.find((t) => !isShared(t)) ?? inNeed[0];
+      const b = inOffer.find((t) => t !== a && !isShared(t)) ?? inOffer[0];
+      reasons.push(`Samme begrep (${c.id}): ${a} ↔ ${b}`);
       inNeed.forEach((t) => needTerms.add(t));
       inOffer.forEach((t) => offerTerms.add(t));
     }
