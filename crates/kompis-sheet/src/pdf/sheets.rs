@@ -161,6 +161,15 @@ fn entry_meta(cat: &Catalogue, e: &Entry) -> String {
     parts.join(" · ")
 }
 
+/// The entry's title, or "(uten tittel)" when it is blank.
+fn title(cat: &Catalogue, e: &Entry) -> String {
+    if e.title.trim().is_empty() {
+        cat.l.untitled.to_string()
+    } else {
+        e.title.clone()
+    }
+}
+
 /// "Bedrift AS · Elverum".
 fn org_line(cat: &Catalogue, e: &Entry) -> String {
     let mut parts = Vec::new();
@@ -222,7 +231,7 @@ fn match_card(
     b.gap(5.0);
     let top = b.h;
     let title = match other {
-        Some(e) => format!("{rank}. {}", e.title),
+        Some(e) => format!("{rank}. {}", title(cat, e)),
         None => format!(
             "{rank}. {} ({})",
             l.unknown,
@@ -240,15 +249,15 @@ fn match_card(
             b.para(fonts, x0, w, BODY, &format!("{}: {contact}", l.contact), 2);
         }
     }
-    if !m.reasons.is_empty() {
-        b.para(
-            fonts,
-            x0,
-            w,
-            BODY,
-            &format!("{}: {}", l.why, m.reasons.join("; ")),
-            3,
-        );
+    let reasons: Vec<&str> = m
+        .reasons
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if !reasons.is_empty() {
+        let why = format!("{}: {}", l.why, reasons.join("; "));
+        b.para(fonts, x0, w, BODY, &why, 3);
     }
     if let Some(note) = m.note.as_deref().filter(|n| !n.trim().is_empty()) {
         b.para(fonts, x0, w, SMALL, &format!("{}: {note}", l.note), 2);
@@ -305,14 +314,17 @@ fn per_need(flow: &mut Flow, sel: &Selection) {
         );
         head.para(fonts, MARGIN, CONTENT_W, LABEL, &label, 1);
         head.gap(2.0);
-        head.para(fonts, MARGIN, CONTENT_W, TITLE, &need.title, 3);
+        head.para(fonts, MARGIN, CONTENT_W, TITLE, &title(cat, need), 3);
         head.gap(6.0);
         // Owner panel.
         let from = head.ops.len();
         let y0 = head.h + 4.0;
         head.gap(4.0);
         let inner = CONTENT_W - 16.0;
-        let org = org_line(cat, need);
+        let mut org = org_line(cat, need);
+        if org.is_empty() {
+            org = l.no_organisation.to_string();
+        }
         key_value(
             &mut head,
             fonts,
@@ -447,7 +459,12 @@ fn per_organisation(flow: &mut Flow, sel: &Selection) {
     }
     for (org, needs, offers) in groups {
         flow.new_page();
-        let name = org.map_or(l.unknown.to_string(), |o| o.name.clone());
+        let name = match org {
+            Some(o) => cat
+                .org_label(Some(&o.id))
+                .unwrap_or_else(|| l.unknown.to_string()),
+            None => l.no_organisation.to_string(),
+        };
         flow.continued = Some(format!("{} – {name} ({})", l.your_matches, l.continued));
         let mut head = Block::new();
         head.para(
@@ -463,7 +480,7 @@ fn per_organisation(flow: &mut Flow, sel: &Selection) {
         let mut meta = Vec::new();
         if let Some(o) = org {
             meta.push(l.org_kind(o.kind).to_string());
-            meta.extend(o.municipality.clone());
+            meta.extend(o.municipality.clone().filter(|m| !m.trim().is_empty()));
         }
         meta.push(format!("{} {}", needs.len(), l.needs.to_lowercase()));
         meta.push(format!("{} {}", offers.len(), l.offers.to_lowercase()));
@@ -473,8 +490,8 @@ fn per_organisation(flow: &mut Flow, sel: &Selection) {
             if list.is_empty() {
                 continue;
             }
-            let title = if is_need { l.our_needs } else { l.our_offers };
-            let h = flow.heading(&format!("{title} ({})", list.len()));
+            let section = if is_need { l.our_needs } else { l.our_offers };
+            let h = flow.heading(&format!("{section} ({})", list.len()));
             flow.place_keep(h, 60.0);
             for e in list.iter() {
                 let mut eb = Block::new();
@@ -485,7 +502,7 @@ fn per_organisation(flow: &mut Flow, sel: &Selection) {
                     MARGIN + 6.0,
                     CONTENT_W - 12.0,
                     CARD_TITLE,
-                    &e.title,
+                    &title(cat, e),
                     3,
                 );
                 eb.para(
@@ -647,7 +664,7 @@ fn summary(flow: &mut Flow, sel: &Selection) {
         let need = cat.need(&m.need);
         let offer = cat.offer(&m.offer);
         let title = |e: Option<&Entry>, id: &str| {
-            e.map_or(format!("{} ({id})", l.unknown), |e| e.title.clone())
+            e.map_or(format!("{} ({id})", l.unknown), |e| title(cat, e))
         };
         let org = |e: Option<&Entry>| {
             e.map(|e| cat.org_name(e.organisation.as_deref()))
@@ -706,7 +723,7 @@ fn summary(flow: &mut Flow, sel: &Selection) {
     for n in lonely {
         let mut b = Block::new();
         b.gap(3.0);
-        b.para(fonts, MARGIN, CONTENT_W, BODY_BOLD, &n.title, 2);
+        b.para(fonts, MARGIN, CONTENT_W, BODY_BOLD, &title(cat, n), 2);
         let meta = [org_line(cat, n), entry_meta(cat, n)]
             .into_iter()
             .filter(|s| !s.is_empty())
