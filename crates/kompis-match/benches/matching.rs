@@ -99,17 +99,13 @@ fn percentile(mut v: Vec<Duration>, p: f64) -> Duration {
     v[((v.len() as f64 - 1.0) * p).round() as usize]
 }
 
-fn rss_kib() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
-/// Figures criterion does not give: typeahead p95, memory, naive full re-match.
+/// Figures criterion does not give: typeahead p95 and the naive full re-match.
+/// (Memory is measured in a fresh process: `--example speed`.)
 fn extra_figures() {
     let labels = synth::labels(SEED, 100_000);
     let t = Typeahead::new(labels.iter().cloned());
-    let times: Vec<Duration> = typeahead_queries(&labels)
+    let queries = typeahead_queries(&labels);
+    let times: Vec<Duration> = queries
         .iter()
         .map(|q| {
             let s = Instant::now();
@@ -122,26 +118,12 @@ fn extra_figures() {
         percentile(times.clone(), 0.5),
         percentile(times.clone(), 0.95),
         percentile(times, 1.0),
-        labels.len().min(400)
+        queries.len()
     );
     drop(t);
 
-    let before = rss_kib();
-    let (offers, needs) = synth::catalogue(SEED, 20_000, 2_000);
-    let after_docs = rss_kib();
-    let m = Matcher::new(&Thesaurus::builtin(), &offers);
-    let after_index = rss_kib();
-    if let (Some(a), Some(b), Some(c)) = (before, after_docs, after_index) {
-        println!(
-            "memory: process {} MiB resident after indexing 20k offers (entries {} MiB, index {} MiB)",
-            c / 1024,
-            (b.saturating_sub(a)) / 1024,
-            (c.saturating_sub(b)) / 1024
-        );
-    }
-    black_box(&m);
-
     // Naive full re-match is too slow to sample; time 20 needs and scale.
+    let (offers, needs) = synth::catalogue(SEED, 20_000, 2_000);
     let naive = NaiveMatcher::new(&offers);
     let s = Instant::now();
     for n in needs.iter().take(20) {

@@ -1,13 +1,19 @@
 //! Typeahead over short labels (titles, names) with fuzzy-matcher.
 //!
 //! Labels and queries are [`fold`]ed first, because fuzzy-matcher folds case
-//! for ASCII only. A bitmask of the letters in each label skips, without
+//! for ASCII only. Candidates come first from the labels that have a word
+//! starting like the query's first word; only when those give too few hits
+//! are all labels tried. A bitmask of the letters in each label skips, without
 //! running the matcher, every label that lacks a letter of the query.
 
+use crate::fxhash::FxMap as HashMap;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
 use crate::text::fold;
+
+/// At most this many candidates are scored with the fuzzy matcher per query.
+const FUZZY_BUDGET: usize = 400;
 
 /// One suggestion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +36,33 @@ struct Item {
 /// A fixed set of labels to search as the user types.
 pub struct Typeahead {
     items: Vec<Item>,
+    /// First one to four letters of a word → labels having such a word.
+    starts: HashMap<Start, Vec<u32>>,
     matcher: SkimMatcherV2,
+}
+
+/// The first letters of a word (up to four; `\0` fills a shorter key).
+type Start = [char; KEY];
+const KEY: usize = 4;
+
+/// Keys for the first one to four letters of `w`.
+fn start_keys(w: &str) -> impl Iterator<Item = Start> {
+    let mut full = ['\0'; KEY];
+    let mut n = 0;
+    for (i, c) in w.chars().take(KEY).enumerate() {
+        full[i] = c;
+        n = i + 1;
+    }
+    (1..=n).map(move |k| {
+        let mut key = ['\0'; KEY];
+        key[..k].copy_from_slice(&full[..k]);
+        key
+    })
+}
+
+/// The longest key of `w`.
+fn longest_key(w: &str) -> Option<Start> {
+    start_keys(w).last()
 }
 
 fn mask(s: &str) -> u64 {
@@ -58,7 +90,7 @@ impl Typeahead {
         S: Into<String>,
         T: Into<String>,
     {
-        let items = items
+        let items: Vec<Item> = items
             .into_iter()
             .map(|(id, label)| {
                 let label = label.into();
@@ -71,8 +103,22 @@ impl Typeahead {
                 }
             })
             .collect();
+        let mut starts: HashMap<Start, Vec<u32>> = HashMap::default();
+        for (i, it) in items.iter().enumerate() {
+            let mut keys: Vec<Start> = it
+                .folded
+                .split(|c: char| !c.is_alphanumeric())
+                .flat_map(start_keys)
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                starts.entry(k).or_default().push(i as u32);
+            }
+        }
         Typeahead {
             items,
+            starts,
             matcher: SkimMatcherV2::default().respect_case(),
         }
     }
@@ -98,18 +144,67 @@ impl Typeahead {
         }
         let qmask = mask(&q);
         let mut hits: Vec<(i64, usize)> = Vec::new();
-        'items: for (i, it) in self.items.iter().enumerate() {
+        let score = |it: &Item| -> Option<i64> {
             if it.mask & qmask != qmask {
-                continue;
+                return None;
             }
             let mut total = 0;
             for w in &words {
-                match self.matcher.fuzzy_match(&it.folded, w) {
-                    Some(s) => total += s,
-                    None => continue 'items,
+                total += self.matcher.fuzzy_match(&it.folded, w)?;
+            }
+            Some(total)
+        };
+        // 1. Labels with a word that starts like the first query word.
+        let key = longest_key(words[0]).expect("non-empty word");
+        let tried: &[u32] = self.starts.get(&key).map(Vec::as_slice).unwrap_or_default();
+        if key[1] == '\0' && words.len() == 1 {
+            // One letter: no fuzzy matching to do; shorter labels first.
+            for &i in tried {
+                hits.push((0, i as usize));
+            }
+        } else {
+            // Cheap pre-ranking (query words that begin a label word, then
+            // shorter labels), so the fuzzy matcher runs on a few hundred.
+            // A single word no longer than the key begins a word of every candidate.
+            let trivial = words.len() == 1 && words[0].chars().count() <= KEY;
+            let cheap = |i: u32| {
+                let it = &self.items[i as usize];
+                if trivial {
+                    return (std::cmp::Reverse(1), it.folded.len(), i);
+                }
+                let begun = words
+                    .iter()
+                    .filter(|w| {
+                        it.folded
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|x| x.starts_with(**w))
+                    })
+                    .count();
+                (std::cmp::Reverse(begun), it.folded.len(), i)
+            };
+            let mut ranked: Vec<(std::cmp::Reverse<usize>, usize, u32)> =
+                tried.iter().map(|&i| cheap(i)).collect();
+            if ranked.len() > FUZZY_BUDGET {
+                ranked.select_nth_unstable(FUZZY_BUDGET - 1);
+                ranked.truncate(FUZZY_BUDGET);
+            }
+            for (_, _, i) in ranked {
+                if let Some(s) = score(&self.items[i as usize]) {
+                    hits.push((s, i as usize));
                 }
             }
-            hits.push((total, i));
+        }
+        // 2. Nothing: any label where the query letters appear in order
+        // (a typo early in the word).
+        if hits.is_empty() && q.chars().count() >= 3 {
+            for (i, it) in self.items.iter().enumerate() {
+                if tried.binary_search(&(i as u32)).is_ok() {
+                    continue;
+                }
+                if let Some(s) = score(it) {
+                    hits.push((s, i));
+                }
+            }
         }
         let key = |&(s, i): &(i64, usize)| {
             let it = &self.items[i];

@@ -161,6 +161,29 @@ fn dev_set_meets_quality_floors() {
     }
     let nn = gold.len() as f64;
     let (ndcg, rec, mrr) = (sn / nn, sr / nn, sm / nn);
+
+    // The naive fuzzy baseline of the benchmarks, for reference (not asserted).
+    let naive = kompis_match::naive::NaiveMatcher::new(&offers);
+    let (mut bn, mut br, mut bm) = (0.0, 0.0, 0.0);
+    for (need, g) in &gold {
+        if let Some(n) = needs.iter().find(|n| &n.id == need) {
+            let ids: Vec<String> = naive
+                .rank(n, offers.len())
+                .into_iter()
+                .map(|x| x.0)
+                .collect();
+            let (a, b, c) = metrics(&ids, g);
+            bn += a;
+            br += b;
+            bm += c;
+        }
+    }
+    println!(
+        "naive baseline: nDCG@5 {:.4}  recall@5 {:.4}  MRR {:.4}",
+        bn / nn,
+        br / nn,
+        bm / nn
+    );
     println!(
         "dev set: nDCG@5 {ndcg:.4}  recall@5 {rec:.4}  MRR {mrr:.4}  ({} needs)",
         gold.len()
