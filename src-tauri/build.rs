@@ -23,6 +23,14 @@ const COMMANDS: &[&str] = &[
     "import_bundle",
     "export_bundle",
     "load_demo",
+    "set_match_status",
+    "declined_for_need",
+    "needs_for_offer",
+    "competence_gaps",
+    "list_concepts",
+    "edit_thesaurus",
+    "sheet_preview",
+    "export_sheet",
 ];
 
 fn main() {

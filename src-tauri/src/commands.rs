@@ -11,8 +11,12 @@ use kompis_core::api::{
     self, CatalogueInfo, EntryFilter, EntryRow, ImportSummary, SearchHit, Side, TrashItem,
 };
 use kompis_core::matching::MatchView;
+use kompis_core::model::MatchRecord;
 use kompis_core::model::{EntityKind, Entry, Organisation, Person};
+use kompis_core::workflow::{self, Concept, NeedMatchView, StatusChange, ThesaurusEdit};
 use kompis_core::{Catalogue, IpcError};
+use kompis_sheet::from_catalogue::{self as sheets, SheetRequest};
+use kompis_sheet::{Preview, SheetSummary};
 use tauri::State;
 
 /// The open catalogue, as Tauri hands it to a command.
@@ -40,6 +44,14 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         import_bundle,
         export_bundle,
         load_demo,
+        set_match_status,
+        declined_for_need,
+        needs_for_offer,
+        competence_gaps,
+        list_concepts,
+        edit_thesaurus,
+        sheet_preview,
+        export_sheet,
     ]
 }
 
@@ -137,4 +149,56 @@ pub fn export_bundle(cat: Cat<'_>, path: PathBuf) -> Reply<ImportSummary> {
 #[tauri::command(async)]
 pub fn load_demo(cat: Cat<'_>) -> Reply<ImportSummary> {
     api::load_demo(&cat).map_err(IpcError::from)
+}
+
+/// Records a match's status (and note; a reason when declining).
+#[tauri::command(async)]
+pub fn set_match_status(cat: Cat<'_>, change: StatusChange) -> Reply<MatchRecord> {
+    workflow::set_match_status(&cat, change).map_err(IpcError::from)
+}
+
+/// The offers declined for a need, to bring back.
+#[tauri::command(async)]
+pub fn declined_for_need(cat: Cat<'_>, need_id: String) -> Reply<Vec<MatchView>> {
+    api::declined_for_need(&cat, &need_id).map_err(IpcError::from)
+}
+
+/// The needs an offer could serve, best first.
+#[tauri::command(async)]
+pub fn needs_for_offer(
+    cat: Cat<'_>,
+    offer_id: String,
+    top: Option<u32>,
+) -> Reply<Vec<NeedMatchView>> {
+    workflow::needs_for_offer(&cat, &offer_id, top).map_err(IpcError::from)
+}
+
+/// Active needs with no suggestion: the network's competence gaps.
+#[tauri::command(async)]
+pub fn competence_gaps(cat: Cat<'_>) -> Reply<Vec<EntryRow>> {
+    workflow::competence_gaps(&cat).map_err(IpcError::from)
+}
+
+/// The thesaurus' concept groups.
+#[tauri::command(async)]
+pub fn list_concepts(cat: Cat<'_>) -> Reply<Vec<Concept>> {
+    workflow::list_concepts(&cat).map_err(IpcError::from)
+}
+
+/// Applies one thesaurus edit and returns the groups after it.
+#[tauri::command(async)]
+pub fn edit_thesaurus(cat: Cat<'_>, edit: ThesaurusEdit) -> Reply<Vec<Concept>> {
+    workflow::edit_thesaurus(&cat, edit).map_err(IpcError::from)
+}
+
+/// The first page (or rows) of the match sheet a request would write.
+#[tauri::command(async)]
+pub fn sheet_preview(cat: Cat<'_>, request: SheetRequest) -> Reply<Preview> {
+    sheets::sheet_preview(&cat, &request)
+}
+
+/// Writes a match sheet to the file the person chose in the save dialog.
+#[tauri::command(async)]
+pub fn export_sheet(cat: Cat<'_>, request: SheetRequest, path: PathBuf) -> Reply<SheetSummary> {
+    sheets::export_sheet(&cat, &request, &path)
 }

@@ -13,6 +13,10 @@ use kompis_core::matching;
 use kompis_core::model::{DeclineReason, EntityKind, MatchStatus};
 use kompis_core::workflow::{self, StatusChange, ThesaurusEdit};
 use kompis_core::{resolve_catalogue_dir, Catalogue};
+use kompis_sheet::from_catalogue::{
+    export_sheet, Separator, SheetFormat, SheetRequest, SheetScope,
+};
+use kompis_sheet::{Lang, PdfLayout};
 use serde::Serialize;
 
 /// Kompis: competence offers and needs of the regional industry network.
@@ -72,6 +76,33 @@ enum Command {
     },
     /// Load the example network of the region.
     Demo,
+    /// Write a match sheet (PDF, XLSX or CSV).
+    Sheet {
+        /// pdf, xlsx or csv.
+        #[arg(long)]
+        format: FormatArg,
+        /// Where to write it.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only these needs (repeat the option for more).
+        #[arg(long, value_name = "ID", conflicts_with_all = ["organisation", "status"])]
+        need: Vec<String>,
+        /// One organisation's needs, offers and matches ("Dine treff").
+        #[arg(long, value_name = "ID", conflicts_with = "status")]
+        organisation: Option<String>,
+        /// Only matches with this status.
+        #[arg(long)]
+        status: Option<StatusArg>,
+        /// Label language.
+        #[arg(long, default_value = "nb")]
+        lang: LangArg,
+        /// PDF layout (default: one page per need; "Dine treff" with --organisation).
+        #[arg(long)]
+        layout: Option<LayoutArg>,
+        /// CSV separator: ';' (Norwegian Excel, default) or ','.
+        #[arg(long, default_value = ";")]
+        separator: char,
+    },
     /// Set a match's status: suggested, shortlisted, contacted, agreed or declined.
     Status {
         /// The need's id.
@@ -168,6 +199,26 @@ enum ThesaurusAction {
         /// Group id.
         group: String,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nb,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    PerNeed,
+    PerOrganisation,
+    Summary,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -325,6 +376,61 @@ fn run(cli: Cli) -> Result<()> {
                 s.organisations, s.people, s.offers, s.needs
             );
         }
+        Command::Sheet {
+            format,
+            out,
+            need,
+            organisation,
+            status,
+            lang,
+            layout,
+            separator,
+        } => {
+            let scope = match (need.is_empty(), organisation, status) {
+                (false, _, _) => SheetScope::Needs { ids: need },
+                (true, Some(id), _) => SheetScope::Organisation { id },
+                (true, None, Some(s)) => SheetScope::Status { status: s.into() },
+                (true, None, None) => SheetScope::All,
+            };
+            let separator = match separator {
+                ';' => Separator::Semicolon,
+                ',' => Separator::Comma,
+                other => anyhow::bail!("--separator must be ';' or ',', got {other:?}"),
+            };
+            let organisation_scope = matches!(scope, SheetScope::Organisation { .. });
+            let request = SheetRequest {
+                format: match format {
+                    FormatArg::Pdf => SheetFormat::Pdf,
+                    FormatArg::Xlsx => SheetFormat::Xlsx,
+                    FormatArg::Csv => SheetFormat::Csv,
+                },
+                separator: Some(separator),
+                layout: Some(match layout {
+                    Some(LayoutArg::PerNeed) => PdfLayout::PerNeed,
+                    Some(LayoutArg::PerOrganisation) => PdfLayout::PerOrganisation,
+                    Some(LayoutArg::Summary) => PdfLayout::Summary,
+                    None if organisation_scope => PdfLayout::PerOrganisation,
+                    None => PdfLayout::PerNeed,
+                }),
+                scope,
+                lang: match lang {
+                    LangArg::Nb => Lang::Nb,
+                    LangArg::En => Lang::En,
+                },
+            };
+            let s = export_sheet(&cat, &request, &out).map_err(|e| anyhow::anyhow!(e.message))?;
+            let pages = s.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
+            println!(
+                "Wrote {} ({} needs, {} offers, {} matches{pages}).",
+                out.display(),
+                s.needs,
+                s.offers,
+                s.matches
+            );
+            for w in s.warnings {
+                eprintln!("kompis: note: {w}");
+            }
+        }
         Command::Status {
             need,
             offer,
@@ -332,13 +438,7 @@ fn run(cli: Cli) -> Result<()> {
             reason,
             note,
         } => {
-            let status = match status {
-                StatusArg::Suggested => MatchStatus::Suggested,
-                StatusArg::Shortlisted => MatchStatus::Shortlisted,
-                StatusArg::Contacted => MatchStatus::Contacted,
-                StatusArg::Agreed => MatchStatus::Agreed,
-                StatusArg::Declined => MatchStatus::Declined,
-            };
+            let status = status.into();
             let reason = reason.map(|r| match r {
                 ReasonArg::NotRelevant => DeclineReason::NotRelevant,
                 ReasonArg::BadTiming => DeclineReason::BadTiming,
@@ -449,6 +549,18 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+impl From<StatusArg> for MatchStatus {
+    fn from(s: StatusArg) -> Self {
+        match s {
+            StatusArg::Suggested => MatchStatus::Suggested,
+            StatusArg::Shortlisted => MatchStatus::Shortlisted,
+            StatusArg::Contacted => MatchStatus::Contacted,
+            StatusArg::Agreed => MatchStatus::Agreed,
+            StatusArg::Declined => MatchStatus::Declined,
+        }
+    }
 }
 
 fn thesaurus(cat: &Catalogue, action: ThesaurusAction) -> Result<()> {

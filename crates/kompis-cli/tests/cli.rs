@@ -29,7 +29,21 @@ fn json(c: &mut Command) -> Value {
 fn every_command_has_help() {
     let dir = tempfile::tempdir().unwrap();
     for cmd in [
-        "import", "export", "list", "search", "match", "demo", "delete", "trash", "restore", "info",
+        "import",
+        "export",
+        "list",
+        "search",
+        "match",
+        "demo",
+        "delete",
+        "trash",
+        "restore",
+        "info",
+        "sheet",
+        "status",
+        "declined",
+        "gaps",
+        "thesaurus",
     ] {
         let text = stdout(kompis(dir.path()).args([cmd, "--help"]));
         assert!(text.contains("--db"), "{cmd} --help lacks --db: {text}");
@@ -231,4 +245,70 @@ fn status_workflow_gaps_and_thesaurus_from_the_cli() {
         .any(|t| t == "sawmill"));
     let gaps = json(kompis(&db).args(["gaps", "--json"]));
     assert!(gaps.is_array());
+}
+
+#[test]
+fn sheet_writes_pdf_xlsx_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    stdout(kompis(&db).arg("demo"));
+    let pdf = dir.path().join("treff.pdf");
+    let said = stdout(
+        kompis(&db)
+            .args([
+                "sheet", "--format", "pdf", "--need", "n-01", "--need", "n-02", "--out",
+            ])
+            .arg(&pdf),
+    );
+    assert!(
+        said.contains("2 needs") && said.contains("2 pages"),
+        "{said}"
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let xlsx = dir.path().join("treff.xlsx");
+    stdout(
+        kompis(&db)
+            .args(["sheet", "--format", "xlsx", "--status", "agreed", "--out"])
+            .arg(&xlsx),
+    );
+    assert!(
+        std::fs::read(&xlsx).unwrap().starts_with(b"PK"),
+        "an XLSX is a zip"
+    );
+    let csv = dir.path().join("treff.csv");
+    stdout(
+        kompis(&db)
+            .args([
+                "sheet",
+                "--format",
+                "csv",
+                "--lang",
+                "en",
+                "--separator",
+                ",",
+                "--out",
+            ])
+            .arg(&csv),
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.starts_with('\u{feff}'),
+        "UTF-8 byte-order mark for Excel"
+    );
+    assert!(
+        text.lines().next().unwrap().contains(','),
+        "{}",
+        text.lines().next().unwrap()
+    );
+    let out = kompis(&db)
+        .args(["sheet", "--format", "pdf", "--need", "n-nope", "--out"])
+        .arg(dir.path().join("x.pdf"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "an unknown need is refused");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("n-nope"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
