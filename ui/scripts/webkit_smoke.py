@@ -5,7 +5,8 @@ Serves `dist/` with `vite preview` (same CSP as the window), drives WebKit's
 MiniBrowser through WebKitWebDriver under Xvfb, and walks the main flows on
 the in-memory preview backend: first-start dialog, example network, a form
 refusing a bad date, saving a need, finding it by search, the need's ranked
-offers, English. Screenshots go to SHOT_DIR (default /tmp/kompis-ui-smoke).
+offers, English, the match workflow (status, decline with reason, bring
+back), competence gaps, concepts and the match-sheet preview. Screenshots go to SHOT_DIR (default /tmp/kompis-ui-smoke).
 Fails (exit 1) on any missing piece, including a missing driver or browser.
 
 Needs: `npm run build` done, and Debian packages xvfb, webkit2gtk-driver.
@@ -68,6 +69,15 @@ class Session:
         self.do("POST", f"/element/{self.one(testid)}/click", {})
         time.sleep(settle)
 
+    def click_css(self, selector, settle=0.4):
+        els = self.do("POST", "/elements", {"using": "css selector", "value": selector})
+        need(els, f"an element matching {selector}")
+        self.do("POST", f"/element/{list(els[0].values())[0]}/click", {})
+        time.sleep(settle)
+
+    def attr(self, testid, name):
+        return self.do("GET", f"/element/{self.one(testid)}/attribute/{name}")
+
     def type(self, testid, text):
         self.do("POST", f"/element/{self.one(testid)}/value", {"text": text})
 
@@ -129,6 +139,35 @@ def main():
             need(len(w.all("match-row")) > 0, "ranked offers on a need's page")
             need("Matching offers" in w.do("GET", "/source"), "English texts with ?lang=en")
             w.shot("05-need-en")
+
+            # The match workflow on a need's page: a status, a refused and an accepted decline, bringing back.
+            w.open(PREVIEW + "?seed=demo&lang=nb#/needs/n-3")
+            w.click("status-shortlisted")
+            need(w.attr("status-shortlisted", "aria-pressed") == "true", "the shortlisted button is pressed")
+            w.click("status-decline", 0.4)
+            w.click("decline-confirm", 0.4)
+            need("Velg hvorfor tilbudet avslås" in w.do("GET", "/source"), "declining without a reason is refused")
+            w.click_css('[data-testid="decline-reason"] option[value="bad_timing"]')
+            w.type("decline-note", "Til høsten")
+            w.click("decline-confirm", 0.8)
+            declined = w.texts("declined-row")
+            need(len(declined) == 2 and any("Feil tidspunkt" in t for t in declined), f"the declined list, got {declined}")
+            w.shot("06-declined")
+            w.click("bring-back", 0.8)
+            need(len(w.all("declined-row")) == 1, "one declined offer brought back")
+
+            w.click("nav-gaps", 1.0)
+            need(len(w.all("gap-row")) > 0, "needs without suggestions on the gaps screen")
+            w.shot("07-gaps")
+            w.click("nav-thesaurus", 1.0)
+            need(len(w.all("concept")) > 0, "concept groups on the thesaurus screen")
+            w.shot("08-thesaurus")
+            w.click("nav-sheets", 1.5)
+            need("Hjelp med første bærekraftsrapport" in w.texts("sheet-preview")[0], "a PDF first page in the preview")
+            w.shot("09-sheets-pdf")
+            w.click("sheet-format-xlsx", 1.2)
+            need("<th>Behov-id</th>" in w.do("GET", "/source"), "the match table in the XLSX preview")
+            w.shot("10-sheets-xlsx")
         finally:
             w.close()
     finally:
