@@ -17,6 +17,9 @@ pub(crate) enum FeatKey {
     Part(u32),
     /// A thesaurus concept.
     Concept(u32),
+    /// A cognate spelling key (by its id in the stem table; the top bit says
+    /// English), shared only between texts in different languages.
+    Cognate(u32),
 }
 
 /// One feature with its weight and the words of the text that carried it
@@ -191,6 +194,8 @@ impl ConceptIndex {
 const PART_OF_WORD: f32 = 0.7;
 /// Part against part (`måneds|rapportering` vs `bærekrafts|rapportering`).
 const PART_OF_PART: f32 = 0.35;
+/// Weight of a shared cognate key (`export`/`eksport`) relative to a shared word.
+const COGNATE: f32 = 0.7;
 /// Weight of a shared concept relative to a shared word, on the query side.
 const CONCEPT_BOOST: f32 = 2.0;
 
@@ -425,6 +430,17 @@ pub(crate) fn analyze(
         let sid = pos_ids[i].0;
         let ps = pos_surf[i];
         add(FeatKey::Word(sid), ww, ps);
+        if let Some(c) = &p.info.cognate {
+            let cid = if p.info.cognate_id != u32::MAX {
+                p.info.cognate_id
+            } else {
+                stems.id(c)
+            };
+            // Across languages only: an indexed entry files it under its own
+            // language, a query asks for it under the other.
+            let lang_bit = u32::from((li == 1) != query) << 31;
+            add(FeatKey::Cognate(cid | lang_bit), ww * COGNATE, ps);
+        }
         if query {
             add(FeatKey::Part(sid), ww * PART_OF_WORD, ps);
         }

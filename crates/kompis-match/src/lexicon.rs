@@ -7,7 +7,7 @@
 
 use crate::fxhash::{FxMap as HashMap, FxSet as HashSet};
 
-use crate::text::{ascii_key, digraph_key, Lang, Stemmers};
+use crate::text::{ascii_key, cognate_key, digraph_key, Lang, Stemmers};
 
 /// Right-hand parts that are suffixes, not words.
 const NOT_HEADS: &[&str] = &[
@@ -38,6 +38,9 @@ pub(crate) struct WordInfo {
     pub stems: [String; 2],
     /// Ids of `stems` in the index's stem table, `u32::MAX` if not interned.
     pub ids: [u32; 2],
+    /// [`crate::text::cognate_key`] of `canonical`, and its id.
+    pub cognate: Option<String>,
+    pub cognate_id: u32,
     /// Compound or hyphen parts with their stems and a weight (0..1).
     pub parts: Vec<Part>,
 }
@@ -227,6 +230,8 @@ impl Lexicon {
             }
         }
         WordInfo {
+            cognate: cognate_key(&canonical).map(|k| format!("~{k}")),
+            cognate_id: u32::MAX,
             ids: [u32::MAX; 2],
             stems: self.stems_of(&canonical),
             canonical,

@@ -164,6 +164,9 @@ impl Matcher {
         for w in vocab {
             if !w.contains(char::is_whitespace) {
                 let mut info = lex.word(w, false);
+                if let Some(c) = &info.cognate {
+                    info.cognate_id = stems.intern(c);
+                }
                 for k in 0..2 {
                     info.ids[k] = stems.intern(&info.stems[k]);
                     for p in &mut info.parts {
@@ -393,6 +396,7 @@ impl Matcher {
                 FeatKey::Concept(c) => format!("C:{}", self.concepts.ids[*c as usize]),
                 FeatKey::Word(w) => format!("W:{}", self.stems.name(*w)),
                 FeatKey::Part(w) => format!("P:{}", self.stems.name(*w)),
+                FeatKey::Cognate(w) => format!("K:{}", self.stems.name(*w & !(1 << 31))),
             };
             match self.feat_ids.get(&f.key) {
                 Some(&fid) => {

@@ -245,6 +245,53 @@ fn derive_no(s: &str) -> String {
     s.to_string()
 }
 
+/// A spelling key that lets English and Norwegian cognates meet
+/// (`export`/`eksport`, `strategy`/`strategi`, `logistics`/`logistikk`,
+/// `digitalisation`/`digitalisering`). `None` for short or non-alphabetic words.
+pub fn cognate_key(w: &str) -> Option<String> {
+    if w.chars().count() < 5 || !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut s = w.to_string();
+    for (a, b) in [
+        ("tion", "sjon"),
+        ("sion", "sjon"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("ch", "k"),
+        ("ck", "k"),
+        ("qu", "kv"),
+        ("x", "ks"),
+        ("ce", "se"),
+        ("ci", "si"),
+        ("cy", "si"),
+        ("c", "k"),
+        ("w", "v"),
+        ("z", "s"),
+        ("y", "i"),
+    ] {
+        if s.contains(a) {
+            s = s.replace(a, b);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    for suf in [
+        "isering", "isasjon", "ering", "asjon", "ing", "ene", "er", "en", "et", "es", "s", "e",
+    ] {
+        if let Some(b) = out.strip_suffix(suf) {
+            if b.chars().count() >= 4 {
+                return Some(b.to_string());
+            }
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +327,20 @@ mod tests {
         assert_eq!(s.stem(no, "investere"), s.stem(no, "investeringer"));
         assert_eq!(s.stem(no, "lønnsomheten"), s.stem(no, "lønnsom"));
         assert_eq!(s.stem(Lang::English, "recruiting"), "recruit");
+    }
+
+    #[test]
+    fn cognates_meet() {
+        for (a, b) in [
+            ("export", "eksport"),
+            ("strategy", "strategi"),
+            ("logistics", "logistikk"),
+            ("digitalisation", "digitalisering"),
+            ("innovation", "innovasjon"),
+        ] {
+            assert_eq!(cognate_key(a), cognate_key(b), "{a} / {b}");
+        }
+        assert_ne!(cognate_key("export"), cognate_key("import"));
     }
 
     #[test]

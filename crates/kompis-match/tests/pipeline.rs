@@ -266,3 +266,34 @@ fn user_thesaurus_term_takes_effect() {
     let r = Matcher::new(&t, &offers()).rank(&n, 5);
     assert_eq!(r[0].id, "o-hms", "{r:?}");
 }
+
+#[test]
+fn cognates_cross_languages_without_thesaurus() {
+    use DocKind::*;
+    let offers = vec![
+        doc(
+            "o-en",
+            "org-a",
+            Expertise,
+            "Logistics and export strategy",
+            "We help firms plan their logistics.",
+        ),
+        doc(
+            "o-no",
+            "org-b",
+            Expertise,
+            "Regnskap",
+            "Årsoppgjør og lønn.",
+        ),
+    ];
+    let m = Matcher::new(&Thesaurus::default(), &offers);
+    let n = doc(
+        "n",
+        "org-x",
+        Expertise,
+        "Eksportstrategi",
+        "Vi trenger bedre logistikk og en strategi for eksport.",
+    );
+    let r = m.rank(&n, 5);
+    assert_eq!(r.first().map(|x| x.id.as_str()), Some("o-en"), "{r:?}");
+}
