@@ -3,6 +3,9 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use kompis_match::Matcher;
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -19,6 +22,10 @@ use crate::validate;
 /// An open catalogue.
 pub struct Catalogue {
     storage: Storage,
+    /// The matcher's index over the active offers, built on first use and
+    /// dropped when an offer or the thesaurus changes; editing a need keeps
+    /// it, so that need alone is ranked again.
+    offer_index: Mutex<Option<Arc<Matcher>>>,
 }
 
 /// An entity in the trash, with what it held.
@@ -36,7 +43,10 @@ impl Catalogue {
     pub fn open(dir: &Path) -> Result<Self> {
         let storage = Storage::open(dir)?;
         schema::migrate(&storage)?;
-        Ok(Catalogue { storage })
+        Ok(Catalogue {
+            storage,
+            offer_index: Mutex::new(None),
+        })
     }
 
     /// The folder of this catalogue.
@@ -129,6 +139,24 @@ impl Catalogue {
         self.storage.get(&keys::matching(need, offer))
     }
 
+    /// The offer index, built from the store if there is none yet.
+    pub fn offer_index(
+        &self,
+        build: impl FnOnce(&Self) -> Result<Matcher>,
+    ) -> Result<Arc<Matcher>> {
+        let mut slot = self.offer_index.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(index) = slot.as_ref() {
+            return Ok(Arc::clone(index));
+        }
+        let index = Arc::new(build(self)?);
+        *slot = Some(Arc::clone(&index));
+        Ok(index)
+    }
+
+    fn offers_changed(&self) {
+        *self.offer_index.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
     /// The catalogue's own thesaurus, if the coordinator has edited one.
     pub fn thesaurus_groups(&self) -> Result<Option<Vec<kompis_match::ConceptGroup>>> {
         self.storage.get(keys::THESAURUS)
@@ -136,7 +164,9 @@ impl Catalogue {
 
     /// Store the thesaurus (flushed).
     pub fn put_thesaurus(&self, groups: &[kompis_match::ConceptGroup]) -> Result<()> {
-        self.write(|b| b.put(keys::THESAURUS, &groups))
+        self.write(|b| b.put(keys::THESAURUS, &groups))?;
+        self.offers_changed();
+        Ok(())
     }
 
     /// A fresh id like `n-26` for a kind: one more than the largest number in
@@ -220,7 +250,11 @@ impl Catalogue {
             "contact",
             e.contact.as_ref(),
         )?;
-        self.write(|b| b.put(&keys::entity(kind, &e.id), e))
+        self.write(|b| b.put(&keys::entity(kind, &e.id), e))?;
+        if kind == EntityKind::Offer {
+            self.offers_changed();
+        }
+        Ok(())
     }
 
     /// Save a match record (both ends must exist).
@@ -311,7 +345,11 @@ impl Catalogue {
         self.write(|b| {
             b.remove(&keys::entity(kind, id));
             b.put(&keys::trash(kind, id), &trashed);
-        })
+        })?;
+        if kind == EntityKind::Offer {
+            self.offers_changed();
+        }
+        Ok(())
     }
 
     /// Everything in the trash, newest first.
@@ -465,7 +503,11 @@ impl Catalogue {
             t.extend(&kompis_match::Thesaurus::from_groups(groups.clone()));
             batch.put(keys::THESAURUS, &t.groups());
         }
-        self.storage.commit(batch)
+        self.storage.commit(batch)?;
+        if !b.offers.is_empty() || b.thesaurus.is_some() {
+            self.offers_changed();
+        }
+        Ok(())
     }
 
     /// The whole live catalogue as a bundle (match records only where both

@@ -106,33 +106,45 @@ pub fn rank(
     let matcher = Matcher::new(thesaurus, &offers);
     needs
         .iter()
-        .map(|need| NeedMatches {
-            need: need.id.clone(),
-            matches: matcher
-                .rank(&doc(need), top)
-                .into_iter()
-                .map(|r| Ranked {
-                    offer: r.id,
-                    score: (r.score * 1000.0).round() / 1000.0,
-                    reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
-                    need_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
-                    offer_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
-                })
-                .collect(),
-        })
+        .map(|need| rank_one(&matcher, need, top))
         .collect()
 }
 
-/// Rank offers for all needs, or for one.
+fn rank_one(matcher: &Matcher, need: &Entry, top: usize) -> NeedMatches {
+    NeedMatches {
+        need: need.id.clone(),
+        matches: matcher
+            .rank(&doc(need), top)
+            .into_iter()
+            .map(|r| Ranked {
+                offer: r.id,
+                score: (r.score * 1000.0).round() / 1000.0,
+                reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
+                need_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
+                offer_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
+            })
+            .collect(),
+    }
+}
+
+/// Rank offers for all needs, or for one, with the catalogue's cached
+/// offer index.
 pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result<Vec<NeedMatches>> {
     let needs = match need {
         Some(id) => vec![cat.entry(EntityKind::Need, id)?],
         None => cat.needs()?,
     };
-    Ok(rank(
-        &crate::workflow::thesaurus(cat)?,
-        &needs,
-        &cat.offers()?,
-        top,
-    ))
+    let index = cat.offer_index(build_offer_index)?;
+    Ok(needs.iter().map(|n| rank_one(&index, n, top)).collect())
+}
+
+/// Build the matcher's index over the catalogue's active offers.
+pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
+    let offers: Vec<Doc> = cat
+        .offers()?
+        .iter()
+        .filter(|o| o.is_active())
+        .map(doc)
+        .collect();
+    Ok(Matcher::new(&crate::workflow::thesaurus(cat)?, &offers))
 }

@@ -219,3 +219,49 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
         .iter()
         .any(|c| c.terms.iter().any(|t| t == "blimsetting")));
 }
+
+#[test]
+fn editing_an_entry_updates_its_matches_at_once() {
+    use kompis_core::matching::build_offer_index;
+    use std::sync::Arc;
+    let (_dir, cat) = demo();
+    let before = api::matches_for_need(&cat, "n-01", Some(3)).unwrap();
+    let index = cat.offer_index(build_offer_index).unwrap();
+
+    // Editing a need re-ranks that need against the same index.
+    let mut need = api::get_entry(&cat, api::Side::Need, "n-01").unwrap();
+    need.title = "Kurs i truckføring og HMS for nye operatører".into();
+    need.description =
+        Some("Sertifisering av truckførere, sikkerhet og opplæring på lageret.".into());
+    need.keywords = vec!["truck".into(), "HMS".into(), "opplæring".into()];
+    api::save_entry(&cat, api::Side::Need, need).unwrap();
+    let after = api::matches_for_need(&cat, "n-01", Some(3)).unwrap();
+    assert_ne!(
+        before.iter().map(|m| &m.offer.id).collect::<Vec<_>>(),
+        after.iter().map(|m| &m.offer.id).collect::<Vec<_>>(),
+        "the edited need has other matches"
+    );
+    assert!(
+        Arc::ptr_eq(&index, &cat.offer_index(build_offer_index).unwrap()),
+        "a need edit keeps the offer index"
+    );
+
+    // A new offer is suggested at once.
+    let org = api::list_organisations(&cat)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.name.contains("kommune"))
+        .unwrap();
+    let offer: kompis_core::model::Entry = serde_json::from_value(serde_json::json!({
+        "id": "", "title": "Truckførerkurs med HMS-opplæring", "kind": "training",
+        "description": "Sertifisering av truckførere: sikkerhet, opplæring og praktisk prøve.",
+        "keywords": ["truck", "HMS", "sertifisering"], "organisation": org.id
+    }))
+    .unwrap();
+    let offer = api::save_entry(&cat, api::Side::Offer, offer).unwrap();
+    let now = api::matches_for_need(&cat, "n-01", Some(3)).unwrap();
+    assert_eq!(
+        now[0].offer.id, offer.id,
+        "the new offer ranks first: {now:#?}"
+    );
+}
