@@ -17,7 +17,7 @@ import type { NeedMatchView } from "./bindings/NeedMatchView";
 import type { Organisation } from "./bindings/Organisation";
 import type { Person } from "./bindings/Person";
 import type { SearchHit } from "./bindings/SearchHit";
-import type { SheetPreview } from "./bindings/SheetPreview";
+import type { Preview as SheetPreview } from "./bindings/Preview";
 import type { SheetRequest } from "./bindings/SheetRequest";
 import type { SheetSummary } from "./bindings/SheetSummary";
 import type { StatusChange } from "./bindings/StatusChange";

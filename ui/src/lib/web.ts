@@ -541,7 +541,7 @@ export function createWebBackend(opts: WebOptions = {}): Backend {
         matches: preview.matches,
         warnings,
       };
-      if (preview.pages !== undefined) summary.pages = preview.pages;
+      if (preview.pages != null) summary.pages = preview.pages;
       return summary;
     },
     async importBundle(path) {

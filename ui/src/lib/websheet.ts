@@ -9,7 +9,7 @@ import type { EntryKind } from "./bindings/EntryKind";
 import type { MatchStatus } from "./bindings/MatchStatus";
 import type { Organisation } from "./bindings/Organisation";
 import type { Person } from "./bindings/Person";
-import type { SheetPreview } from "./bindings/SheetPreview";
+import type { Preview as SheetPreview } from "./bindings/Preview";
 import type { SheetRequest } from "./bindings/SheetRequest";
 import { formatDate, todayIso } from "./format";
 
@@ -292,7 +292,8 @@ export function previewSheet(d: SheetData, r: SheetRequest): SheetPreview {
   const w = WORDS[r.lang];
   const title = `${w.sheet} – ${networkName(d)} – ${formatDate(todayIso())}`;
   const sel = select(d, r, w);
-  if (typeof sel === "string") return { title, lines: [], needs: 0, offers: 0, matches: 0, error: sel };
+  if (typeof sel === "string")
+    return { title, lines: [], table: null, pages: null, needs: 0, offers: 0, matches: 0, error: sel };
   const counts = { needs: sel.needs.length, offers: sel.offers.length, matches: sel.pairs.length };
   if (r.format !== "pdf") {
     const rows = tableRows(d, sel, w);
@@ -300,7 +301,9 @@ export function previewSheet(d: SheetData, r: SheetRequest): SheetPreview {
       title,
       lines: [],
       table: { name: w.table, columns: [...w.cols], rows: rows.slice(0, 20), total_rows: rows.length },
+      pages: null,
       ...counts,
+      error: null,
     };
   }
   const layout = r.layout ?? "per_need";
@@ -318,7 +321,7 @@ export function previewSheet(d: SheetData, r: SheetRequest): SheetPreview {
     ...body,
     { style: "footer", text: w.page(1, pages) },
   ];
-  return { title, lines, pages, ...counts };
+  return { title, lines, table: null, pages, ...counts, error: null };
 }
 
 /** Neutralises a cell a spreadsheet would read as a formula (OWASP). */
