@@ -194,6 +194,8 @@ impl ConceptIndex {
 const PART_OF_WORD: f32 = 0.7;
 /// Part against part (`måneds|rapportering` vs `bærekrafts|rapportering`).
 const PART_OF_PART: f32 = 0.35;
+/// Concepts of a compound's modifier, relative to those of its head.
+const MODIFIER: f32 = 0.5;
 /// Weight of a shared cognate key (`export`/`eksport`) relative to a shared word.
 const COGNATE: f32 = 0.7;
 /// Weight of a shared concept relative to a shared word, on the query side.
@@ -463,8 +465,11 @@ pub(crate) fn analyze(
                 continue;
             }
             if let Some(cs) = concepts.single.get(&pid) {
+                // A modifier qualifies the compound (`familie|bedrift` is a
+                // kind of firm, not about families): its concepts count less.
+                let cw = if part.head { pw } else { pw * MODIFIER };
                 for &c in cs {
-                    add(FeatKey::Concept(c), pw * cb, ps);
+                    add(FeatKey::Concept(c), cw * cb, ps);
                 }
             }
         }

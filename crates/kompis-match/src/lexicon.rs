@@ -48,6 +48,8 @@ pub(crate) struct WordInfo {
 /// One part of a compound word.
 #[derive(Debug, Clone)]
 pub(crate) struct Part {
+    /// The head (last part) of its compound, not a modifier.
+    pub head: bool,
     /// Ids of `stems` in the index's stem table, `u32::MAX` if not interned.
     pub ids: [u32; 2],
     /// The part as written (for diagnosis).
@@ -168,8 +170,9 @@ impl Lexicon {
             return;
         }
         if let Some((l, r)) = self.split2(w) {
-            for p in [l, r] {
+            for (p, head) in [(l, false), (r, true)] {
                 out.push(Part {
+                    head,
                     ids: [u32::MAX; 2],
                     stems: self.stems_of(&p),
                     surface: p.clone(),
@@ -204,6 +207,7 @@ impl Lexicon {
             for p in canonical.split('-').filter(|p| p.chars().count() >= 2) {
                 let p = p.to_string();
                 parts.push(Part {
+                    head: true,
                     ids: [u32::MAX; 2],
                     stems: self.stems_of(&p),
                     surface: p.clone(),
@@ -220,6 +224,7 @@ impl Lexicon {
                     repaired = true;
                     for p in [l, r] {
                         parts.push(Part {
+                            head: true,
                             ids: [u32::MAX; 2],
                             stems: self.stems_of(&p),
                             surface: p,
