@@ -92,6 +92,12 @@ pub struct Matcher {
     orgs: Vec<Option<u32>>,
     org_ids: HashMap<String, u32>,
     kinds: Vec<DocKind>,
+    /// Per entry: false once removed.
+    live: Vec<bool>,
+    /// Entry id → index.
+    index_of: HashMap<String, u32>,
+    /// Average entry length at build (kept for later updates).
+    avg_len: f32,
     reverse: bool,
 }
 
@@ -248,7 +254,15 @@ impl Matcher {
                 *tf = *tf * (K1 + 1.0) / (*tf + norm);
             }
         }
+        let index_of = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i as u32))
+            .collect();
         Matcher {
+            live: vec![true; docs.len()],
+            index_of,
+            avg_len: avg,
             lex,
             concepts,
             cache,
@@ -270,12 +284,102 @@ impl Matcher {
 
     /// Number of indexed entries.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.index_of.len()
     }
 
     /// True if nothing is indexed.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.index_of.is_empty()
+    }
+
+    /// Adds an entry, or replaces the one with the same id, without
+    /// rebuilding the index (for editing one entry). Rarity weights are
+    /// updated; the vocabulary for compound splitting and the length average
+    /// stay those of the last full build, so after many edits a rebuild with
+    /// [`Matcher::new`] gives slightly different (better) scores.
+    pub fn upsert(&mut self, doc: &Doc) {
+        let d = match self.index_of.get(&doc.id) {
+            Some(&d) => {
+                self.unpost(d);
+                d
+            }
+            None => {
+                let d = self.ids.len() as u32;
+                self.ids.push(doc.id.clone());
+                self.orgs.push(None);
+                self.kinds.push(doc.kind);
+                self.live.push(true);
+                self.spans.push(Vec::new());
+                self.index_of.insert(doc.id.clone(), d);
+                d
+            }
+        };
+        let du = d as usize;
+        self.live[du] = true;
+        self.kinds[du] = doc.kind;
+        self.orgs[du] = org_key(&doc.organisation).map(|o| {
+            let next = self.org_ids.len() as u32;
+            *self.org_ids.entry(o).or_insert(next)
+        });
+        let f = fields(doc, INDEXED_FIELDS);
+        let mut st = Stems::Build(&mut self.stems);
+        let a = analyze(&f, &self.lex, &self.concepts, &self.cache, &mut st, false);
+        let norm = K1 * (1.0 - B + B * a.len / self.avg_len);
+        let global: Vec<u32> = a
+            .surf
+            .into_iter()
+            .map(|s| {
+                let i = self.surf_strs.len() as u32;
+                self.surf_strs.push(s);
+                i
+            })
+            .collect();
+        let mut sp = Vec::with_capacity(a.feats.len());
+        for f in a.feats {
+            let next = self.feat_ids.len() as u32;
+            let id = *self.feat_ids.entry(f.key).or_insert(next);
+            if id as usize == self.postings.len() {
+                self.postings.push(Vec::new());
+                self.feat_keys.push(f.key);
+                self.idf.push(0.0);
+            }
+            let sat = f.weight * (K1 + 1.0) / (f.weight + norm);
+            self.postings[id as usize].push((d, sat));
+            let start = self.arena.len() as u32;
+            self.arena
+                .extend(f.surfaces.iter().map(|&i| global[i as usize]));
+            sp.push((id, start, f.surfaces.len() as u32));
+        }
+        sp.sort_unstable_by_key(|x| x.0);
+        self.spans[du] = sp;
+        self.refresh_idf();
+    }
+
+    /// Removes the entry with this id. Returns whether it was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(d) = self.index_of.remove(id) else {
+            return false;
+        };
+        self.unpost(d);
+        self.live[d as usize] = false;
+        self.spans[d as usize].clear();
+        self.refresh_idf();
+        true
+    }
+
+    /// Takes entry `d` out of every posting list it is in.
+    fn unpost(&mut self, d: u32) {
+        for &(fid, _, _) in &self.spans[d as usize] {
+            self.postings[fid as usize].retain(|x| x.0 != d);
+        }
+    }
+
+    fn refresh_idf(&mut self) {
+        let n = self.index_of.len().max(1) as f32;
+        for (i, p) in self.postings.iter().enumerate() {
+            let df = p.len() as f32;
+            self.idf[i] = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        }
     }
 
     fn fit(&self, query: DocKind, indexed: DocKind) -> f64 {
@@ -303,7 +407,7 @@ impl Matcher {
             &mut st,
             true,
         );
-        let n = self.ids.len() as f32;
+        let n = self.index_of.len().max(1) as f32;
         let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let mut acc = vec![0.0f32; self.ids.len()];
         let mut ideal = 0.0f32;
@@ -333,7 +437,7 @@ impl Matcher {
         let mut scored: Vec<(f64, u32)> = Vec::new();
         for (du, &raw) in acc.iter().enumerate() {
             let d = du as u32;
-            if raw < floor || (own.is_some() && self.orgs[du] == own) {
+            if raw < floor || !self.live[du] || (own.is_some() && self.orgs[du] == own) {
                 continue;
             }
             let cov = raw / ideal;
@@ -387,7 +491,7 @@ impl Matcher {
             &mut st,
             true,
         );
-        let n = self.ids.len() as f32;
+        let n = self.index_of.len().max(1) as f32;
         let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let mut out = Vec::new();
         let mut ideal = 0.0;

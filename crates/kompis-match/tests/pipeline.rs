@@ -297,3 +297,51 @@ fn cognates_cross_languages_without_thesaurus() {
     let r = m.rank(&n, 5);
     assert_eq!(r.first().map(|x| x.id.as_str()), Some("o-en"), "{r:?}");
 }
+
+#[test]
+fn editing_one_entry_updates_matches_without_rebuild() {
+    use DocKind::*;
+    let mut m = Matcher::new(&Thesaurus::builtin(), &offers());
+    let need = doc(
+        "n",
+        "org-x",
+        Expertise,
+        "Hjelp med eksport til Tyskland",
+        "Vi vil begynne å eksportere.",
+    );
+    assert!(m.rank(&need, 5).iter().all(|r| r.id != "o-new"));
+    let new = doc(
+        "o-new",
+        "org-z",
+        Expertise,
+        "Eksportrådgivning",
+        "Vi hjelper bedrifter med eksport og nye markeder i Tyskland.",
+    );
+    m.upsert(&new);
+    assert_eq!(m.len(), offers().len() + 1);
+    assert_eq!(m.rank(&need, 5)[0].id, "o-new");
+    // Edit it to something else: it no longer matches.
+    let edited = doc(
+        "o-new",
+        "org-z",
+        Expertise,
+        "Sveising",
+        "Sveisekurs for mekaniske verksteder.",
+    );
+    m.upsert(&edited);
+    assert!(m.rank(&need, 5).iter().all(|r| r.id != "o-new"));
+    // Removing an offer takes it out of the suggestions.
+    let hms = doc("n2", "org-x", Expertise, "HMS", "HMS og støy.");
+    assert_eq!(m.rank(&hms, 5)[0].id, "o-hms");
+    assert!(m.remove("o-hms"));
+    assert!(!m.remove("o-hms"));
+    assert!(m.rank(&hms, 5).iter().all(|r| r.id != "o-hms"));
+}
+
+#[test]
+fn matcher_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Matcher>();
+    shared::<kompis_match::Typeahead>();
+    shared::<Thesaurus>();
+}
