@@ -4,13 +4,14 @@
 //! starts `tauri-driver` in front of WebKitWebDriver ([`driver`]), launches
 //! the built `kompis-app` binary on a catalogue in a temporary folder
 //! ([`app`]) and drives the window through the UI's `data-testid` hooks
-//! ([`ui`]). Whatever is missing (the app binary, `tauri-driver`,
+//! ([`ui`]); [`harness::Harness`] puts these together. Whatever is missing (the app binary, `tauri-driver`,
 //! `WebKitWebDriver`, `Xvfb`) makes the test fail with a sentence saying
 //! what to install or build: these tests never pass quietly.
 
 pub mod app;
 pub mod display;
 pub mod driver;
+pub mod harness;
 pub mod ui;
 
 use std::path::{Path, PathBuf};

@@ -46,13 +46,21 @@ pub async fn element(client: &Client, id: &str) -> Element {
         .unwrap_or_else(|e| panic!("no element [data-testid={id}] within {UI_TIMEOUT:?}: {e}"))
 }
 
-/// Clicks the element with `data-testid` `id` once it is there.
+/// Clicks the element with `data-testid` `id` once it shows and takes the
+/// click (a closing dialog may still cover it for a moment).
 pub async fn click(client: &Client, id: &str) {
-    element(client, id)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("could not click [data-testid={id}]: {e}"));
+    let start = Instant::now();
+    loop {
+        let error = match element(client, id).await.click().await {
+            Ok(()) => return,
+            Err(e) => e,
+        };
+        assert!(
+            start.elapsed() < UI_TIMEOUT,
+            "could not click [data-testid={id}] within {UI_TIMEOUT:?}: {error:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 /// Waits for an element with `data-testid` `id` whose text contains `text`.
@@ -72,25 +80,6 @@ pub async fn wait_for_text(client: &Client, id: &str, text: &str) -> Element {
         assert!(
             start.elapsed() < UI_TIMEOUT,
             "no [data-testid={id}] containing {text:?} within {UI_TIMEOUT:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
-/// Waits for whichever of the elements `ids` shows first and returns its id.
-pub async fn first_of<'a>(client: &Client, ids: &[&'a str]) -> &'a str {
-    let start = Instant::now();
-    loop {
-        for id in ids {
-            if let Ok(found) = client.find(Locator::Css(&test_id(id))).await {
-                if found.is_displayed().await.unwrap_or(false) {
-                    return id;
-                }
-            }
-        }
-        assert!(
-            start.elapsed() < UI_TIMEOUT,
-            "none of {ids:?} showed within {UI_TIMEOUT:?}"
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }

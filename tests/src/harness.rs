@@ -1,0 +1,103 @@
+//! Everything one real-window test needs, started in order and stopped in
+//! reverse: a display, `tauri-driver`, and a catalogue in a temp folder.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::Client;
+
+use crate::display::Display;
+use crate::driver::TauriDriver;
+use crate::{app, ui};
+
+/// A display, a driver and a fresh catalogue for launching the app.
+pub struct Harness {
+    // Fields drop in order: apps first, then the driver, then the display.
+    catalogue: PathBuf,
+    app: PathBuf,
+    driver: TauriDriver,
+    _display: Display,
+    _folder: tempfile::TempDir,
+}
+
+impl Harness {
+    /// Finds the app binary (failing if it is missing), then starts a
+    /// display if needed and `tauri-driver`.
+    pub fn start() -> Harness {
+        let app = app::binary();
+        let display = Display::ensure();
+        let folder = tempfile::tempdir().expect("no temporary folder");
+        let catalogue = folder.path().join("catalogue");
+        let db = catalogue.to_str().expect("temporary path is not UTF-8");
+        let driver = TauriDriver::start(&[
+            ("DISPLAY", display.name()),
+            ("KOMPIS_DB", db),
+            // No accessibility bus under Xvfb.
+            ("NO_AT_BRIDGE", "1"),
+        ]);
+        Harness {
+            catalogue,
+            app,
+            driver,
+            _display: display,
+            _folder: folder,
+        }
+    }
+
+    /// The test's catalogue folder.
+    pub fn catalogue(&self) -> &Path {
+        &self.catalogue
+    }
+
+    /// Starts the app on the test's catalogue (`--db`) and returns the
+    /// WebDriver session on its window.
+    pub async fn launch(&self) -> Client {
+        let db = self
+            .catalogue
+            .to_str()
+            .expect("temporary path is not UTF-8");
+        ui::launch(&self.driver.url(), &self.app, &["--db", db]).await
+    }
+
+    /// Ends the session (WebKitWebDriver closes the app) and waits until no
+    /// process holds the catalogue any more.
+    pub async fn quit(&self, client: Client) {
+        client
+            .close()
+            .await
+            .expect("could not end the WebDriver session");
+        assert!(
+            app::wait_for_exit(&self.catalogue, Duration::from_secs(20)),
+            "the app on {} did not exit within 20 s of the session's end",
+            self.catalogue.display()
+        );
+    }
+
+    /// Saves a screenshot of the window as `tests/artifacts/NAME`.
+    pub async fn screenshot(&self, client: &Client, name: &str) -> PathBuf {
+        let png = tokio::time::timeout(Duration::from_secs(30), client.screenshot())
+            .await
+            .expect("the screenshot took longer than 30 s")
+            .expect("no screenshot");
+        let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+        std::fs::create_dir_all(&artifacts).expect("cannot create tests/artifacts");
+        let path = artifacts.join(name);
+        std::fs::write(&path, png).expect("cannot write the screenshot");
+        path
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        // After a failed assertion a session may still have the app open.
+        app::stop_all_on(&self.catalogue);
+    }
+}
+
+/// Runs a real-window scenario with a time limit, so a hung WebDriver call
+/// fails the test instead of stalling the run.
+pub async fn within(limit: Duration, scenario: impl std::future::Future<Output = ()>) {
+    tokio::time::timeout(limit, scenario)
+        .await
+        .unwrap_or_else(|_| panic!("the scenario took longer than {limit:?}"));
+}
