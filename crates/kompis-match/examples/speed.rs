@@ -31,6 +31,15 @@ fn main() {
         }
         return;
     }
+    if std::env::args().any(|a| a == "build") {
+        let (offers, _) = synth::catalogue(2026, 20_000, 0);
+        for _ in 0..3 {
+            let t = Instant::now();
+            std::hint::black_box(Matcher::new(&Thesaurus::builtin(), &offers));
+            println!("index build 20k: {:?}", t.elapsed());
+        }
+        return;
+    }
     let rss0 = rss_kib();
     let (offers, needs) = synth::catalogue(2026, 20_000, 2_000);
     let rss1 = rss_kib();

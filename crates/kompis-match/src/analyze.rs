@@ -237,24 +237,46 @@ pub(crate) fn analyze(
     );
     let li = usize::from(lang == Lang::English);
 
-    let mut local: HashMap<String, WordInfo> = HashMap::default();
-    for (toks, _) in fields {
-        for t in toks {
-            if !is_stopword(t) && !cache.contains_key(t) && !local.contains_key(t) {
-                local.insert(t.clone(), lex.word(t, true));
+    // One look-up per word: the shared cache, else a stopword, else analysed here.
+    enum Seen<'c> {
+        Known(&'c WordInfo),
+        Stop,
+        New,
+    }
+    let seen: Vec<Vec<Seen>> = fields
+        .iter()
+        .map(|(toks, _)| {
+            toks.iter()
+                .map(|t| match cache.get(t) {
+                    Some(i) => Seen::Known(i),
+                    None if is_stopword(t) => Seen::Stop,
+                    None => Seen::New,
+                })
+                .collect()
+        })
+        .collect();
+    let mut local: HashMap<&str, WordInfo> = HashMap::default();
+    for ((toks, _), sn) in fields.iter().zip(&seen) {
+        for (t, k) in toks.iter().zip(sn) {
+            if matches!(k, Seen::New) && !local.contains_key(t.as_str()) {
+                local.insert(t, lex.word(t, true));
             }
         }
     }
     let mut positions: Vec<Option<Pos>> = Vec::new();
-    for (toks, w) in fields {
-        for t in toks {
-            if is_stopword(t) {
-                continue;
-            }
-            let info = cache.get(t).or_else(|| local.get(t)).expect("analysed");
-            if is_stopword(&info.canonical) {
-                continue;
-            }
+    for ((toks, w), sn) in fields.iter().zip(&seen) {
+        for (t, k) in toks.iter().zip(sn) {
+            let info = match k {
+                Seen::Known(i) => *i,
+                Seen::Stop => continue,
+                Seen::New => {
+                    let i = &local[t.as_str()];
+                    if is_stopword(&i.canonical) {
+                        continue;
+                    }
+                    i
+                }
+            };
             positions.push(Some(Pos {
                 surface: t.as_str(),
                 info,

@@ -158,6 +158,10 @@ pub fn is_stopword(w: &str) -> bool {
 pub fn detect_lang<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Lang {
     let (mut en, mut no) = (0usize, 0usize);
     for t in tokens {
+        // Function words are short; long words need no look-up.
+        if t.len() > 5 {
+            continue;
+        }
         let e = en_stop().contains(t);
         let n = no_stop().contains(t);
         if e && !n {
