@@ -16,7 +16,7 @@ pub struct Harness {
     catalogue: PathBuf,
     app: PathBuf,
     driver: TauriDriver,
-    _display: Display,
+    display: Display,
     _folder: tempfile::TempDir,
 }
 
@@ -28,20 +28,22 @@ impl Harness {
         let display = Display::ensure();
         let folder = tempfile::tempdir().expect("no temporary folder");
         let catalogue = folder.path().join("catalogue");
-        let db = catalogue.to_str().expect("temporary path is not UTF-8");
-        let driver = TauriDriver::start(&[
-            ("DISPLAY", display.name()),
-            ("KOMPIS_DB", db),
-            // No accessibility bus under Xvfb.
-            ("NO_AT_BRIDGE", "1"),
-        ]);
+        let env = app_env(&display, &catalogue);
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let driver = TauriDriver::start(&env);
         Harness {
             catalogue,
             app,
             driver,
-            _display: display,
+            display,
             _folder: folder,
         }
+    }
+
+    /// The environment the app runs in (display, `KOMPIS_DB`), for
+    /// starting it without the driver.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        app_env(&self.display, &self.catalogue)
     }
 
     /// The test's catalogue folder.
@@ -85,6 +87,16 @@ impl Harness {
         std::fs::write(&path, png).expect("cannot write the screenshot");
         path
     }
+}
+
+/// The app's environment: the display, the test's catalogue as
+/// `KOMPIS_DB`, and no accessibility bus (there is none under Xvfb).
+fn app_env(display: &Display, catalogue: &Path) -> Vec<(&'static str, String)> {
+    vec![
+        ("DISPLAY", display.name().to_string()),
+        ("KOMPIS_DB", catalogue.to_string_lossy().into_owned()),
+        ("NO_AT_BRIDGE", "1".to_string()),
+    ]
 }
 
 impl Drop for Harness {
