@@ -290,11 +290,13 @@ pub(crate) fn analyze(
 
     // Features in order of first appearance (so ids and float sums are
     // reproducible), and (feature, surface) pairs.
-    let mut acc: HashMap<FeatKey, u32> = HashMap::default();
+    let mut acc: HashMap<FeatKey, u32> =
+        HashMap::with_capacity_and_hasher(4 * positions.len(), Default::default());
     let mut feats: Vec<Feat> = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut surf: Vec<String> = Vec::new();
-    let mut surf_ix: HashMap<&str, u32> = HashMap::default();
+    let mut surf_ix: HashMap<&str, u32> =
+        HashMap::with_capacity_and_hasher(positions.len(), Default::default());
     let mut add = |key: FeatKey, w: f32, si: u32| {
         let fi = *acc.entry(key).or_insert_with(|| {
             feats.push(Feat {
@@ -337,27 +339,32 @@ pub(crate) fn analyze(
             stems.id(stem)
         }
     };
-    let pos_ids: Vec<(u32, Vec<u32>)> = positions
-        .iter()
-        .map(|p| match p {
-            Some(p) => (
-                idof(p.info.ids[li], &p.info.stems[li]),
-                p.info
-                    .parts
-                    .iter()
-                    .map(|pt| idof(pt.ids[li], &pt.stems[li]))
-                    .collect(),
-            ),
-            None => (u32::MAX, Vec::new()),
-        })
-        .collect();
+    // Flat: word id per position, part ids of position i at
+    // part_ids[part_at[i]..part_at[i + 1]].
+    let mut word_ids: Vec<u32> = Vec::with_capacity(positions.len());
+    let mut part_ids: Vec<u32> = Vec::new();
+    let mut part_at: Vec<usize> = Vec::with_capacity(positions.len() + 1);
+    for p in &positions {
+        part_at.push(part_ids.len());
+        match p {
+            Some(p) => {
+                word_ids.push(idof(p.info.ids[li], &p.info.stems[li]));
+                for pt in &p.info.parts {
+                    part_ids.push(idof(pt.ids[li], &pt.stems[li]));
+                }
+            }
+            None => word_ids.push(u32::MAX),
+        }
+    }
+    part_at.push(part_ids.len());
+    let parts_of = |i: usize| &part_ids[part_at[i]..part_at[i + 1]];
 
     // Several-word concept terms, in any order within a small window.
-    let mut at_list: Vec<(u32, usize)> = Vec::new();
-    for (i, (w, parts)) in pos_ids.iter().enumerate() {
-        if *w != u32::MAX {
-            at_list.push((*w, i));
-            for &pt in parts {
+    let mut at_list: Vec<(u32, usize)> = Vec::with_capacity(positions.len() + part_ids.len());
+    for (i, &w) in word_ids.iter().enumerate() {
+        if w != u32::MAX {
+            at_list.push((w, i));
+            for &pt in parts_of(i) {
                 at_list.push((pt, i));
             }
         }
@@ -372,6 +379,7 @@ pub(crate) fn analyze(
     // Candidates first, then the longest phrases win their words: a word
     // used by `helse, miljø og sikkerhet` is not also `miljø` on its own.
     let mut cands: Vec<(std::cmp::Reverse<usize>, bool, u32, Vec<usize>)> = Vec::new();
+    let mut hit: Vec<usize> = Vec::with_capacity(8);
     for group in at_list.chunk_by(|a, b| a.0 == b.0) {
         let s = group[0].0;
         let Some(vars) = concepts.multi.get(&s) else {
@@ -380,7 +388,8 @@ pub(crate) fn analyze(
         for mt in vars {
             let span = mt.stems.len();
             for &(_, p0) in group {
-                let mut hit = vec![p0];
+                hit.clear();
+                hit.push(p0);
                 let ok = mt.stems[1..].iter().all(|st| {
                     Some(at(*st))
                         .and_then(|ps| {
@@ -397,9 +406,10 @@ pub(crate) fn analyze(
                         .is_some()
                 });
                 if ok {
-                    hit.sort_unstable();
-                    hit.dedup();
-                    cands.push((std::cmp::Reverse(hit.len()), mt.head_first, mt.concept, hit));
+                    let mut h = hit.clone();
+                    h.sort_unstable();
+                    h.dedup();
+                    cands.push((std::cmp::Reverse(h.len()), mt.head_first, mt.concept, h));
                 }
             }
         }
@@ -451,7 +461,7 @@ pub(crate) fn analyze(
         len += 1.0;
         let fwt = p.field_w * if p.info.repaired { 0.85 } else { 1.0 };
         let ww = fwt * if consumed[i] { 0.5 } else { 1.0 };
-        let sid = pos_ids[i].0;
+        let sid = word_ids[i];
         let ps = pos_surf[i];
         add(FeatKey::Word(sid), ww, ps);
         if let Some(c) = &p.info.cognate {
@@ -475,7 +485,7 @@ pub(crate) fn analyze(
                 add(FeatKey::Concept(c), fwt * cb, ps);
             }
         }
-        for (part, &pid) in p.info.parts.iter().zip(&pos_ids[i].1) {
+        for (part, &pid) in p.info.parts.iter().zip(parts_of(i)) {
             let pw = fwt * part.weight;
             if query {
                 add(FeatKey::Word(pid), pw, ps);

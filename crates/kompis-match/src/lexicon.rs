@@ -142,18 +142,22 @@ impl Lexicon {
         for (i, &(at, _)) in chars.iter().enumerate().take(n.saturating_sub(3)).skip(3) {
             let (l, r) = (&w[..at], &w[at..]);
             let rn = n - i;
+            // The modifier first: it is rarely known, and the head may cost a
+            // recursive split.
+            let linked = (l.ends_with('s') || l.ends_with('e')) && i > 3;
+            let lefts = [Some(l), linked.then(|| &l[..l.len() - 1])];
+            let mut known_lefts = lefts.into_iter().flatten().filter(|x| self.known_left(x));
+            let Some(first_left) = known_lefts.next() else {
+                continue;
+            };
+            let second_left = known_lefts.next();
             let head_direct = self.known_head(r);
             let head_ok =
                 head_direct || (depth == 0 && rn >= 7 && self.split2_d(r, depth + 1).is_some());
             if !head_ok {
                 continue;
             }
-            let linked = (l.ends_with('s') || l.ends_with('e')) && i > 3;
-            let lefts = [Some(l), linked.then(|| &l[..l.len() - 1])];
-            for left in lefts.into_iter().flatten() {
-                if !self.known_left(left) {
-                    continue;
-                }
+            for left in std::iter::once(first_left).chain(second_left) {
                 let ln = left.chars().count();
                 let key = (head_direct, self.words.contains_key(left), ln.min(rn), rn);
                 if best.as_ref().is_none_or(|b| key > b.0) {

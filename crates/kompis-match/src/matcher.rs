@@ -189,7 +189,9 @@ impl Matcher {
         // 3. Analyse entries and build postings.
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
-        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        // (feature, entry, weight), turned into exactly sized postings after.
+        let mut triples: Vec<(u32, u32, f32)> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
         let mut lens = Vec::with_capacity(docs.len());
         let mut spans = Vec::with_capacity(docs.len());
         let mut arena: Vec<u32> = Vec::new();
@@ -216,17 +218,23 @@ impl Matcher {
             for f in a.feats {
                 let next = feat_ids.len() as u32;
                 let id = *feat_ids.entry(f.key).or_insert(next);
-                if id as usize == postings.len() {
-                    postings.push(Vec::new());
+                if id as usize == feat_keys.len() {
                     feat_keys.push(f.key);
+                    df.push(0);
                 }
-                postings[id as usize].push((di as u32, f.weight));
+                df[id as usize] += 1;
+                triples.push((id, di as u32, f.weight));
                 let start = arena.len() as u32;
                 arena.extend(f.surfaces.iter().map(|&i| global[i as usize]));
                 sp.push((id, start, f.surfaces.len() as u32));
             }
             sp.sort_unstable_by_key(|x| x.0);
             spans.push(sp);
+        }
+        let mut postings: Vec<Vec<(u32, f32)>> =
+            df.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
+        for (f, d, w) in triples {
+            postings[f as usize].push((d, w));
         }
         let mut org_ids: HashMap<String, u32> = HashMap::default();
         let orgs = docs
