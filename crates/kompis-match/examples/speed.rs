@@ -33,7 +33,11 @@ fn main() {
     }
     if std::env::args().any(|a| a == "build") {
         let (offers, _) = synth::catalogue(2026, 20_000, 0);
-        let reps = if std::env::args().any(|a| a == "once") { 1 } else { 3 };
+        let reps = if std::env::args().any(|a| a == "once") {
+            1
+        } else {
+            3
+        };
         for _ in 0..reps {
             let t = Instant::now();
             std::hint::black_box(Matcher::new(&Thesaurus::builtin(), &offers));

@@ -28,7 +28,31 @@ pub(crate) enum FeatKey {
 pub(crate) struct Feat {
     pub key: FeatKey,
     pub weight: f32,
-    pub surfaces: Vec<u32>,
+    pub surfaces: Surfs,
+}
+
+/// Up to [`Surfs::MAX`] distinct surface indices, inline (enough to explain).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Surfs {
+    ix: [u32; Surfs::MAX],
+    n: u8,
+}
+
+impl Surfs {
+    const MAX: usize = 4;
+
+    fn push(&mut self, si: u32) {
+        let n = usize::from(self.n);
+        if n < Self::MAX && !self.ix[..n].contains(&si) {
+            self.ix[n] = si;
+            self.n += 1;
+        }
+    }
+
+    /// The indices, in order of first appearance.
+    pub fn as_slice(&self) -> &[u32] {
+        &self.ix[..usize::from(self.n)]
+    }
 }
 
 /// The features of one entry.
@@ -263,7 +287,8 @@ pub(crate) fn analyze(
             }
         }
     }
-    let mut positions: Vec<Option<Pos>> = Vec::new();
+    let total: usize = fields.iter().map(|(t, _)| t.len() + 3).sum();
+    let mut positions: Vec<Option<Pos>> = Vec::with_capacity(total);
     for ((toks, w), sn) in fields.iter().zip(&seen) {
         for (t, k) in toks.iter().zip(sn) {
             let info = match k {
@@ -292,9 +317,8 @@ pub(crate) fn analyze(
     // reproducible), and (feature, surface) pairs.
     let mut acc: HashMap<FeatKey, u32> =
         HashMap::with_capacity_and_hasher(4 * positions.len(), Default::default());
-    let mut feats: Vec<Feat> = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut surf: Vec<String> = Vec::new();
+    let mut feats: Vec<Feat> = Vec::with_capacity(2 * positions.len());
+    let mut surf: Vec<String> = Vec::with_capacity(positions.len());
     let mut surf_ix: HashMap<&str, u32> =
         HashMap::with_capacity_and_hasher(positions.len(), Default::default());
     let mut add = |key: FeatKey, w: f32, si: u32| {
@@ -302,7 +326,7 @@ pub(crate) fn analyze(
             feats.push(Feat {
                 key,
                 weight: 0.0,
-                surfaces: Vec::new(),
+                surfaces: Surfs::default(),
             });
             feats.len() as u32 - 1
         });
@@ -312,7 +336,7 @@ pub(crate) fn analyze(
         } else {
             f.weight = f.weight.max(w);
         }
-        pairs.push((fi, si));
+        f.surfaces.push(si);
     };
     // Surface index of every position's word.
     let pos_surf: Vec<u32> = positions
@@ -505,11 +529,6 @@ pub(crate) fn analyze(
                 }
             }
         }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    for (fi, si) in pairs {
-        feats[fi as usize].surfaces.push(si);
     }
     Analysis { feats, surf, len }
 }

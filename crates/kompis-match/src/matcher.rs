@@ -190,11 +190,11 @@ impl Matcher {
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
         // (feature, entry, weight), turned into exactly sized postings after.
-        let mut triples: Vec<(u32, u32, f32)> = Vec::new();
+        let mut triples: Vec<(u32, u32, f32)> = Vec::with_capacity(docs.len() * 64);
         let mut df: Vec<u32> = Vec::new();
         let mut lens = Vec::with_capacity(docs.len());
         let mut spans = Vec::with_capacity(docs.len());
-        let mut arena: Vec<u32> = Vec::new();
+        let mut arena: Vec<u32> = Vec::with_capacity(docs.len() * 64);
         let mut surf_strs: Vec<String> = Vec::new();
         let mut surf_ids: HashMap<String, u32> = HashMap::default();
         for (di, f) in tokenized.iter().enumerate() {
@@ -225,8 +225,9 @@ impl Matcher {
                 df[id as usize] += 1;
                 triples.push((id, di as u32, f.weight));
                 let start = arena.len() as u32;
-                arena.extend(f.surfaces.iter().map(|&i| global[i as usize]));
-                sp.push((id, start, f.surfaces.len() as u32));
+                let fs = f.surfaces.as_slice();
+                arena.extend(fs.iter().map(|&i| global[i as usize]));
+                sp.push((id, start, fs.len() as u32));
             }
             sp.sort_unstable_by_key(|x| x.0);
             spans.push(sp);
@@ -355,8 +356,8 @@ impl Matcher {
             self.postings[id as usize].push((d, sat));
             let start = self.arena.len() as u32;
             self.arena
-                .extend(f.surfaces.iter().map(|&i| global[i as usize]));
-            sp.push((id, start, f.surfaces.len() as u32));
+                .extend(f.surfaces.as_slice().iter().map(|&i| global[i as usize]));
+            sp.push((id, start, f.surfaces.as_slice().len() as u32));
         }
         sp.sort_unstable_by_key(|x| x.0);
         self.spans[du] = sp;
@@ -468,7 +469,11 @@ impl Matcher {
             .iter()
             .filter_map(|f| {
                 self.feat_ids.get(&f.key).map(|&id| {
-                    let words = f.surfaces.iter().map(|&i| a.surf[i as usize].clone());
+                    let words = f
+                        .surfaces
+                        .as_slice()
+                        .iter()
+                        .map(|&i| a.surf[i as usize].clone());
                     (id, words.collect())
                 })
             })

@@ -74,50 +74,29 @@ pub fn digraph_key(folded: &str) -> Option<String> {
     }
 }
 
-/// One word of a text, folded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawToken {
-    /// Folded word, may contain inner hyphens (`hms-arbeidet`).
-    pub text: String,
-}
-
 /// Splits a text into folded words. Letters and digits make words; a hyphen
 /// inside a word is kept (`it-sikkerhet`), at its ends dropped.
 pub fn tokenize(s: &str) -> Vec<String> {
     let folded = fold(s);
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in folded.chars() {
-        if c.is_alphanumeric() || c == '-' {
-            cur.push(c);
-        } else {
-            push_word(&mut out, &mut cur);
-        }
-    }
-    push_word(&mut out, &mut cur);
-    out
-}
-
-fn push_word(out: &mut Vec<String>, cur: &mut String) {
-    let w = cur.trim_matches('-');
-    if !w.is_empty() {
-        // Collapse runs of hyphens.
-        let mut s = String::with_capacity(w.len());
-        let mut prev_h = false;
-        for c in w.chars() {
-            if c == '-' {
-                if !prev_h {
-                    s.push(c);
+    folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter_map(|w| {
+            let w = w.trim_matches('-');
+            if w.is_empty() {
+                None
+            } else if w.contains("--") {
+                let mut out = String::with_capacity(w.len());
+                for c in w.chars() {
+                    if !(c == '-' && out.ends_with('-')) {
+                        out.push(c);
+                    }
                 }
-                prev_h = true;
+                Some(out)
             } else {
-                s.push(c);
-                prev_h = false;
+                Some(w.to_string())
             }
-        }
-        out.push(s);
-    }
-    cur.clear();
+        })
+        .collect()
 }
 
 /// Language family of a text, for choosing the stemmer.
