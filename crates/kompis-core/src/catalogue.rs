@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::RwLock;
 
 use kompis_match::Matcher;
 
@@ -22,10 +23,13 @@ use crate::validate;
 /// An open catalogue.
 pub struct Catalogue {
     storage: Storage,
-    /// The matcher's index over the active offers, built on first use and
-    /// dropped when an offer or the thesaurus changes; editing a need keeps
-    /// it, so that need alone is ranked again.
-    offer_index: Mutex<Option<Arc<Matcher>>>,
+    /// The matcher's index over the active offers, built on first use.
+    /// Editing a need leaves it alone (that need alone is ranked again);
+    /// editing or deleting an offer updates that one entry in it; an import
+    /// or a thesaurus edit drops it for a rebuild.
+    offer_index: RwLock<Option<Matcher>>,
+    /// How many times the offer index was built from the store.
+    offer_index_builds: AtomicU32,
 }
 
 /// An entity in the trash, with what it held.
@@ -45,7 +49,8 @@ impl Catalogue {
         schema::migrate(&storage)?;
         Ok(Catalogue {
             storage,
-            offer_index: Mutex::new(None),
+            offer_index: RwLock::new(None),
+            offer_index_builds: AtomicU32::new(0),
         })
     }
 
@@ -139,22 +144,55 @@ impl Catalogue {
         self.storage.get(&keys::matching(need, offer))
     }
 
-    /// The offer index, built from the store if there is none yet.
-    pub fn offer_index(
+    /// Run `f` on the offer index, building it from the store with `build`
+    /// if there is none yet.
+    pub fn with_offer_index<T>(
         &self,
         build: impl FnOnce(&Self) -> Result<Matcher>,
-    ) -> Result<Arc<Matcher>> {
-        let mut slot = self.offer_index.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(index) = slot.as_ref() {
-            return Ok(Arc::clone(index));
+        f: impl FnOnce(&Matcher) -> T,
+    ) -> Result<T> {
+        {
+            let slot = self.offer_index.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(index) = slot.as_ref() {
+                return Ok(f(index));
+            }
         }
-        let index = Arc::new(build(self)?);
-        *slot = Some(Arc::clone(&index));
-        Ok(index)
+        let mut slot = self.offer_index.write().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(build(self)?);
+            self.offer_index_builds.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(f(slot.as_ref().expect("index was just built")))
+    }
+
+    /// How many times the offer index was built from the store since open.
+    pub fn offer_index_builds(&self) -> u32 {
+        self.offer_index_builds.load(Ordering::Relaxed)
+    }
+
+    /// Whether the offer index is built (for tests and diagnostics).
+    pub fn offer_index_built(&self) -> bool {
+        self.offer_index
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
+    /// Keep a built offer index in step with one offer's change.
+    fn offer_changed(&self, id: &str, now: Option<&Entry>) {
+        let mut slot = self.offer_index.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(index) = slot.as_mut() {
+            match now.filter(|e| e.is_active()) {
+                Some(e) => index.upsert(&crate::matching::doc(e)),
+                None => {
+                    index.remove(id);
+                }
+            }
+        }
     }
 
     fn offers_changed(&self) {
-        *self.offer_index.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        *self.offer_index.write().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// The catalogue's own thesaurus, if the coordinator has edited one.
@@ -252,7 +290,7 @@ impl Catalogue {
         )?;
         self.write(|b| b.put(&keys::entity(kind, &e.id), e))?;
         if kind == EntityKind::Offer {
-            self.offers_changed();
+            self.offer_changed(&e.id, Some(e));
         }
         Ok(())
     }
@@ -347,7 +385,7 @@ impl Catalogue {
             b.put(&keys::trash(kind, id), &trashed);
         })?;
         if kind == EntityKind::Offer {
-            self.offers_changed();
+            self.offer_changed(id, None);
         }
         Ok(())
     }

@@ -15,6 +15,7 @@ pub mod paths;
 pub mod schema;
 pub mod search;
 mod storage;
+pub mod synthetic;
 mod validate;
 pub mod workflow;
 

@@ -134,8 +134,9 @@ pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result
         Some(id) => vec![cat.entry(EntityKind::Need, id)?],
         None => cat.needs()?,
     };
-    let index = cat.offer_index(build_offer_index)?;
-    Ok(needs.iter().map(|n| rank_one(&index, n, top)).collect())
+    cat.with_offer_index(build_offer_index, |index| {
+        needs.iter().map(|n| rank_one(index, n, top)).collect()
+    })
 }
 
 /// Build the matcher's index over the catalogue's active offers.
@@ -147,4 +148,11 @@ pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
         .map(doc)
         .collect();
     Ok(Matcher::new(&crate::workflow::thesaurus(cat)?, &offers))
+}
+
+/// Rank one need against an index built afresh from the store (not the
+/// cached one): what the cached index must agree with.
+pub fn rank_catalogue_fresh(cat: &Catalogue, need: &str, top: usize) -> Result<NeedMatches> {
+    let index = build_offer_index(cat)?;
+    Ok(rank_one(&index, &cat.entry(EntityKind::Need, need)?, top))
 }

@@ -1,0 +1,40 @@
+//! Start-up with a large catalogue: opening the sled store and building the
+//! offer index from it (what the app does before its first match view), and
+//! ranking one need against the cached index. See BENCHMARKS.md.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use kompis_core::matching::{build_offer_index, rank_catalogue};
+use kompis_core::{synthetic, Catalogue};
+
+fn startup(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let cat = Catalogue::open(dir.path()).unwrap();
+        cat.import(&synthetic::bundle(7, 20_000, 2_000)).unwrap();
+    }
+    let mut g = c.benchmark_group("store");
+    g.sample_size(10);
+    g.bench_function("open_and_build_index_20000_offers", |b| {
+        b.iter(|| {
+            let cat = Catalogue::open(dir.path()).unwrap();
+            let n = cat
+                .with_offer_index(build_offer_index, |i| i.len())
+                .unwrap();
+            assert_eq!(n, 20_000);
+        })
+    });
+    g.bench_function("read_20000_offers_from_sled", |b| {
+        let cat = Catalogue::open(dir.path()).unwrap();
+        b.iter(|| assert_eq!(cat.offers().unwrap().len(), 20_000))
+    });
+    let cat = Catalogue::open(dir.path()).unwrap();
+    let need = cat.needs().unwrap()[0].id.clone();
+    cat.with_offer_index(build_offer_index, |_| ()).unwrap();
+    g.bench_function("one_need_against_cached_index_20000_offers", |b| {
+        b.iter(|| rank_catalogue(&cat, Some(&need), 10).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, startup);
+criterion_main!(benches);
