@@ -3,7 +3,7 @@
 use crate::fxhash::FxMap as HashMap;
 
 use crate::lexicon::{Lexicon, WordInfo};
-use crate::text::{detect_lang, is_stopword, tokenize, Lang};
+use crate::text::{detect_lang, fold, is_stopword, tokenize, word_char, Lang};
 use crate::thesaurus::Thesaurus;
 use crate::Doc;
 
@@ -116,13 +116,64 @@ impl Stems<'_> {
 
 /// Tokenised fields of an entry with their weights, a gap between fields and
 /// between keywords so several-word terms do not match across them.
-pub(crate) fn fields(doc: &Doc, fw: FieldWeights) -> Vec<(Vec<String>, f32)> {
-    let mut fields: Vec<(Vec<String>, f32)> = vec![(tokenize(&doc.title), fw.title)];
+pub(crate) fn fields(doc: &Doc, fw: FieldWeights) -> Vec<Field> {
+    let mut fields = vec![Field::new(&doc.title, fw.title)];
     for k in &doc.keywords {
-        fields.push((tokenize(k), fw.keywords));
+        fields.push(Field::new(k, fw.keywords));
     }
-    fields.push((tokenize(&doc.description), fw.description));
+    fields.push(Field::new(&doc.description, fw.description));
     fields
+}
+
+/// One field of an entry, folded, with the byte spans of its words (see
+/// [`tokenize`], which this matches without a `String` per word).
+pub(crate) struct Field {
+    text: String,
+    spans: Vec<(u32, u32)>,
+    pub weight: f32,
+}
+
+impl Field {
+    fn new(raw: &str, weight: f32) -> Self {
+        let text = fold(raw);
+        let mut spans = Vec::new();
+        let mut start: Option<usize> = None;
+        let push = |a: usize, b: usize, spans: &mut Vec<(u32, u32)>| {
+            let w = &text[a..b];
+            let lead = w.len() - w.trim_start_matches('-').len();
+            let w2 = w.trim_matches('-');
+            if !w2.is_empty() {
+                spans.push(((a + lead) as u32, (a + lead + w2.len()) as u32));
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if word_char(c) {
+                start.get_or_insert(i);
+            } else if let Some(a) = start.take() {
+                push(a, i, &mut spans);
+            }
+        }
+        if let Some(a) = start {
+            push(a, text.len(), &mut spans);
+        }
+        Field {
+            text,
+            spans,
+            weight,
+        }
+    }
+
+    /// The words, in order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.spans
+            .iter()
+            .map(|&(a, b)| &self.text[a as usize..b as usize])
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
 }
 
 /// A term of several stems.
@@ -246,7 +297,7 @@ pub(crate) type WordCache = HashMap<String, WordInfo>;
 /// features add up (term frequency); for a query the strongest occurrence
 /// counts, and each word also asks for itself as part of a compound.
 pub(crate) fn analyze(
-    fields: &[(Vec<String>, f32)],
+    fields: &[Field],
     lex: &Lexicon,
     concepts: &ConceptIndex,
     cache: &WordCache,
@@ -254,11 +305,7 @@ pub(crate) fn analyze(
     query: bool,
 ) -> Analysis {
     let sum = !query;
-    let lang = detect_lang(
-        fields
-            .iter()
-            .flat_map(|(t, _)| t.iter().map(String::as_str)),
-    );
+    let lang = detect_lang(fields.iter().flat_map(Field::words));
     let li = usize::from(lang == Lang::English);
 
     // One look-up per word: the shared cache, else a stopword, else analysed here.
@@ -269,8 +316,8 @@ pub(crate) fn analyze(
     }
     let seen: Vec<Vec<Seen>> = fields
         .iter()
-        .map(|(toks, _)| {
-            toks.iter()
+        .map(|f| {
+            f.words()
                 .map(|t| match cache.get(t) {
                     Some(i) => Seen::Known(i),
                     None if is_stopword(t) => Seen::Stop,
@@ -280,22 +327,22 @@ pub(crate) fn analyze(
         })
         .collect();
     let mut local: HashMap<&str, WordInfo> = HashMap::default();
-    for ((toks, _), sn) in fields.iter().zip(&seen) {
-        for (t, k) in toks.iter().zip(sn) {
-            if matches!(k, Seen::New) && !local.contains_key(t.as_str()) {
+    for (f, sn) in fields.iter().zip(&seen) {
+        for (t, k) in f.words().zip(sn) {
+            if matches!(k, Seen::New) && !local.contains_key(t) {
                 local.insert(t, lex.word(t, true));
             }
         }
     }
-    let total: usize = fields.iter().map(|(t, _)| t.len() + 3).sum();
+    let total: usize = fields.iter().map(|f| f.len() + 3).sum();
     let mut positions: Vec<Option<Pos>> = Vec::with_capacity(total);
-    for ((toks, w), sn) in fields.iter().zip(&seen) {
-        for (t, k) in toks.iter().zip(sn) {
+    for (f, sn) in fields.iter().zip(&seen) {
+        for (t, k) in f.words().zip(sn) {
             let info = match k {
                 Seen::Known(i) => *i,
                 Seen::Stop => continue,
                 Seen::New => {
-                    let i = &local[t.as_str()];
+                    let i = &local[t];
                     if is_stopword(&i.canonical) {
                         continue;
                     }
@@ -303,9 +350,9 @@ pub(crate) fn analyze(
                 }
             };
             positions.push(Some(Pos {
-                surface: t.as_str(),
+                surface: t,
                 info,
-                field_w: *w,
+                field_w: f.weight,
             }));
         }
         positions.push(None);

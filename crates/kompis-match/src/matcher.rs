@@ -3,7 +3,8 @@
 use crate::fxhash::{FxMap as HashMap, FxSet as HashSet};
 
 use crate::analyze::{
-    analyze, fields, Analysis, ConceptIndex, FeatKey, FieldWeights, StemTable, Stems, WordCache,
+    analyze, fields, Analysis, ConceptIndex, FeatKey, Field, FieldWeights, StemTable, Stems,
+    WordCache,
 };
 use crate::lexicon::Lexicon;
 use crate::text::{fold, is_stopword, tokenize};
@@ -125,15 +126,14 @@ impl Matcher {
         // 1. Vocabulary of entries and thesaurus.
         let mut words: HashMap<String, u32> = HashMap::default();
         let mut units = HashSet::default();
-        let tokenized: Vec<Vec<(Vec<String>, f32)>> =
-            docs.iter().map(|d| fields(d, INDEXED_FIELDS)).collect();
+        let tokenized: Vec<Vec<Field>> = docs.iter().map(|d| fields(d, INDEXED_FIELDS)).collect();
         for f in &tokenized {
-            for t in f.iter().flat_map(|(t, _)| t) {
+            for t in f.iter().flat_map(Field::words) {
                 if !is_stopword(t) {
-                    match words.get_mut(t.as_str()) {
+                    match words.get_mut(t) {
                         Some(n) => *n += 1,
                         None => {
-                            words.insert(t.clone(), 1);
+                            words.insert(t.to_string(), 1);
                         }
                     }
                 }

@@ -13,7 +13,10 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            // Runs of hyphens become one (`--` in typed text).
+            if !(c == '-' && out.ends_with('-')) {
+                out.push(c.to_ascii_lowercase());
+            }
             continue;
         }
         // Combining marks (decomposed input): a + ring → å, o + stroke → ø.
@@ -74,12 +77,21 @@ pub fn digraph_key(folded: &str) -> Option<String> {
     }
 }
 
+/// Letters, digits and the hyphen make words.
+pub(crate) fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '-'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits a text into folded words. Letters and digits make words; a hyphen
 /// inside a word is kept (`it-sikkerhet`), at its ends dropped.
 pub fn tokenize(s: &str) -> Vec<String> {
     let folded = fold(s);
     folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .split(|c: char| !word_char(c))
         .filter_map(|w| {
             let w = w.trim_matches('-');
             if w.is_empty() {
