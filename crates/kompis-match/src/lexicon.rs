@@ -170,7 +170,7 @@ impl Lexicon {
 
     /// All parts of a compound, top-level ones weighted `w`, deeper ones less.
     fn parts_into(&self, w: &str, weight: f32, out: &mut Vec<Part>, depth: u8) {
-        if depth > 3 {
+        if depth > 1 {
             return;
         }
         if let Some((l, r)) = self.split2(w) {

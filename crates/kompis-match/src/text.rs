@@ -10,6 +10,9 @@ use std::sync::OnceLock;
 /// Used before fuzzy-matcher, whose case folding is ASCII-only, and as the
 /// first step of the token pipeline.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() && !s.contains("--") {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
