@@ -25,6 +25,7 @@ describe("highlighting matched words", () => {
   });
   it("finds the tail of a compound but not short terms inside words", () => {
     expect(marks("Hjelp med bærekraftsrapportering", ["rapportering"])).toEqual(["rapportering"]);
+    expect(marks("pendler til nabokommunene", ["kommunen"])).toEqual(["kommunene"]);
     expect(marks("Kiosk og maskin", ["ki"])).toEqual([]);
     expect(marks("KI i produksjonen", ["ki"])).toEqual(["KI"]);
   });

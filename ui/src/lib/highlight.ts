@@ -5,12 +5,13 @@
  *
  * Terms arrive folded and lower-case from the matcher, sometimes as stems
  * ("rapporter") or without æøå ("baerekraft"). Both sides are folded further
- * (æ → ae, ø → o, å → a, accents dropped) before comparing, so "Bærekraft",
- * "BAEREKRAFT" and "berekraft"… match "bærekraft" where the letters allow.
- * A term matches a whole word; one of four letters or more also the start of
- * a word and then marks the whole word (a stem marks "rapportering"); a term of five letters or more also matches inside a
- * word, the second half of a compound ("bærekraftsrapportering"), and then
- * marks only its own letters.
+ * (æ → ae, ø → o, å → a, accents dropped) before comparing, so "Bærekraft"
+ * and "BAEREKRAFT" both match "bærekraft", and "arbeidsmiljø" matches
+ * "arbeidsmiljo". A term matches a whole word; one of four letters or more
+ * also the start of a word, and then marks the whole word (a stem marks
+ * "rapportering"); one of five letters or more also inside a word, the tail
+ * of a compound ("bærekraftsrapportering", "nabokommunene"), marked from
+ * there to the end of the word.
  */
 
 /** A run of text, marked or not. */
@@ -101,8 +102,9 @@ export function highlight(text: string, terms: readonly string[]): Segment[] {
       const wholeWord = atWordStart && (endChar + 1 >= chars.length || !isLetter[endChar + 1]);
       // Short terms (abbreviations: KI, HMS) only as whole words: "KI" is not in "Kiosk".
       if (wholeWord || (atWordStart && term.length >= PREFIX_MIN) || term.length >= INNER_MIN) {
+        // To the end of the word: a stem marks "rapportering", a compound tail "nabokommunene".
         let end = endChar + 1;
-        if (atWordStart) while (end < chars.length && isLetter[end]) end++;
+        while (end < chars.length && isLetter[end]) end++;
         for (let i = start; i < end; i++) marked[i] = true;
       }
       at = folded.indexOf(term, at + 1);
