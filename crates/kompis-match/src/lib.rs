@@ -46,6 +46,16 @@ pub enum DocKind {
 }
 
 impl DocKind {
+    /// Every kind, in declaration order (`kind as usize` indexes it).
+    pub const ALL: [DocKind; 6] = [
+        Self::Expertise,
+        Self::Experience,
+        Self::StudentProject,
+        Self::Training,
+        Self::Facility,
+        Self::Position,
+    ];
+
     /// Parses the bundle spelling (`student_project`).
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {

@@ -420,14 +420,14 @@ impl Matcher {
         let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
         let mut acc = vec![0.0f32; self.ids.len()];
         let mut ideal = 0.0f32;
-        let mut qf: Vec<(u32, f32)> = Vec::new();
-        for f in &a.feats {
+        let mut qf: Vec<(u32, f32, usize)> = Vec::with_capacity(a.feats.len());
+        for (fi, f) in a.feats.iter().enumerate() {
             match self.feat_ids.get(&f.key) {
                 Some(&id) => {
                     let idf = self.idf[id as usize];
                     let q = f.weight * idf;
                     ideal += q;
-                    qf.push((id, f.weight));
+                    qf.push((id, f.weight, fi));
                     for &(d, sat) in &self.postings[id as usize] {
                         acc[d as usize] += q * sat;
                     }
@@ -443,47 +443,47 @@ impl Matcher {
         // Below this raw score even a perfect kind fit stays under the threshold.
         let t = THRESHOLD as f32;
         let floor = t * SATURATION / (1.0 - t) * ideal;
-        let mut scored: Vec<(f64, u32)> = Vec::new();
-        for (du, &raw) in acc.iter().enumerate() {
-            let d = du as u32;
-            if raw < floor || !self.live[du] || (own.is_some() && self.orgs[du] == own) {
-                continue;
-            }
-            let cov = raw / ideal;
-            let s = f64::from(cov / (cov + SATURATION)) * self.fit(need.kind, self.kinds[du]);
-            if s >= THRESHOLD {
-                scored.push((s, d));
-            }
-        }
         let order = |x: &(f64, u32), y: &(f64, u32)| {
             y.0.total_cmp(&x.0)
                 .then_with(|| self.ids[x.1 as usize].cmp(&self.ids[y.1 as usize]))
         };
-        if scored.len() > top {
-            scored.select_nth_unstable_by(top - 1, order);
+        let fit: [f64; 6] = DocKind::ALL.map(|k| self.fit(need.kind, k));
+        // The best `top` so far, best first; most entries fail one comparison.
+        let bounded = top <= 64;
+        let mut scored: Vec<(f64, u32)> = Vec::with_capacity(if bounded { top + 1 } else { 0 });
+        for (du, &raw) in acc.iter().enumerate() {
+            if raw < floor || !self.live[du] || (own.is_some() && self.orgs[du] == own) {
+                continue;
+            }
+            let cov = raw / ideal;
+            let s = f64::from(cov / (cov + SATURATION)) * fit[self.kinds[du] as usize];
+            if s < THRESHOLD {
+                continue;
+            }
+            let c = (s, du as u32);
+            if bounded {
+                if scored.len() == top
+                    && order(&c, scored.last().expect("full")) != std::cmp::Ordering::Less
+                {
+                    continue;
+                }
+                let at = scored.partition_point(|b| order(b, &c) == std::cmp::Ordering::Less);
+                scored.insert(at, c);
+                scored.truncate(top);
+            } else {
+                scored.push(c);
+            }
+        }
+        if !bounded {
+            scored.sort_by(order);
             scored.truncate(top);
         }
-        scored.sort_by(order);
-        let need_surf: HashMap<u32, Vec<String>> = a
-            .feats
-            .iter()
-            .filter_map(|f| {
-                self.feat_ids.get(&f.key).map(|&id| {
-                    let words = f
-                        .surfaces
-                        .as_slice()
-                        .iter()
-                        .map(|&i| a.surf[i as usize].clone());
-                    (id, words.collect())
-                })
-            })
-            .collect();
         scored
             .into_iter()
             .map(|(s, d)| Ranked {
                 id: self.ids[d as usize].clone(),
                 score: (s * 1e6).round() / 1e6,
-                reasons: self.reasons(&need_surf, &qf, d as usize),
+                reasons: self.reasons(&a, &qf, d as usize),
             })
             .collect()
     }
@@ -537,53 +537,54 @@ impl Matcher {
 
     /// Shared features of the query and entry `d`, strongest first, concepts
     /// absorbing the plain words they already explain.
-    fn reasons(
-        &self,
-        need_surf: &HashMap<u32, Vec<String>>,
-        qf: &[(u32, f32)],
-        d: usize,
-    ) -> Vec<Reason> {
+    fn reasons(&self, a: &Analysis, qf: &[(u32, f32, usize)], d: usize) -> Vec<Reason> {
         let offer = &self.spans[d];
-        let mut items: Vec<(f32, Reason, bool)> = Vec::new();
-        for &(id, w) in qf {
+        let need_words = |fi: usize| -> Vec<&str> {
+            a.feats[fi]
+                .surfaces
+                .as_slice()
+                .iter()
+                .map(|&i| a.surf[i as usize].as_str())
+                .collect()
+        };
+        // (weight, is concept, label, feature index in the query, span in the entry)
+        let mut items: Vec<(f32, bool, &str, usize, SurfaceSpan)> = Vec::new();
+        for &(id, w, fi) in qf {
             let Ok(pos) = offer.binary_search_by_key(&id, |x| x.0) else {
                 continue;
             };
-            let (concept, is_concept) = match self.feat_keys[id as usize] {
-                FeatKey::Concept(c) => (self.concepts.ids[c as usize].clone(), true),
-                _ => (need_surf[&id].first().cloned().unwrap_or_default(), false),
+            let (label, is_concept) = match self.feat_keys[id as usize] {
+                FeatKey::Concept(c) => (self.concepts.ids[c as usize].as_str(), true),
+                _ => {
+                    let first = a.feats[fi].surfaces.as_slice().first();
+                    (first.map_or("", |&i| a.surf[i as usize].as_str()), false)
+                }
             };
-            items.push((
-                w * self.idf[id as usize],
-                Reason {
-                    concept,
-                    need_terms: need_surf[&id].clone(),
-                    offer_terms: {
-                        let (_, start, len) = offer[pos];
-                        self.arena[start as usize..(start + len) as usize]
-                            .iter()
-                            .map(|&i| self.surf_strs[i as usize].clone())
-                            .collect()
-                    },
-                },
-                is_concept,
-            ));
+            items.push((w * self.idf[id as usize], is_concept, label, fi, offer[pos]));
         }
         items.sort_by(|x, y| {
             y.0.total_cmp(&x.0)
-                .then_with(|| y.2.cmp(&x.2))
-                .then_with(|| x.1.concept.cmp(&y.1.concept))
+                .then_with(|| y.1.cmp(&x.1))
+                .then_with(|| x.2.cmp(y.2))
         });
         let mut out: Vec<Reason> = Vec::new();
-        for (_, r, _) in items {
+        for (_, _, label, fi, (_, start, len)) in items {
+            let nw = need_words(fi);
             let covered = out.iter().any(|o| {
-                r.need_terms
-                    .iter()
-                    .all(|t| o.need_terms.iter().any(|x| x.contains(t.as_str())))
+                nw.iter()
+                    .all(|t| o.need_terms.iter().any(|x| x.contains(t)))
             });
-            if !covered {
-                out.push(r);
+            if covered {
+                continue;
             }
+            out.push(Reason {
+                concept: label.to_string(),
+                need_terms: nw.iter().map(|t| t.to_string()).collect(),
+                offer_terms: self.arena[start as usize..(start + len) as usize]
+                    .iter()
+                    .map(|&i| self.surf_strs[i as usize].clone())
+                    .collect(),
+            });
             if out.len() == 4 {
                 break;
             }
