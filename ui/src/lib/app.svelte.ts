@@ -22,11 +22,15 @@ export const app = $state({
 });
 
 let nextToast = 1;
+/** At most this many notices at once; the oldest go first. */
+const MAX_TOASTS = 3;
 
 /** Shows a notice for a few seconds (longer when it offers an action). */
 export function toast(text: string, opts: { tone?: Toast["tone"]; action?: Toast["action"] } = {}): void {
   const id = nextToast++;
   app.toasts.push({ id, text, tone: opts.tone ?? "ok", action: opts.action });
+  // Many quick actions (adding terms one after another) must not fill the window.
+  if (app.toasts.length > MAX_TOASTS) app.toasts.splice(0, app.toasts.length - MAX_TOASTS);
   setTimeout(() => dismiss(id), opts.action ? 9000 : 5000);
 }
 
