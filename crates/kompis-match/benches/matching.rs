@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, Criterion};
-use kompis_match::naive::NaiveMatcher;
+use kompis_match::naive::{NaiveMatcher, NaiveTypeahead};
 use kompis_match::{synth, Matcher, Thesaurus, Typeahead};
 
 const SEED: u64 = 2026;
@@ -70,6 +70,7 @@ fn typeahead_benches(c: &mut Criterion) {
     let labels = synth::labels(SEED, 100_000);
     let t = Typeahead::new(labels.iter().cloned());
     let queries = typeahead_queries(&labels);
+    let naive = NaiveTypeahead::new(&labels);
     let mut g = quick(c);
     let mut i = 0;
     g.bench_function("typeahead, 100k labels", |b| {
@@ -77,6 +78,15 @@ fn typeahead_benches(c: &mut Criterion) {
             i = (i + 1) % queries.len();
             black_box(t.query(&queries[i], 10))
         })
+    });
+    g.bench_function("naive: typeahead, 100k labels", |b| {
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            black_box(naive.query(&queries[i], 10))
+        })
+    });
+    g.bench_function("typeahead index build, 100k labels", |b| {
+        b.iter(|| black_box(Typeahead::new(labels.iter().cloned())))
     });
     g.finish();
 }
@@ -121,6 +131,20 @@ fn extra_figures() {
         queries.len()
     );
     drop(t);
+    let naive = NaiveTypeahead::new(&labels);
+    let times: Vec<Duration> = queries
+        .iter()
+        .map(|q| {
+            let s = Instant::now();
+            black_box(naive.query(q, 10));
+            s.elapsed()
+        })
+        .collect();
+    println!(
+        "naive typeahead 100k: p50 {:?}, p95 {:?}",
+        percentile(times.clone(), 0.5),
+        percentile(times, 0.95)
+    );
 
     // Naive full re-match is too slow to sample; time 20 needs and scale.
     let (offers, needs) = synth::catalogue(SEED, 20_000, 2_000);

@@ -67,3 +67,35 @@ impl NaiveMatcher {
             .collect()
     }
 }
+
+/// The naive typeahead: fuzzy-match the query against every label.
+pub struct NaiveTypeahead {
+    labels: Vec<(String, String)>,
+    matcher: SkimMatcherV2,
+}
+
+impl NaiveTypeahead {
+    /// Folds every label.
+    pub fn new(items: &[(String, String)]) -> Self {
+        NaiveTypeahead {
+            labels: items.iter().map(|(id, l)| (id.clone(), fold(l))).collect(),
+            matcher: SkimMatcherV2::default(),
+        }
+    }
+
+    /// The `limit` best labels for `query`, as `(id, score)`.
+    pub fn query(&self, query: &str, limit: usize) -> Vec<(String, i64)> {
+        let q = fold(query);
+        let mut hits: Vec<(i64, usize)> = self
+            .labels
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, l))| self.matcher.fuzzy_match(l, &q).map(|s| (s, i)))
+            .collect();
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.truncate(limit);
+        hits.into_iter()
+            .map(|(s, i)| (self.labels[i].0.clone(), s))
+            .collect()
+    }
+}
