@@ -399,6 +399,24 @@ impl Matcher {
         }
     }
 
+    fn analyze_query(&self, need: &Doc) -> Analysis {
+        let mut st = Stems::Query(&self.stems, HashMap::default());
+        analyze(
+            &fields(need, QUERY_FIELDS),
+            &self.lex,
+            &self.concepts,
+            &self.cache,
+            &mut st,
+            true,
+        )
+    }
+
+    /// The idf of a feature no entry has.
+    fn max_idf(&self) -> f32 {
+        let n = self.index_of.len().max(1) as f32;
+        (1.0 + (n + 0.5) / 0.5).ln()
+    }
+
     /// The `top` best entries for `need`, best first, each with a score in
     /// 0..=1 (at least [`THRESHOLD`]) and its reasons. Entries of the need's own
     /// organisation are left out. Ties are broken by id, so the same input
@@ -407,17 +425,8 @@ impl Matcher {
         if top == 0 || self.ids.is_empty() {
             return Vec::new();
         }
-        let mut st = Stems::Query(&self.stems, HashMap::default());
-        let a = analyze(
-            &fields(need, QUERY_FIELDS),
-            &self.lex,
-            &self.concepts,
-            &self.cache,
-            &mut st,
-            true,
-        );
-        let n = self.index_of.len().max(1) as f32;
-        let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
+        let a = self.analyze_query(need);
+        let max_idf = self.max_idf();
         let mut acc = vec![0.0f32; self.ids.len()];
         let mut ideal = 0.0f32;
         let mut qf: Vec<(u32, f32, usize)> = Vec::with_capacity(a.feats.len());
@@ -495,17 +504,8 @@ impl Matcher {
         let Some(d) = self.ids.iter().position(|x| x == id) else {
             return (Vec::new(), 0.0);
         };
-        let mut st = Stems::Query(&self.stems, HashMap::default());
-        let a = analyze(
-            &fields(need, QUERY_FIELDS),
-            &self.lex,
-            &self.concepts,
-            &self.cache,
-            &mut st,
-            true,
-        );
-        let n = self.index_of.len().max(1) as f32;
-        let max_idf = (1.0 + (n + 0.5) / 0.5).ln();
+        let a = self.analyze_query(need);
+        let max_idf = self.max_idf();
         let mut out = Vec::new();
         let mut ideal = 0.0;
         for f in &a.feats {
