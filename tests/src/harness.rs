@@ -90,11 +90,18 @@ impl Harness {
 }
 
 /// The app's environment: the display, the test's catalogue as
-/// `KOMPIS_DB`, and no accessibility bus (there is none under Xvfb).
+/// `KOMPIS_DB`, XDG folders inside the test's temp folder (so the webview's
+/// local storage and caches are the test's own, not the person's), and no
+/// accessibility bus (there is none under Xvfb).
 fn app_env(display: &Display, catalogue: &Path) -> Vec<(&'static str, String)> {
+    let home = catalogue.with_file_name("xdg");
+    let xdg = |sub: &str| home.join(sub).to_string_lossy().into_owned();
     vec![
         ("DISPLAY", display.name().to_string()),
         ("KOMPIS_DB", catalogue.to_string_lossy().into_owned()),
+        ("XDG_DATA_HOME", xdg("data")),
+        ("XDG_CONFIG_HOME", xdg("config")),
+        ("XDG_CACHE_HOME", xdg("cache")),
         ("NO_AT_BRIDGE", "1".to_string()),
     ]
 }

@@ -31,6 +31,14 @@ async fn the_example_network_loads_and_a_need_lists_ranked_offers() {
         assert!(!rows.is_empty(), "the need {NEED:?} lists no offers");
         let first = rows[0].text().await.unwrap_or_default();
         eprintln!("e2e: {} offers ranked; first: {first:?}", rows.len());
+        // Cosmetic, for the README's picture: let the "loaded" notice go.
+        for _ in 0..40 {
+            let toasts = client.find_all(Locator::Css(".toasts .toast")).await;
+            if toasts.map_or(true, |t| t.is_empty()) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
         harness.screenshot(&client, "demo.png").await;
         harness.quit(client).await;
     })
