@@ -1,5 +1,7 @@
 //! Turning one entry into weighted features: stems, compound parts and concepts.
 
+use std::borrow::Cow;
+
 use crate::fxhash::FxMap as HashMap;
 
 use crate::lexicon::{Lexicon, WordInfo};
@@ -57,10 +59,11 @@ impl Surfs {
 
 /// The features of one entry.
 #[derive(Debug, Clone)]
-pub(crate) struct Analysis {
+pub(crate) struct Analysis<'f> {
     pub feats: Vec<Feat>,
-    /// Words and phrases of the text that carried features.
-    pub surf: Vec<String>,
+    /// Words (borrowed from the fields) and phrases of the text that carried
+    /// features.
+    pub surf: Vec<Cow<'f, str>>,
     /// Number of content words (for length normalisation).
     pub len: f32,
 }
@@ -284,9 +287,9 @@ pub(crate) struct FieldWeights {
     pub description: f32,
 }
 
-struct Pos<'a> {
-    surface: &'a str,
-    info: &'a WordInfo,
+struct Pos<'f, 'i> {
+    surface: &'f str,
+    info: &'i WordInfo,
     field_w: f32,
 }
 
@@ -296,14 +299,14 @@ pub(crate) type WordCache = HashMap<String, WordInfo>;
 /// Analyses one entry. For an indexed entry (`query == false`) repeated
 /// features add up (term frequency); for a query the strongest occurrence
 /// counts, and each word also asks for itself as part of a compound.
-pub(crate) fn analyze(
-    fields: &[Field],
+pub(crate) fn analyze<'f>(
+    fields: &'f [Field],
     lex: &Lexicon,
     concepts: &ConceptIndex,
     cache: &WordCache,
     stems: &mut Stems,
     query: bool,
-) -> Analysis {
+) -> Analysis<'f> {
     let sum = !query;
     let lang = detect_lang(fields.iter().flat_map(Field::words));
     let li = usize::from(lang == Lang::English);
@@ -365,7 +368,7 @@ pub(crate) fn analyze(
     let mut acc: HashMap<FeatKey, u32> =
         HashMap::with_capacity_and_hasher(4 * positions.len(), Default::default());
     let mut feats: Vec<Feat> = Vec::with_capacity(2 * positions.len());
-    let mut surf: Vec<String> = Vec::with_capacity(positions.len());
+    let mut surf: Vec<Cow<'f, str>> = Vec::with_capacity(positions.len());
     let mut surf_ix: HashMap<&str, u32> =
         HashMap::with_capacity_and_hasher(positions.len(), Default::default());
     let mut add = |key: FeatKey, w: f32, si: u32| {
@@ -393,7 +396,7 @@ pub(crate) fn analyze(
                 Some(&i) => i,
                 None => {
                     let i = surf.len() as u32;
-                    surf.push(p.surface.to_string());
+                    surf.push(Cow::Borrowed(p.surface));
                     surf_ix.insert(p.surface, i);
                     i
                 }
@@ -513,7 +516,7 @@ pub(crate) fn analyze(
                 .collect::<Vec<_>>()
                 .join(" ");
             let i = surf.len() as u32;
-            surf.push(phrase);
+            surf.push(Cow::Owned(phrase));
             i
         };
         add(FeatKey::Concept(concept), fw * cb, si);

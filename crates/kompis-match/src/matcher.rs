@@ -1,12 +1,14 @@
 //! The index over one side of the catalogue and the ranking against it.
 
+use std::borrow::Cow;
+
 use crate::fxhash::{FxMap as HashMap, FxSet as HashSet};
 
 use crate::analyze::{
     analyze, fields, Analysis, ConceptIndex, FeatKey, Field, FieldWeights, StemTable, Stems,
     WordCache,
 };
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordInfo};
 use crate::text::{fold, is_stopword, tokenize};
 use crate::thesaurus::Thesaurus;
 use crate::{Doc, DocKind, Ranked, Reason};
@@ -123,22 +125,40 @@ impl Matcher {
     fn build(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool) -> Self {
         let t0 = std::time::Instant::now();
         let dbg = std::env::var_os("KOMPIS_TIMING").is_some();
-        // 1. Vocabulary of entries and thesaurus.
+        // 1. Vocabulary of entries and thesaurus: tokenised and counted per
+        // chunk of entries in parallel, the counts then added up.
+        let tokenized: Vec<Vec<Field>> = par_chunks(docs, |part| {
+            part.iter()
+                .map(|d| fields(d, INDEXED_FIELDS))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let counts: Vec<HashMap<&str, u32>> = par_chunks(&tokenized, |part| {
+            let mut n: HashMap<&str, u32> = HashMap::default();
+            for t in part.iter().flatten().flat_map(Field::words) {
+                *n.entry(t).or_insert(0) += 1;
+            }
+            n
+        });
         let mut words: HashMap<String, u32> = HashMap::default();
-        let mut units = HashSet::default();
-        let tokenized: Vec<Vec<Field>> = docs.iter().map(|d| fields(d, INDEXED_FIELDS)).collect();
-        for f in &tokenized {
-            for t in f.iter().flat_map(Field::words) {
-                if !is_stopword(t) {
-                    match words.get_mut(t) {
-                        Some(n) => *n += 1,
-                        None => {
-                            words.insert(t.to_string(), 1);
-                        }
+        let mut stop: HashSet<&str> = HashSet::default();
+        for c in counts {
+            for (t, k) in c {
+                match words.get_mut(t) {
+                    Some(n) => *n += k,
+                    None if stop.contains(t) => {}
+                    None if is_stopword(t) => {
+                        stop.insert(t);
+                    }
+                    None => {
+                        words.insert(t.to_string(), k);
                     }
                 }
             }
         }
+        let mut units = HashSet::default();
         for g in thesaurus.groups() {
             for term in &g.terms {
                 let toks: Vec<String> = tokenize(term)
@@ -162,81 +182,140 @@ impl Matcher {
         }
         let mut stems = StemTable::default();
         let concepts = ConceptIndex::new(thesaurus, &lex, &mut stems);
+        if dbg {
+            eprintln!("concepts {:?}", t0.elapsed());
+        }
 
-        // 2. Analyse every word once (entries' own words are never "repaired").
-        let mut cache: WordCache = HashMap::default();
-        let mut vocab: Vec<&String> = lex_words(&lex);
+        // 2. Analyse every word once (entries' own words are never
+        // "repaired"), in parallel; stems are then interned in sorted word
+        // order, so ids do not depend on the threads.
+        let mut vocab: Vec<&String> = lex_words(&lex)
+            .into_iter()
+            .filter(|w| !w.contains(char::is_whitespace))
+            .collect();
         vocab.sort_unstable();
-        for w in vocab {
-            if !w.contains(char::is_whitespace) {
-                let mut info = lex.word(w, false);
-                if let Some(c) = &info.cognate {
-                    info.cognate_id = stems.intern(c);
-                }
-                for k in 0..2 {
-                    info.ids[k] = stems.intern(&info.stems[k]);
-                    for p in &mut info.parts {
-                        p.ids[k] = stems.intern(&p.stems[k]);
-                    }
-                }
-                cache.insert(w.clone(), info);
+        let infos: Vec<Vec<WordInfo>> = par_chunks(&vocab, |part| {
+            part.iter().map(|w| lex.word(w, false)).collect()
+        });
+        let mut cache: WordCache =
+            HashMap::with_capacity_and_hasher(vocab.len(), Default::default());
+        for (w, mut info) in vocab.iter().zip(infos.into_iter().flatten()) {
+            if let Some(c) = &info.cognate {
+                info.cognate_id = stems.intern(c);
             }
+            for k in 0..2 {
+                info.ids[k] = stems.intern(&info.stems[k]);
+                for p in &mut info.parts {
+                    p.ids[k] = stems.intern(&p.stems[k]);
+                }
+            }
+            cache.insert((*w).clone(), info);
         }
 
         if dbg {
             eprintln!("word cache {:?} ({} words)", t0.elapsed(), cache.len());
         }
-        // 3. Analyse entries and build postings.
+        // 3. Analyse entries in parallel chunks, each with its own tables of
+        // features and surfaces (ids in order of first appearance); merged in
+        // input order, which gives the ids a sequential pass would.
+        let parts: Vec<ChunkIndex> = par_chunks(&tokenized, |part| {
+            ChunkIndex::new(part, &lex, &concepts, &cache, &stems)
+        });
+        if dbg {
+            eprintln!("chunks {:?}", t0.elapsed());
+        }
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
-        // (feature, entry, weight), turned into exactly sized postings after.
-        let mut triples: Vec<(u32, u32, f32)> = Vec::with_capacity(docs.len() * 64);
         let mut df: Vec<u32> = Vec::new();
-        let mut lens = Vec::with_capacity(docs.len());
-        let mut spans = Vec::with_capacity(docs.len());
-        let mut arena: Vec<u32> = Vec::with_capacity(docs.len() * 64);
+        // Pass 1: global ids for the chunks' features and surfaces.
+        let mut surf_ids: HashMap<&str, u32> = HashMap::default();
         let mut surf_strs: Vec<String> = Vec::new();
-        let mut surf_ids: HashMap<String, u32> = HashMap::default();
-        for (di, f) in tokenized.iter().enumerate() {
-            let mut st = Stems::Build(&mut stems);
-            let a: Analysis = analyze(f, &lex, &concepts, &cache, &mut st, false);
-            lens.push(a.len);
-            let global: Vec<u32> = a
-                .surf
-                .into_iter()
-                .map(|s| match surf_ids.get(s.as_str()) {
-                    Some(&i) => i,
-                    None => {
-                        let i = surf_strs.len() as u32;
-                        surf_ids.insert(s.clone(), i);
-                        surf_strs.push(s);
-                        i
+        let mut maps: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(parts.len());
+        for part in &parts {
+            let fmap: Vec<u32> = part
+                .feat_keys
+                .iter()
+                .map(|&k| {
+                    let next = feat_ids.len() as u32;
+                    let id = *feat_ids.entry(k).or_insert(next);
+                    if id == next {
+                        feat_keys.push(k);
+                        df.push(0);
                     }
+                    id
                 })
                 .collect();
-            let mut sp = Vec::with_capacity(a.feats.len());
-            for f in a.feats {
-                let next = feat_ids.len() as u32;
-                let id = *feat_ids.entry(f.key).or_insert(next);
-                if id as usize == feat_keys.len() {
-                    feat_keys.push(f.key);
-                    df.push(0);
-                }
-                df[id as usize] += 1;
-                triples.push((id, di as u32, f.weight));
-                let start = arena.len() as u32;
-                let fs = f.surfaces.as_slice();
-                arena.extend(fs.iter().map(|&i| global[i as usize]));
-                sp.push((id, start, fs.len() as u32));
+            let smap: Vec<u32> = part
+                .surf_strs
+                .iter()
+                .map(|s| {
+                    let next = surf_strs.len() as u32;
+                    let id = *surf_ids.entry(s.as_ref()).or_insert(next);
+                    if id == next {
+                        surf_strs.push(s.to_string());
+                    }
+                    id
+                })
+                .collect();
+            maps.push((fmap, smap));
+        }
+        drop(surf_ids);
+        // Pass 2: entries renumbered, chunk by chunk in parallel.
+        let mut offsets = Vec::with_capacity(parts.len());
+        let (mut arena_len, mut base) = (0u32, 0u32);
+        for p in &parts {
+            offsets.push((arena_len, base));
+            arena_len += p.arena.len() as u32;
+            base += p.lens.len() as u32;
+        }
+        let jobs: Vec<_> = parts
+            .into_iter()
+            .zip(maps)
+            .zip(offsets)
+            .map(|((p, m), o)| std::sync::Mutex::new(Some((p, m, o))))
+            .collect();
+        let done: Vec<Renumbered> = par_chunks_min(&jobs, 1, |js| {
+            js.iter()
+                .map(|j| {
+                    let (p, (fmap, smap), (offset, base)) = j
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .take()
+                        .expect("each chunk renumbered once");
+                    p.renumber(&fmap, &smap, offset, base)
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut lens = Vec::with_capacity(docs.len());
+        let mut spans = Vec::with_capacity(docs.len());
+        let mut arena: Vec<u32> = Vec::with_capacity(arena_len as usize);
+        let mut chunk_triples = Vec::with_capacity(done.len());
+        for r in done {
+            for (f, n) in r.df {
+                df[f as usize] += n;
             }
-            sp.sort_unstable_by_key(|x| x.0);
-            spans.push(sp);
+            lens.extend(r.lens);
+            spans.extend(r.spans);
+            arena.extend(r.arena);
+            chunk_triples.push(r.triples);
+        }
+        if dbg {
+            eprintln!("analysed {:?}", t0.elapsed());
         }
         let mut postings: Vec<Vec<(u32, f32)>> =
             df.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
-        for (f, d, w) in triples {
-            postings[f as usize].push((d, w));
-        }
+        // The entries' fields are freed meanwhile.
+        std::thread::scope(|s| {
+            s.spawn(move || drop(tokenized));
+            for triples in chunk_triples {
+                for (f, d, w) in triples {
+                    postings[f as usize].push((d, w));
+                }
+            }
+        });
         let mut org_ids: HashMap<String, u32> = HashMap::default();
         let orgs = docs
             .iter()
@@ -247,6 +326,9 @@ impl Matcher {
                 })
             })
             .collect();
+        if dbg {
+            eprintln!("postings {:?}", t0.elapsed());
+        }
         let n = docs.len().max(1) as f32;
         let idf = postings
             .iter()
@@ -263,11 +345,17 @@ impl Matcher {
                 *tf = *tf * (K1 + 1.0) / (*tf + norm);
             }
         }
+        if dbg {
+            eprintln!("bm25 {:?}", t0.elapsed());
+        }
         let index_of = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i as u32))
             .collect();
+        if dbg {
+            eprintln!("index_of {:?}", t0.elapsed());
+        }
         Matcher {
             live: vec![true; docs.len()],
             index_of,
@@ -339,7 +427,7 @@ impl Matcher {
             .into_iter()
             .map(|s| {
                 let i = self.surf_strs.len() as u32;
-                self.surf_strs.push(s);
+                self.surf_strs.push(s.into_owned());
                 i
             })
             .collect();
@@ -399,10 +487,10 @@ impl Matcher {
         }
     }
 
-    fn analyze_query(&self, need: &Doc) -> Analysis {
+    fn analyze_query<'f>(&self, fields: &'f [Field]) -> Analysis<'f> {
         let mut st = Stems::Query(&self.stems, HashMap::default());
         analyze(
-            &fields(need, QUERY_FIELDS),
+            fields,
             &self.lex,
             &self.concepts,
             &self.cache,
@@ -425,7 +513,8 @@ impl Matcher {
         if top == 0 || self.ids.is_empty() {
             return Vec::new();
         }
-        let a = self.analyze_query(need);
+        let qfields = fields(need, QUERY_FIELDS);
+        let a = self.analyze_query(&qfields);
         let max_idf = self.max_idf();
         let mut acc = vec![0.0f32; self.ids.len()];
         let mut ideal = 0.0f32;
@@ -504,7 +593,8 @@ impl Matcher {
         let Some(d) = self.ids.iter().position(|x| x == id) else {
             return (Vec::new(), 0.0);
         };
-        let a = self.analyze_query(need);
+        let qfields = fields(need, QUERY_FIELDS);
+        let a = self.analyze_query(&qfields);
         let max_idf = self.max_idf();
         let mut out = Vec::new();
         let mut ideal = 0.0;
@@ -544,7 +634,7 @@ impl Matcher {
                 .surfaces
                 .as_slice()
                 .iter()
-                .map(|&i| a.surf[i as usize].as_str())
+                .map(|&i| a.surf[i as usize].as_ref())
                 .collect()
         };
         // (weight, is concept, label, feature index in the query, span in the entry)
@@ -557,7 +647,7 @@ impl Matcher {
                 FeatKey::Concept(c) => (self.concepts.ids[c as usize].as_str(), true),
                 _ => {
                     let first = a.feats[fi].surfaces.as_slice().first();
-                    (first.map_or("", |&i| a.surf[i as usize].as_str()), false)
+                    (first.map_or("", |&i| a.surf[i as usize].as_ref()), false)
                 }
             };
             items.push((w * self.idf[id as usize], is_concept, label, fi, offer[pos]));
@@ -595,4 +685,141 @@ impl Matcher {
 
 fn lex_words(lex: &Lexicon) -> Vec<&String> {
     lex.words().collect()
+}
+
+/// Runs `f` over consecutive chunks of `items`, one per available core, and
+/// returns the results in input order.
+fn par_chunks<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a [T]) -> R + Sync) -> Vec<R> {
+    par_chunks_min(items, 256, f)
+}
+
+/// [`par_chunks`] with at least `min` items per thread (small inputs are
+/// not worth a thread).
+fn par_chunks_min<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    min: usize,
+    f: impl Fn(&'a [T]) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let n = threads.min(items.len() / min.max(1)).max(1);
+    if n == 1 {
+        return vec![f(items)];
+    }
+    let size = items.len().div_ceil(n);
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = items.chunks(size).map(|c| s.spawn(move || f(c))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The analysed entries of one chunk, with ids local to the chunk (features
+/// and surfaces numbered in order of first appearance).
+struct ChunkIndex<'a> {
+    feat_keys: Vec<FeatKey>,
+    surf_strs: Vec<Cow<'a, str>>,
+    /// (feature, entry within the chunk, weight).
+    triples: Vec<(u32, u32, f32)>,
+    lens: Vec<f32>,
+    spans: Vec<Vec<SurfaceSpan>>,
+    arena: Vec<u32>,
+}
+
+/// One chunk's entries with global ids.
+struct Renumbered {
+    /// (global feature, number of entries having it).
+    df: Vec<(u32, u32)>,
+    /// (global feature, global entry, weight).
+    triples: Vec<(u32, u32, f32)>,
+    lens: Vec<f32>,
+    spans: Vec<Vec<SurfaceSpan>>,
+    arena: Vec<u32>,
+}
+
+impl<'a> ChunkIndex<'a> {
+    /// Global ids: features through `fmap`, surfaces through `smap`, entries
+    /// from `base`, arena positions from `offset`.
+    fn renumber(mut self, fmap: &[u32], smap: &[u32], offset: u32, base: u32) -> Renumbered {
+        for a in &mut self.arena {
+            *a = smap[*a as usize];
+        }
+        for sp in &mut self.spans {
+            for x in sp.iter_mut() {
+                x.0 = fmap[x.0 as usize];
+                x.1 += offset;
+            }
+            sp.sort_unstable_by_key(|x| x.0);
+        }
+        let mut local_df = vec![0u32; fmap.len()];
+        for t in &mut self.triples {
+            local_df[t.0 as usize] += 1;
+            t.0 = fmap[t.0 as usize];
+            t.1 += base;
+        }
+        Renumbered {
+            df: fmap.iter().copied().zip(local_df).collect(),
+            triples: self.triples,
+            lens: self.lens,
+            spans: self.spans,
+            arena: self.arena,
+        }
+    }
+
+    fn new(
+        docs: &'a [Vec<Field>],
+        lex: &Lexicon,
+        concepts: &ConceptIndex,
+        cache: &WordCache,
+        stems: &StemTable,
+    ) -> Self {
+        let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
+        let mut surf_ids: HashMap<Cow<'a, str>, u32> = HashMap::default();
+        let mut c = ChunkIndex {
+            feat_keys: Vec::new(),
+            surf_strs: Vec::new(),
+            triples: Vec::with_capacity(docs.len() * 64),
+            lens: Vec::with_capacity(docs.len()),
+            spans: Vec::with_capacity(docs.len()),
+            arena: Vec::with_capacity(docs.len() * 64),
+        };
+        for (di, f) in docs.iter().enumerate() {
+            // Every word of an indexed entry is in the cache with its stems
+            // interned, so no stem is new here and the table can be shared.
+            let mut st = Stems::Query(stems, HashMap::default());
+            let a: Analysis = analyze(f, lex, concepts, cache, &mut st, false);
+            debug_assert!(matches!(&st, Stems::Query(_, local) if local.is_empty()));
+            c.lens.push(a.len);
+            let local: Vec<u32> = a
+                .surf
+                .into_iter()
+                .map(|s| match surf_ids.get(s.as_ref()) {
+                    Some(&i) => i,
+                    None => {
+                        let i = c.surf_strs.len() as u32;
+                        surf_ids.insert(s.clone(), i);
+                        c.surf_strs.push(s);
+                        i
+                    }
+                })
+                .collect();
+            let mut sp = Vec::with_capacity(a.feats.len());
+            for f in a.feats {
+                let next = feat_ids.len() as u32;
+                let id = *feat_ids.entry(f.key).or_insert(next);
+                if id == next {
+                    c.feat_keys.push(f.key);
+                }
+                c.triples.push((id, di as u32, f.weight));
+                let start = c.arena.len() as u32;
+                let fs = f.surfaces.as_slice();
+                c.arena.extend(fs.iter().map(|&i| local[i as usize]));
+                sp.push((id, start, fs.len() as u32));
+            }
+            c.spans.push(sp);
+        }
+        c
+    }
 }

@@ -33,6 +33,27 @@ pub fn fold(s: &str) -> String {
             }
             continue;
         }
+        // The Norwegian letters, most of what is not ASCII, without the
+        // Unicode tables.
+        match c {
+            'æ' | 'ø' | 'å' => {
+                out.push(c);
+                continue;
+            }
+            'Æ' => {
+                out.push('æ');
+                continue;
+            }
+            'Ø' => {
+                out.push('ø');
+                continue;
+            }
+            'Å' => {
+                out.push('å');
+                continue;
+            }
+            _ => {}
+        }
         for l in c.to_lowercase() {
             match l {
                 'ä' => out.push('æ'),
