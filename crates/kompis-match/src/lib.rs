@@ -110,18 +110,87 @@ pub struct Reason {
 }
 
 impl Reason {
-    /// Short human text, e.g. `«bærekraftsrapportering» ↔ «esrs»`.
+    /// Terms shown per side by [`Reason::sentence`].
+    pub const SHOWN_TERMS: usize = 3;
+
+    /// Short human text, e.g. `«bærekraftsrapportering» ↔ «esrs»`: at most
+    /// [`Reason::SHOWN_TERMS`] distinct terms per side, in the order they
+    /// were found (the words that carried the match come first), then ` …`
+    /// when some were left out. The term lists keep every term.
     pub fn sentence(&self) -> String {
         let q = |v: &[String]| {
-            v.iter()
+            let mut shown: Vec<&str> = Vec::with_capacity(Self::SHOWN_TERMS);
+            let mut cut = false;
+            for t in v {
+                if shown.contains(&t.as_str()) {
+                    continue;
+                }
+                if shown.len() == Self::SHOWN_TERMS {
+                    cut = true;
+                    break;
+                }
+                shown.push(t);
+            }
+            let mut s = shown
+                .iter()
                 .map(|t| format!("«{t}»"))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", ");
+            if cut {
+                s.push_str(" …");
+            }
+            s
         };
         if self.need_terms == self.offer_terms {
             q(&self.need_terms)
         } else {
             format!("{} ↔ {}", q(&self.need_terms), q(&self.offer_terms))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reason;
+
+    fn reason(need: &[&str], offer: &[&str]) -> Reason {
+        Reason {
+            concept: "c".into(),
+            need_terms: need.iter().map(|t| t.to_string()).collect(),
+            offer_terms: offer.iter().map(|t| t.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn sentence_shows_three_terms_per_side_then_an_ellipsis() {
+        let r = reason(
+            &[
+                "rapporterer bærekraft",
+                "bærekraftsrapport",
+                "esrs",
+                "vesentlighetsanalyse",
+            ],
+            &["dobbel vesentlighet", "dobbel vesentlighetsanalyse"],
+        );
+        assert_eq!(
+            r.sentence(),
+            "«rapporterer bærekraft», «bærekraftsrapport», «esrs» … \
+             ↔ «dobbel vesentlighet», «dobbel vesentlighetsanalyse»"
+        );
+        // The lists themselves keep every term, for highlighting.
+        assert_eq!(r.need_terms.len(), 4);
+    }
+
+    #[test]
+    fn sentence_counts_distinct_terms_and_joins_equal_sides() {
+        let r = reason(&["hms", "hms", "vernerunde", "ros"], &["hms"]);
+        assert_eq!(r.sentence(), "«hms», «vernerunde», «ros» ↔ «hms»");
+        let same = reason(&["lean", "kaizen"], &["lean", "kaizen"]);
+        assert_eq!(same.sentence(), "«lean», «kaizen»");
+        let long = reason(
+            &["a1", "b2", "c3", "d4", "e5"],
+            &["a1", "b2", "c3", "d4", "e5"],
+        );
+        assert_eq!(long.sentence(), "«a1», «b2», «c3» …");
     }
 }
