@@ -149,12 +149,24 @@ impl Field {
                 spans.push(((a + lead) as u32, (a + lead + w2.len()) as u32));
             }
         };
-        for (i, c) in text.char_indices() {
-            if word_char(c) {
+        // Bytes: ASCII and `æøå` without decoding (`word_char` otherwise).
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let (word, len) = match b[i] {
+                c if c < 0x80 => (c.is_ascii_alphanumeric() || c == b'-', 1),
+                0xC3 if matches!(b.get(i + 1), Some(0xA5 | 0xA6 | 0xB8)) => (true, 2),
+                _ => {
+                    let c = text[i..].chars().next().expect("a char starts here");
+                    (word_char(c), c.len_utf8())
+                }
+            };
+            if word {
                 start.get_or_insert(i);
             } else if let Some(a) = start.take() {
                 push(a, i, &mut spans);
             }
+            i += len;
         }
         if let Some(a) = start {
             push(a, text.len(), &mut spans);

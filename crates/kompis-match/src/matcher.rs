@@ -180,23 +180,29 @@ impl Matcher {
         if dbg {
             eprintln!("lexicon {:?}", t0.elapsed());
         }
-        let mut stems = StemTable::default();
-        let concepts = ConceptIndex::new(thesaurus, &lex, &mut stems);
-        if dbg {
-            eprintln!("concepts {:?}", t0.elapsed());
-        }
-
         // 2. Analyse every word once (entries' own words are never
-        // "repaired"), in parallel; stems are then interned in sorted word
-        // order, so ids do not depend on the threads.
+        // "repaired"), in parallel, while the thesaurus is indexed on a fresh
+        // stem table; the words' stems are then interned after the
+        // thesaurus's, in sorted word order, so ids do not depend on threads.
         let mut vocab: Vec<&String> = lex_words(&lex)
             .into_iter()
             .filter(|w| !w.contains(char::is_whitespace))
             .collect();
         vocab.sort_unstable();
-        let infos: Vec<Vec<WordInfo>> = par_chunks(&vocab, |part| {
-            part.iter().map(|w| lex.word(w, false)).collect()
+        let ((concepts, mut stems), infos) = std::thread::scope(|s| {
+            let c = s.spawn(|| {
+                let mut stems = StemTable::default();
+                (ConceptIndex::new(thesaurus, &lex, &mut stems), stems)
+            });
+            let infos: Vec<Vec<WordInfo>> = par_chunks(&vocab, |part| {
+                part.iter().map(|w| lex.word(w, false)).collect()
+            });
+            let c = c.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (c, infos)
         });
+        if dbg {
+            eprintln!("concepts and words {:?}", t0.elapsed());
+        }
         let mut cache: WordCache =
             HashMap::with_capacity_and_hasher(vocab.len(), Default::default());
         for (w, mut info) in vocab.iter().zip(infos.into_iter().flatten()) {

@@ -13,65 +13,69 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() && !s.contains("--") {
         return s.to_ascii_lowercase();
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
+    // Bytes: ASCII and the Norwegian letters (most of any text) directly,
+    // anything else through `fold_char`.
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
             // Runs of hyphens become one (`--` in typed text).
-            if !(c == '-' && out.ends_with('-')) {
+            if !(c == b'-' && out.last() == Some(&b'-')) {
                 out.push(c.to_ascii_lowercase());
             }
-            continue;
-        }
-        // Combining marks (decomposed input): a + ring → å, o + stroke → ø.
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            if c == '\u{30a}' && out.ends_with('a') {
-                out.pop();
-                out.push('å');
-            } else if c == '\u{338}' && out.ends_with('o') {
-                out.pop();
-                out.push('ø');
-            }
-            continue;
-        }
-        // The Norwegian letters, most of what is not ASCII, without the
-        // Unicode tables.
-        match c {
-            'æ' | 'ø' | 'å' => {
-                out.push(c);
-                continue;
-            }
-            'Æ' => {
-                out.push('æ');
-                continue;
-            }
-            'Ø' => {
-                out.push('ø');
-                continue;
-            }
-            'Å' => {
-                out.push('å');
-                continue;
-            }
-            _ => {}
-        }
-        for l in c.to_lowercase() {
-            match l {
-                'ä' => out.push('æ'),
-                'ö' => out.push('ø'),
-                'á' | 'à' | 'â' | 'ã' => out.push('a'),
-                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-                'í' | 'ì' | 'î' | 'ï' => out.push('i'),
-                'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
-                'ú' | 'ù' | 'û' | 'ü' => out.push('u'),
-                'ç' => out.push('c'),
-                'ñ' => out.push('n'),
-                'ß' => out.push_str("ss"),
-                '\u{2010}' | '\u{2011}' => out.push('-'),
-                _ => out.push(l),
-            }
+            i += 1;
+        } else if c == 0xC3 && matches!(b.get(i + 1), Some(0x85 | 0x86 | 0x98 | 0xA5 | 0xA6 | 0xB8))
+        {
+            // å æ ø and their capitals (which differ by 0x20 in the second byte).
+            out.extend_from_slice(&[0xC3, b[i + 1] | 0x20]);
+            i += 2;
+        } else {
+            let ch = s[i..].chars().next().expect("a char starts here");
+            fold_char(ch, &mut out);
+            i += ch.len_utf8();
         }
     }
-    out
+    String::from_utf8(out).expect("folding keeps UTF-8")
+}
+
+/// [`fold`] of one character that is not ASCII, appended to `out`.
+fn fold_char(c: char, out: &mut Vec<u8>) {
+    let mut push = |c: char| {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    };
+    // Combining marks (decomposed input): a + ring → å, o + stroke → ø.
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        if c == '\u{30a}' && out.last() == Some(&b'a') {
+            out.pop();
+            out.extend_from_slice("å".as_bytes());
+        } else if c == '\u{338}' && out.last() == Some(&b'o') {
+            out.pop();
+            out.extend_from_slice("ø".as_bytes());
+        }
+        return;
+    }
+    for l in c.to_lowercase() {
+        match l {
+            'ä' => push('æ'),
+            'ö' => push('ø'),
+            'á' | 'à' | 'â' | 'ã' => push('a'),
+            'é' | 'è' | 'ê' | 'ë' => push('e'),
+            'í' | 'ì' | 'î' | 'ï' => push('i'),
+            'ó' | 'ò' | 'ô' | 'õ' => push('o'),
+            'ú' | 'ù' | 'û' | 'ü' => push('u'),
+            'ç' => push('c'),
+            'ñ' => push('n'),
+            'ß' => {
+                push('s');
+                push('s');
+            }
+            '\u{2010}' | '\u{2011}' => push('-'),
+            _ => push(l),
+        }
+    }
 }
 
 /// The form of a folded word typed without `æøå`: `æ`,`å`→`a`, `ø`→`o`.
