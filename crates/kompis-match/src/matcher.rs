@@ -123,11 +123,18 @@ impl Matcher {
     }
 
     fn build(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool) -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Self::build_on(thesaurus, docs, reverse, threads)
+    }
+
+    /// [`Matcher::build`] on at most `threads` threads (the result does not
+    /// depend on it).
+    fn build_on(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool, threads: usize) -> Self {
         let t0 = std::time::Instant::now();
         let dbg = std::env::var_os("KOMPIS_TIMING").is_some();
         // 1. Vocabulary of entries and thesaurus: tokenised and counted per
         // chunk of entries in parallel, the counts then added up.
-        let tokenized: Vec<Vec<Field>> = par_chunks(docs, |part| {
+        let tokenized: Vec<Vec<Field>> = par_chunks(threads, docs, |part| {
             part.iter()
                 .map(|d| fields(d, INDEXED_FIELDS))
                 .collect::<Vec<_>>()
@@ -135,7 +142,7 @@ impl Matcher {
         .into_iter()
         .flatten()
         .collect();
-        let counts: Vec<HashMap<&str, u32>> = par_chunks(&tokenized, |part| {
+        let counts: Vec<HashMap<&str, u32>> = par_chunks(threads, &tokenized, |part| {
             let mut n: HashMap<&str, u32> = HashMap::default();
             for t in part.iter().flatten().flat_map(Field::words) {
                 *n.entry(t).or_insert(0) += 1;
@@ -194,7 +201,7 @@ impl Matcher {
                 let mut stems = StemTable::default();
                 (ConceptIndex::new(thesaurus, &lex, &mut stems), stems)
             });
-            let infos: Vec<Vec<WordInfo>> = par_chunks(&vocab, |part| {
+            let infos: Vec<Vec<WordInfo>> = par_chunks(threads, &vocab, |part| {
                 part.iter().map(|w| lex.word(w, false)).collect()
             });
             let c = c.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -224,7 +231,7 @@ impl Matcher {
         // 3. Analyse entries in parallel chunks, each with its own tables of
         // features and surfaces (ids in order of first appearance); merged in
         // input order, which gives the ids a sequential pass would.
-        let parts: Vec<ChunkIndex> = par_chunks(&tokenized, |part| {
+        let parts: Vec<ChunkIndex> = par_chunks(threads, &tokenized, |part| {
             ChunkIndex::new(part, &lex, &concepts, &cache, &stems)
         });
         if dbg {
@@ -280,7 +287,7 @@ impl Matcher {
             .zip(offsets)
             .map(|((p, m), o)| std::sync::Mutex::new(Some((p, m, o))))
             .collect();
-        let done: Vec<Renumbered> = par_chunks_min(&jobs, 1, |js| {
+        let done: Vec<Renumbered> = par_chunks_min(threads, &jobs, 1, |js| {
             js.iter()
                 .map(|j| {
                     let (p, (fmap, smap), (offset, base)) = j
@@ -693,33 +700,56 @@ fn lex_words(lex: &Lexicon) -> Vec<&String> {
     lex.words().collect()
 }
 
-/// Runs `f` over consecutive chunks of `items`, one per available core, and
+/// Runs `f` over consecutive chunks of `items` on up to `threads` threads and
 /// returns the results in input order.
-fn par_chunks<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a [T]) -> R + Sync) -> Vec<R> {
-    par_chunks_min(items, 256, f)
+fn par_chunks<'a, T: Sync, R: Send>(
+    threads: usize,
+    items: &'a [T],
+    f: impl Fn(&'a [T]) -> R + Sync,
+) -> Vec<R> {
+    par_chunks_min(threads, items, 256, f)
 }
 
-/// [`par_chunks`] with at least `min` items per thread (small inputs are
-/// not worth a thread).
+/// [`par_chunks`] with at least `min` items per chunk (small inputs are not
+/// worth a thread). There are a few chunks per core, taken by whichever
+/// thread is free, so a core busy with something else (a build) delays the
+/// whole only by its last chunk.
 fn par_chunks_min<'a, T: Sync, R: Send>(
+    threads: usize,
     items: &'a [T],
     min: usize,
     f: impl Fn(&'a [T]) -> R + Sync,
 ) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let n = threads.min(items.len() / min.max(1)).max(1);
-    if n == 1 {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let min = min.max(1);
+    if threads <= 1 || items.len() < 2 * min {
         return vec![f(items)];
     }
-    let size = items.len().div_ceil(n);
-    std::thread::scope(|s| {
-        let f = &f;
-        let handles: Vec<_> = items.chunks(size).map(|c| s.spawn(move || f(c))).collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    let size = items.len().div_ceil(4 * threads).max(min);
+    let chunks: Vec<&'a [T]> = items.chunks(size).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(c) = chunks.get(i) else {
+                return done;
+            };
+            done.push((i, f(c)));
+        }
+    };
+    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
+        let helpers: Vec<_> = (1..threads.min(chunks.len()))
+            .map(|_| s.spawn(work))
+            .collect();
+        let mut all = work();
+        for h in helpers {
+            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        all
+    });
+    out.sort_unstable_by_key(|x| x.0);
+    out.into_iter().map(|x| x.1).collect()
 }
 
 /// The analysed entries of one chunk, with ids local to the chunk (features
@@ -827,5 +857,28 @@ impl<'a> ChunkIndex<'a> {
             c.spans.push(sp);
         }
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth;
+
+    #[test]
+    fn parallel_build_ranks_exactly_like_a_sequential_one() {
+        let (offers, needs) = synth::catalogue(7, 1_500, 40);
+        let thes = Thesaurus::builtin();
+        let one = Matcher::build_on(&thes, &offers, false, 1);
+        let four = Matcher::build_on(&thes, &offers, false, 4);
+        assert_eq!(one.feat_keys, four.feat_keys);
+        assert_eq!(one.surf_strs, four.surf_strs);
+        let mut suggested = 0;
+        for n in &needs {
+            let r = one.rank(n, 10);
+            suggested += r.len();
+            assert_eq!(r, four.rank(n, 10), "need {}", n.id);
+        }
+        assert!(suggested > 40, "the synthetic needs find offers");
     }
 }
