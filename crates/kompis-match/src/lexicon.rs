@@ -128,7 +128,8 @@ impl Lexicon {
         self.split2_d(w, 0)
     }
 
-    /// [`Self::split2`]; a head may itself be a compound, one level deep.
+    /// [`Self::split2`]; a head may itself be a compound, one level deep (at
+    /// `depth` 1 only whether there is a split counts: the parts are empty).
     fn split2_d(&self, w: &str, depth: u8) -> Option<(String, String)> {
         let chars: Vec<(usize, char)> = w.char_indices().collect();
         let n = chars.len();
@@ -138,7 +139,7 @@ impl Lexicon {
         // (head known as is, modifier seen as is, min part length, head length):
         // higher is better.
         type Key = (bool, bool, usize, usize);
-        let mut best: Option<(Key, String, String)> = None;
+        let mut best: Option<(Key, &str, &str)> = None;
         for (i, &(at, _)) in chars.iter().enumerate().take(n.saturating_sub(3)).skip(3) {
             let (l, r) = (&w[..at], &w[at..]);
             let rn = n - i;
@@ -152,6 +153,10 @@ impl Lexicon {
             };
             let second_left = known_lefts.next();
             let head_direct = self.known_head(r);
+            if depth > 0 && head_direct {
+                // Only whether a split exists is asked one level down.
+                return Some((String::new(), String::new()));
+            }
             let head_ok =
                 head_direct || (depth == 0 && rn >= 7 && self.split2_d(r, depth + 1).is_some());
             if !head_ok {
@@ -161,11 +166,11 @@ impl Lexicon {
                 let ln = left.chars().count();
                 let key = (head_direct, self.words.contains_key(left), ln.min(rn), rn);
                 if best.as_ref().is_none_or(|b| key > b.0) {
-                    best = Some((key, left.to_string(), r.to_string()));
+                    best = Some((key, left, r));
                 }
             }
         }
-        best.map(|(_, l, r)| (l, r))
+        best.map(|(_, l, r)| (l.to_string(), r.to_string()))
     }
 
     /// All parts of a compound, top-level ones weighted `w`, deeper ones less.
