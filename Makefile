@@ -1,5 +1,5 @@
 # One entry point for chores; each target wraps a script in scripts/.
-.PHONY: setup run test lint bench
+.PHONY: setup run test lint bench deb
 
 export CARGO_TARGET_DIR ?= /var/tmp/kompis-target
 
@@ -24,3 +24,9 @@ lint:
 ## bench: the matcher and store benchmarks
 bench:
 	cargo bench --workspace
+
+## deb: the Debian package (installs tauri-cli 2 on first use; ~10 min)
+deb:
+	command -v cargo-tauri >/dev/null || cargo install tauri-cli --version "^2" --locked
+	cd ui && npm run build
+	cd src-tauri && cargo tauri build --bundles deb

@@ -77,10 +77,10 @@ mod tests {
 
     #[test]
     fn instance_id_is_a_valid_dbus_name_and_differs_per_catalogue() {
-        let a = instance_id("no.kompis.app", Path::new("/tmp/kompis-a"));
-        let b = instance_id("no.kompis.app", Path::new("/tmp/kompis-b"));
+        let a = instance_id("no.kompis.desktop", Path::new("/tmp/kompis-a"));
+        let b = instance_id("no.kompis.desktop", Path::new("/tmp/kompis-b"));
         assert_ne!(a, b);
-        assert_eq!(a, instance_id("no.kompis.app", Path::new("/tmp/kompis-a")));
+        assert_eq!(a, instance_id("no.kompis.desktop", Path::new("/tmp/kompis-a")));
         // D-Bus: dot-separated elements of [A-Za-z0-9_-], none starting with a digit.
         for element in a.split('.') {
             assert!(!element.is_empty() && !element.starts_with(|c: char| c.is_ascii_digit()));
