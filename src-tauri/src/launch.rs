@@ -80,7 +80,10 @@ mod tests {
         let a = instance_id("no.kompis.desktop", Path::new("/tmp/kompis-a"));
         let b = instance_id("no.kompis.desktop", Path::new("/tmp/kompis-b"));
         assert_ne!(a, b);
-        assert_eq!(a, instance_id("no.kompis.desktop", Path::new("/tmp/kompis-a")));
+        assert_eq!(
+            a,
+            instance_id("no.kompis.desktop", Path::new("/tmp/kompis-a"))
+        );
         // D-Bus: dot-separated elements of [A-Za-z0-9_-], none starting with a digit.
         for element in a.split('.') {
             assert!(!element.is_empty() && !element.starts_with(|c: char| c.is_ascii_digit()));
