@@ -1,39 +1,67 @@
-//! Resident memory with a large catalogue open and its offer index built:
-//! `cargo run --release -p kompis-core --example memory -- 20000`.
+//! Resident memory with a large catalogue open and its offer index built,
+//! measured in a process that only opens the catalogue:
+//! `cargo run --release -p kompis-core --example memory -- make DIR 20000`, then
+//! `cargo run --release -p kompis-core --example memory -- open DIR`.
+
+use std::path::Path;
 
 use kompis_core::matching::{build_offer_index, rank_catalogue};
 use kompis_core::{synthetic, Catalogue};
 
 fn rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
+    let field = |name: &str| -> f64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    field("VmRSS:") / 1024.0
+}
+
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0
 }
 
 fn main() {
-    let entries: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20_000);
-    let dir = tempfile::tempdir().unwrap();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
     {
-        let cat = Catalogue::open(dir.path()).unwrap();
-        cat.import(&synthetic::bundle(7, entries * 10 / 11, entries / 11))
-            .unwrap();
+        ["make", dir, n] => {
+            let entries: usize = n.parse().expect("a number of entries");
+            let cat = Catalogue::open(Path::new(dir)).unwrap();
+            cat.import(&synthetic::bundle(7, entries * 10 / 11, entries / 11))
+                .unwrap();
+            println!("made {entries} entries in {dir}");
+        }
+        ["open", dir] => {
+            let start = rss_mb();
+            let cat = Catalogue::open(Path::new(dir)).unwrap();
+            let opened = rss_mb();
+            cat.with_offer_index(build_offer_index, |_| ()).unwrap();
+            let indexed = rss_mb();
+            let ranked = rank_catalogue(&cat, None, 10).unwrap();
+            println!(
+                "RSS {start:.0} MB at start, {opened:.0} MB open, {indexed:.0} MB with the offer index, \
+                 {:.0} MB after ranking {} needs; peak {:.0} MB",
+                rss_mb(),
+                ranked.len(),
+                peak_mb()
+            );
+        }
+        _ => eprintln!("usage: memory make DIR N | memory open DIR"),
     }
-    let base = rss_mb();
-    let cat = Catalogue::open(dir.path()).unwrap();
-    let opened = rss_mb();
-    cat.with_offer_index(build_offer_index, |_| ()).unwrap();
-    let ranked = rank_catalogue(&cat, None, 10).unwrap();
-    println!(
-        "{entries} entries: RSS {base:.0} MB before open, {opened:.0} MB open, {:.0} MB with the offer index built and {} needs ranked",
-        rss_mb(),
-        ranked.len()
-    );
 }

@@ -117,6 +117,12 @@ impl Catalogue {
     pub fn entries(&self, kind: EntityKind) -> Result<Vec<Entry>> {
         self.all(kind)
     }
+    /// All offers or needs as the matcher reads them (decoded in parallel,
+    /// without the fields it does not use), in id order.
+    pub fn match_docs(&self, kind: EntityKind) -> Result<Vec<crate::matching::MatchDoc>> {
+        self.storage.scan_parallel(keys::prefix(kind))
+    }
+
     /// All match records.
     pub fn match_records(&self) -> Result<Vec<MatchRecord>> {
         Ok(self

@@ -139,13 +139,42 @@ pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result
     })
 }
 
+/// An offer or need with only the fields the matcher reads: decoding it
+/// skips the rest (dates, contacts), which matters at start-up.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct MatchDoc {
+    id: String,
+    title: String,
+    kind: EntryKind,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    organisation: Option<String>,
+    #[serde(default)]
+    active: Option<bool>,
+}
+
+impl MatchDoc {
+    fn into_doc(self) -> Option<Doc> {
+        (self.active != Some(false)).then(|| Doc {
+            id: self.id,
+            organisation: self.organisation,
+            kind: doc_kind(self.kind),
+            title: self.title,
+            description: self.description.unwrap_or_default(),
+            keywords: self.keywords,
+        })
+    }
+}
+
 /// Build the matcher's index over the catalogue's active offers.
 pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
     let offers: Vec<Doc> = cat
-        .offers()?
-        .iter()
-        .filter(|o| o.is_active())
-        .map(doc)
+        .match_docs(EntityKind::Offer)?
+        .into_iter()
+        .filter_map(MatchDoc::into_doc)
         .collect();
     Ok(Matcher::new(&crate::workflow::thesaurus(cat)?, &offers))
 }

@@ -107,6 +107,40 @@ impl Storage {
         Ok(out)
     }
 
+    /// All records under `prefix`, decoded on every core (for large scans at
+    /// start-up); the order is key order, as with [`Storage::scan`].
+    pub fn scan_parallel<T: DeserializeOwned + Send>(&self, prefix: &str) -> Result<Vec<T>> {
+        let mut raw = Vec::new();
+        for item in self.db.scan_prefix(prefix.as_bytes()) {
+            raw.push(item?);
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = raw.len().div_ceil(threads).max(1);
+        let parts: Vec<Result<Vec<T>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = raw
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|(k, v)| decode(&String::from_utf8_lossy(k), v))
+                            .collect::<Result<Vec<T>>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("decoding thread"))
+                .collect()
+        });
+        let mut out = Vec::with_capacity(raw.len());
+        for part in parts {
+            out.extend(part?);
+        }
+        Ok(out)
+    }
+
     /// Number of keys under `prefix`.
     pub fn count(&self, prefix: &str) -> Result<u32> {
         let mut n = 0;
