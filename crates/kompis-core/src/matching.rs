@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::catalogue::Catalogue;
 use crate::error::Result;
 use crate::model::{EntityKind, Entry, EntryKind, MatchStatus};
-use kompis_match::{Doc, DocKind, Matcher, Thesaurus};
+use kompis_match::{Doc, DocKind, Matcher};
 
 /// One ranked offer for a need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,21 +95,6 @@ pub fn doc(e: &Entry) -> Doc {
     }
 }
 
-/// Rank every active offer for each need, best first, at most `top` each.
-pub fn rank(
-    thesaurus: &Thesaurus,
-    needs: &[Entry],
-    offers: &[Entry],
-    top: usize,
-) -> Vec<NeedMatches> {
-    let offers: Vec<Doc> = offers.iter().filter(|o| o.is_active()).map(doc).collect();
-    let matcher = Matcher::new(thesaurus, &offers);
-    needs
-        .iter()
-        .map(|need| rank_one(&matcher, need, top))
-        .collect()
-}
-
 fn rank_one(matcher: &Matcher, need: &Entry, top: usize) -> NeedMatches {
     NeedMatches {
         need: need.id.clone(),
@@ -134,6 +119,11 @@ pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result
         Some(id) => vec![cat.entry(EntityKind::Need, id)?],
         None => cat.needs()?,
     };
+    rank_entries(cat, &needs, top)
+}
+
+/// Rank offers for these needs with the catalogue's cached offer index.
+pub fn rank_entries(cat: &Catalogue, needs: &[Entry], top: usize) -> Result<Vec<NeedMatches>> {
     cat.with_offer_index(build_offer_index, |index| {
         needs.iter().map(|n| rank_one(index, n, top)).collect()
     })

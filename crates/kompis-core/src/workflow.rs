@@ -4,14 +4,14 @@
 //! coordinator edits.
 
 use chrono::Utc;
-use kompis_match::{ConceptGroup, Matcher, Thesaurus};
+use kompis_match::{Matcher, Thesaurus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::api::EntryRow;
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
-use crate::matching::{doc, rank};
+use crate::matching::{doc, rank_entries};
 use crate::model::{DeclineReason, EntityKind, Entry, MatchRecord, MatchStatus};
 
 /// A change of a match's status, as the UI and CLI send it.
@@ -126,7 +126,7 @@ pub fn needs_for_offer(
 /// competence gaps.
 pub fn competence_gaps(cat: &Catalogue) -> Result<Vec<EntryRow>> {
     let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
-    let ranked = rank(&thesaurus(cat)?, &needs, &cat.offers()?, 1);
+    let ranked = rank_entries(cat, &needs, 1)?;
     let orgs = cat.organisations()?;
     let mut gaps: Vec<EntryRow> = needs
         .into_iter()
@@ -230,9 +230,4 @@ pub fn edit_thesaurus(cat: &Catalogue, edit: ThesaurusEdit) -> Result<Vec<Concep
     }
     cat.put_thesaurus(t.groups())?;
     list_concepts(cat)
-}
-
-/// Thesaurus groups as the bundle carries them.
-pub fn groups(t: &Thesaurus) -> Vec<ConceptGroup> {
-    t.groups().to_vec()
 }

@@ -8,7 +8,6 @@ use chrono::Local;
 use kompis_core::catalogue::Catalogue;
 use kompis_core::matching;
 use kompis_core::model::{EntityKind, MatchStatus};
-use kompis_core::workflow;
 use kompis_core::IpcError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -107,12 +106,7 @@ pub fn input_from_catalogue(cat: &Catalogue) -> kompis_core::Result<SheetInput> 
     let offers = cat.offers()?;
     let records = cat.match_records()?;
     let active: Vec<_> = needs.iter().filter(|n| n.is_active()).cloned().collect();
-    let ranked = matching::rank(
-        &workflow::thesaurus(cat)?,
-        &active,
-        &offers,
-        TOP_PER_NEED + 5,
-    );
+    let ranked = matching::rank_entries(cat, &active, TOP_PER_NEED + 5)?;
     let mut matches: Vec<SheetMatch> = Vec::new();
     for n in &ranked {
         let mut kept = 0;
