@@ -323,39 +323,102 @@ pub fn restore_entity(cat: &Catalogue, kind: EntityKind, id: &str) -> Result<()>
     cat.restore(kind, id)
 }
 
-/// Fuzzy search over all entities, best first (at most 50).
+/// How many hits a search returns at most.
+const SEARCH_LIMIT: usize = 50;
+
+/// The typeahead's key for an entity: kind word, a separator, the id.
+fn typeahead_key(kind: EntityKind, id: &str) -> String {
+    format!("{}\u{1f}{id}", kind.word())
+}
+
+fn build_typeahead(cat: &Catalogue) -> Result<kompis_match::Typeahead> {
+    let mut labels = Vec::new();
+    for o in cat.organisations()? {
+        labels.push((typeahead_key(EntityKind::Organisation, &o.id), o.name));
+    }
+    for p in cat.people()? {
+        labels.push((typeahead_key(EntityKind::Person, &p.id), p.name));
+    }
+    for kind in [EntityKind::Offer, EntityKind::Need] {
+        for e in cat.entries(kind)? {
+            labels.push((typeahead_key(kind, &e.id), e.title));
+        }
+    }
+    Ok(kompis_match::Typeahead::new(labels))
+}
+
+fn hit(cat: &Catalogue, kind: EntityKind, id: &str, score: f64) -> Result<SearchHit> {
+    let (title, subtitle) = match kind {
+        EntityKind::Organisation => {
+            let o = cat.organisation(id)?;
+            (o.name, o.municipality)
+        }
+        EntityKind::Person => {
+            let p = cat.person(id)?;
+            (p.name, p.role)
+        }
+        EntityKind::Offer | EntityKind::Need => {
+            let e = cat.entry(kind, id)?;
+            (e.title, e.description)
+        }
+    };
+    Ok(SearchHit {
+        kind,
+        id: id.into(),
+        title,
+        subtitle,
+        score,
+    })
+}
+
+/// Search as you type: titles and names through the typeahead first (its
+/// cached index, fuzzy-matcher over folded labels), then, while there are
+/// fewer than 50 hits, fuzzy matches in descriptions, keywords, roles and
+/// municipalities, also for a query typed without æøå.
 pub fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
     let fuzzy = Fuzzy::new(text);
     if fuzzy.is_empty() {
         return Ok(Vec::new());
     }
+    let kinds = [
+        EntityKind::Organisation,
+        EntityKind::Person,
+        EntityKind::Offer,
+        EntityKind::Need,
+    ];
+    let suggestions = cat.with_typeahead(build_typeahead, |t| t.query(text, SEARCH_LIMIT))?;
     let mut hits = Vec::new();
-    let mut push = |kind, id: &str, title: &str, subtitle: Option<&str>, fields: Vec<&str>| {
+    for s in suggestions {
+        let Some((word, id)) = s.id.split_once('\u{1f}') else {
+            continue;
+        };
+        if let Some(kind) = kinds.into_iter().find(|k| k.word() == word) {
+            hits.push(hit(cat, kind, id, s.score as f64)?);
+        }
+    }
+    if hits.len() >= SEARCH_LIMIT {
+        return Ok(hits);
+    }
+    let mut more = Vec::new();
+    let mut consider = |kind: EntityKind, id: &str, fields: Vec<&str>| {
+        if hits.iter().any(|h| h.kind == kind && h.id == id) {
+            return;
+        }
         if let Some(score) = fuzzy.score(fields) {
-            hits.push(SearchHit {
-                kind,
-                id: id.into(),
-                title: title.into(),
-                subtitle: subtitle.map(str::to_string),
-                score: score as f64,
-            });
+            more.push((score, kind, id.to_string()));
         }
     };
     for o in cat.organisations()? {
-        push(
+        consider(
             EntityKind::Organisation,
             &o.id,
-            &o.name,
-            o.municipality.as_deref(),
             vec![&o.name, o.municipality.as_deref().unwrap_or("")],
         );
     }
     for p in cat.people()? {
-        push(
+        consider(
             EntityKind::Person,
             &p.id,
-            &p.name,
-            p.role.as_deref(),
             vec![&p.name, p.role.as_deref().unwrap_or("")],
         );
     }
@@ -363,15 +426,13 @@ pub fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
         for e in cat.entries(kind)? {
             let mut fields = vec![e.title.as_str(), e.description.as_deref().unwrap_or("")];
             fields.extend(e.keywords.iter().map(String::as_str));
-            push(kind, &e.id, &e.title, e.description.as_deref(), fields);
+            consider(kind, &e.id, fields);
         }
     }
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| cmp_nb(&a.title, &b.title))
-    });
-    hits.truncate(50);
+    more.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+    for (score, kind, id) in more.into_iter().take(SEARCH_LIMIT - hits.len()) {
+        hits.push(hit(cat, kind, &id, score as f64)?);
+    }
     Ok(hits)
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::RwLock;
 
-use kompis_match::Matcher;
+use kompis_match::{Matcher, Typeahead};
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -30,6 +30,9 @@ pub struct Catalogue {
     offer_index: RwLock<Option<Matcher>>,
     /// How many times the offer index was built from the store.
     offer_index_builds: AtomicU32,
+    /// Typeahead over every title and name, built on first search and
+    /// dropped by any write.
+    typeahead: RwLock<Option<Typeahead>>,
 }
 
 /// An entity in the trash, with what it held.
@@ -51,6 +54,7 @@ impl Catalogue {
             storage,
             offer_index: RwLock::new(None),
             offer_index_builds: AtomicU32::new(0),
+            typeahead: RwLock::new(None),
         })
     }
 
@@ -324,7 +328,35 @@ impl Catalogue {
     fn write(&self, f: impl FnOnce(&mut Batch)) -> Result<()> {
         let mut batch = Batch::default();
         f(&mut batch);
-        self.storage.commit(batch)
+        self.commit(batch)
+    }
+
+    /// Apply and flush a batch; titles and names may have changed, so the
+    /// typeahead is dropped.
+    fn commit(&self, batch: Batch) -> Result<()> {
+        self.storage.commit(batch)?;
+        *self.typeahead.write().unwrap_or_else(|e| e.into_inner()) = None;
+        Ok(())
+    }
+
+    /// Run `f` on the typeahead over titles and names, building it with
+    /// `build` if there is none yet.
+    pub fn with_typeahead<T>(
+        &self,
+        build: impl FnOnce(&Self) -> Result<Typeahead>,
+        f: impl FnOnce(&Typeahead) -> T,
+    ) -> Result<T> {
+        {
+            let slot = self.typeahead.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(t) = slot.as_ref() {
+                return Ok(f(t));
+            }
+        }
+        let mut slot = self.typeahead.write().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(build(self)?);
+        }
+        Ok(f(slot.as_ref().expect("typeahead was just built")))
     }
 
     /// What still points at an organisation or person, as a sentence part.
@@ -547,7 +579,7 @@ impl Catalogue {
             t.extend(&kompis_match::Thesaurus::from_groups(groups.clone()));
             batch.put(keys::THESAURUS, &t.groups());
         }
-        self.storage.commit(batch)?;
+        self.commit(batch)?;
         if !b.offers.is_empty() || b.thesaurus.is_some() {
             self.offers_changed();
         }

@@ -326,3 +326,24 @@ fn list_entries_filters_and_sorts_in_norwegian_order() {
     let hits = api::list_entries(&cat, Side::Offer, &filter).unwrap();
     assert_eq!(hits[0].entry.title, "Ørret i Trysil");
 }
+
+#[test]
+fn search_finds_titles_as_typed_and_new_entries_at_once() {
+    let dir = temp();
+    let cat = Catalogue::open(dir.path()).unwrap();
+    api::load_demo(&cat).unwrap();
+    let first = api::search(&cat, "bærekraft").unwrap();
+    assert!(!first.is_empty());
+    assert!(first.len() <= 50);
+    // Typed in capitals and without æøå: the same entries come back.
+    let plain = api::search(&cat, "BAEREKRAFT").unwrap();
+    assert!(plain.iter().any(|h| h.id == first[0].id), "{plain:?}");
+    // A new need is found by its title right after the save.
+    let saved = api::save_entry(&cat, Side::Need, need("Snøbrøyting med droner")).unwrap();
+    let hits = api::search(&cat, "snøbrøyt").unwrap();
+    assert_eq!(hits[0].id, saved.id);
+    assert_eq!(hits[0].kind, EntityKind::Need);
+    // Words only in a description are found too.
+    let d = api::search(&cat, "ingenting-som-finnes-xyz").unwrap();
+    assert!(d.is_empty());
+}
