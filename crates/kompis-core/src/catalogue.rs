@@ -3,8 +3,6 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::RwLock;
 
 use kompis_match::{Matcher, Typeahead};
 
@@ -13,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::bundle::Bundle;
+use crate::cache::Cached;
 use crate::error::{Error, Result};
 use crate::keys;
 use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
@@ -27,12 +26,10 @@ pub struct Catalogue {
     /// Editing a need leaves it alone (that need alone is ranked again);
     /// editing or deleting an offer updates that one entry in it; an import
     /// or a thesaurus edit drops it for a rebuild.
-    offer_index: RwLock<Option<Matcher>>,
-    /// How many times the offer index was built from the store.
-    offer_index_builds: AtomicU32,
+    offer_index: Cached<Matcher>,
     /// Typeahead over every title and name, built on first search and
     /// dropped by any write.
-    typeahead: RwLock<Option<Typeahead>>,
+    typeahead: Cached<Typeahead>,
 }
 
 /// An entity in the trash, with what it held.
@@ -52,9 +49,8 @@ impl Catalogue {
         schema::migrate(&storage)?;
         Ok(Catalogue {
             storage,
-            offer_index: RwLock::new(None),
-            offer_index_builds: AtomicU32::new(0),
-            typeahead: RwLock::new(None),
+            offer_index: Cached::default(),
+            typeahead: Cached::default(),
         })
     }
 
@@ -161,48 +157,32 @@ impl Catalogue {
         build: impl FnOnce(&Self) -> Result<Matcher>,
         f: impl FnOnce(&Matcher) -> T,
     ) -> Result<T> {
-        {
-            let slot = self.offer_index.read().unwrap_or_else(|e| e.into_inner());
-            if let Some(index) = slot.as_ref() {
-                return Ok(f(index));
-            }
-        }
-        let mut slot = self.offer_index.write().unwrap_or_else(|e| e.into_inner());
-        if slot.is_none() {
-            *slot = Some(build(self)?);
-            self.offer_index_builds.fetch_add(1, Ordering::Relaxed);
-        }
-        Ok(f(slot.as_ref().expect("index was just built")))
+        self.offer_index.with(|| build(self), f)
     }
 
     /// How many times the offer index was built from the store since open.
     pub fn offer_index_builds(&self) -> u32 {
-        self.offer_index_builds.load(Ordering::Relaxed)
+        self.offer_index.builds()
     }
 
     /// Whether the offer index is built (for tests and diagnostics).
     pub fn offer_index_built(&self) -> bool {
-        self.offer_index
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_some()
+        self.offer_index.is_built()
     }
 
     /// Keep a built offer index in step with one offer's change.
     fn offer_changed(&self, id: &str, now: Option<&Entry>) {
-        let mut slot = self.offer_index.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(index) = slot.as_mut() {
-            match now.filter(|e| e.is_active()) {
+        self.offer_index
+            .update(|index| match now.filter(|e| e.is_active()) {
                 Some(e) => index.upsert(&crate::matching::doc(e)),
                 None => {
                     index.remove(id);
                 }
-            }
-        }
+            });
     }
 
     fn offers_changed(&self) {
-        *self.offer_index.write().unwrap_or_else(|e| e.into_inner()) = None;
+        self.offer_index.clear();
     }
 
     /// The catalogue's own thesaurus, if the coordinator has edited one.
@@ -335,7 +315,7 @@ impl Catalogue {
     /// typeahead is dropped.
     fn commit(&self, batch: Batch) -> Result<()> {
         self.storage.commit(batch)?;
-        *self.typeahead.write().unwrap_or_else(|e| e.into_inner()) = None;
+        self.typeahead.clear();
         Ok(())
     }
 
@@ -346,17 +326,7 @@ impl Catalogue {
         build: impl FnOnce(&Self) -> Result<Typeahead>,
         f: impl FnOnce(&Typeahead) -> T,
     ) -> Result<T> {
-        {
-            let slot = self.typeahead.read().unwrap_or_else(|e| e.into_inner());
-            if let Some(t) = slot.as_ref() {
-                return Ok(f(t));
-            }
-        }
-        let mut slot = self.typeahead.write().unwrap_or_else(|e| e.into_inner());
-        if slot.is_none() {
-            *slot = Some(build(self)?);
-        }
-        Ok(f(slot.as_ref().expect("typeahead was just built")))
+        self.typeahead.with(|| build(self), f)
     }
 
     /// What still points at an organisation or person, as a sentence part.

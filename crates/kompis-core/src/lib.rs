@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod bundle;
+mod cache;
 pub mod catalogue;
 pub mod collate;
 pub mod demo;
