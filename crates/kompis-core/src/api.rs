@@ -186,11 +186,7 @@ pub fn list_entries(cat: &Catalogue, side: Side, filter: &EntryFilter) -> Result
         if !keep {
             continue;
         }
-        let mut fields = vec![
-            entry.title.as_str(),
-            entry.description.as_deref().unwrap_or(""),
-        ];
-        fields.extend(entry.keywords.iter().map(String::as_str));
+        let mut fields = entry.search_fields();
         fields.extend(o.map(|o| o.name.as_str()));
         let Some(score) = fuzzy.score(fields) else {
             continue;
@@ -424,9 +420,7 @@ pub fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
     }
     for kind in [EntityKind::Offer, EntityKind::Need] {
         for e in cat.entries(kind)? {
-            let mut fields = vec![e.title.as_str(), e.description.as_deref().unwrap_or("")];
-            fields.extend(e.keywords.iter().map(String::as_str));
-            consider(kind, &e.id, fields);
+            consider(kind, &e.id, e.search_fields());
         }
     }
     more.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));

@@ -165,6 +165,16 @@ impl Entry {
     pub fn is_active(&self) -> bool {
         self.active != Some(false)
     }
+
+    /// The texts a search looks in: title, description, keywords.
+    pub fn search_fields(&self) -> Vec<&str> {
+        let mut fields = vec![
+            self.title.as_str(),
+            self.description.as_deref().unwrap_or(""),
+        ];
+        fields.extend(self.keywords.iter().map(String::as_str));
+        fields
+    }
 }
 
 /// An offer; the same shape as a need without a deadline.
