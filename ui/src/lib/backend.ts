@@ -1,29 +1,12 @@
 /**
- * The one typed door from the UI to the catalogue. Screens call `backend()`;
- * inside the desktop app that is the Tauri implementation (`tauri.ts`), in a
- * plain browser the in-memory one (`web.ts`) so the UI can be previewed.
+ * The one typed door from the UI to the catalogue. The calls are the
+ * generated `Client` (`commands.ts`, one method per core command); how a call
+ * travels is the `Caller`: Tauri's `invoke` in the desktop app (`tauri.ts`),
+ * a POST to the dev server's `/rpc`, proxied to `kompis serve`, in a plain
+ * browser (`serve.ts`). Only the native file pickers are the UI's own.
  */
-import type { CatalogueInfo } from "./bindings/CatalogueInfo";
-import type { Concept } from "./bindings/Concept";
-import type { Entry } from "./bindings/Entry";
-import type { EntryFilter } from "./bindings/EntryFilter";
-import type { EntityKind } from "./bindings/EntityKind";
-import type { EntryRow } from "./bindings/EntryRow";
-import type { ImportSummary } from "./bindings/ImportSummary";
-import type { IpcError } from "./bindings/IpcError";
-import type { MatchRecord } from "./bindings/MatchRecord";
-import type { MatchView } from "./bindings/MatchView";
-import type { NeedMatchView } from "./bindings/NeedMatchView";
-import type { Organisation } from "./bindings/Organisation";
-import type { Person } from "./bindings/Person";
-import type { SearchHit } from "./bindings/SearchHit";
-import type { Preview as SheetPreview } from "./bindings/Preview";
-import type { SheetRequest } from "./bindings/SheetRequest";
-import type { SheetSummary } from "./bindings/SheetSummary";
-import type { StatusChange } from "./bindings/StatusChange";
-import type { ThesaurusEdit } from "./bindings/ThesaurusEdit";
-import type { Side } from "./bindings/Side";
-import type { TrashItem } from "./bindings/TrashItem";
+import { client, type Caller, type Client } from "./commands";
+import type { IpcError } from "./types";
 
 /** Texts the native file dialogs show; the caller translates them. */
 export interface DialogTexts {
@@ -42,40 +25,8 @@ export interface SheetDialog {
   defaultPath: string;
 }
 
-/** Every call the UI makes; one method per Tauri command plus the file pickers. */
-export interface Backend {
-  /** "tauri" in the desktop app, "web" for the in-memory browser preview. */
-  readonly kind: "tauri" | "web";
-  catalogueInfo(): Promise<CatalogueInfo>;
-  listOrganisations(): Promise<Organisation[]>;
-  listPeople(): Promise<Person[]>;
-  listEntries(side: Side, filter: EntryFilter): Promise<EntryRow[]>;
-  getEntry(side: Side, id: string): Promise<Entry>;
-  saveOrganisation(organisation: Organisation): Promise<Organisation>;
-  savePerson(person: Person): Promise<Person>;
-  saveEntry(side: Side, entry: Entry): Promise<Entry>;
-  deleteEntity(kind: EntityKind, id: string): Promise<void>;
-  listTrash(): Promise<TrashItem[]>;
-  restoreEntity(kind: EntityKind, id: string): Promise<void>;
-  search(text: string): Promise<SearchHit[]>;
-  /** Ranked offers for a need; declined pairs are left out. */
-  matchesForNeed(needId: string, top?: number): Promise<MatchView[]>;
-  /** The offers declined for a need, with reason and note. */
-  declinedForNeed(needId: string): Promise<MatchView[]>;
-  /** Ranked needs an offer could serve. */
-  needsForOffer(offerId: string, top?: number): Promise<NeedMatchView[]>;
-  /** Moves a need–offer pair along the workflow (declining needs a reason). */
-  setMatchStatus(change: StatusChange): Promise<MatchRecord>;
-  /** Active needs with no suggestion above the threshold. */
-  competenceGaps(): Promise<EntryRow[]>;
-  listConcepts(): Promise<Concept[]>;
-  /** Applies one thesaurus edit and returns every group after it. */
-  editThesaurus(edit: ThesaurusEdit): Promise<Concept[]>;
-  sheetPreview(request: SheetRequest): Promise<SheetPreview>;
-  exportSheet(request: SheetRequest, path: string): Promise<SheetSummary>;
-  importBundle(path: string): Promise<ImportSummary>;
-  exportBundle(path: string): Promise<ImportSummary>;
-  loadDemo(): Promise<ImportSummary>;
+/** How the front end picks files; native dialogs in the app, a prompt in the browser. */
+export interface Pickers {
   /** Asks for a bundle to open; null when the person cancels. */
   pickImportPath(texts: DialogTexts): Promise<string | null>;
   /** Asks where to write a bundle; null when the person cancels. */
@@ -83,6 +34,13 @@ export interface Backend {
   /** Asks where to write a match sheet; null when the person cancels. */
   pickSheetPath(dialog: SheetDialog): Promise<string | null>;
 }
+
+/** Every call the UI makes: the core's commands plus the file pickers. */
+export type Backend = Client &
+  Pickers & {
+    /** "tauri" in the desktop app, "serve" for the browser preview on `kompis serve`. */
+    readonly kind: "tauri" | "serve";
+  };
 
 /** Turns whatever a call rejected with into an `IpcError` with a sentence. */
 export function toIpcError(e: unknown): IpcError {
@@ -96,7 +54,23 @@ export function toIpcError(e: unknown): IpcError {
   return { code: "io", message: String(e) };
 }
 
-/** Whether the page runs inside the Tauri webview. */
+/** A caller whose rejections are always `IpcError`s. */
+export function typedErrors(call: Caller): Caller {
+  return async (name, args) => {
+    try {
+      return await call(name, args);
+    } catch (e) {
+      throw toIpcError(e);
+    }
+  };
+}
+
+/** Builds a backend from a way to call commands and a way to pick files. */
+export function makeBackend(kind: Backend["kind"], call: Caller, pickers: Pickers): Backend {
+  return { ...client(typedErrors(call)), ...pickers, kind };
+}
+
+/** Whether the page runs inside the Tauri webview (or under Tauri's `mockIPC`). */
 export function inTauri(): boolean {
   const w = globalThis as unknown as Record<string, unknown>;
   return "__TAURI_INTERNALS__" in w || w.isTauri === true;
@@ -104,16 +78,10 @@ export function inTauri(): boolean {
 
 let current: Backend | null = null;
 
-/** Creates the backend once: Tauri inside the app, the in-memory one elsewhere. */
+/** Creates the backend once: Tauri inside the app, `kompis serve` through `/rpc` elsewhere. */
 export async function initBackend(): Promise<Backend> {
   if (current) return current;
-  if (inTauri()) {
-    current = (await import("./tauri")).tauriBackend;
-  } else {
-    const params = new URLSearchParams(globalThis.location?.search ?? "");
-    const { createWebBackend } = await import("./web");
-    current = createWebBackend({ seed: params.get("seed") === "demo", slow: Number(params.get("slow") ?? 0) });
-  }
+  current = inTauri() ? (await import("./tauri")).tauriBackend() : (await import("./serve")).serveBackend();
   return current;
 }
 

@@ -1,14 +1,10 @@
 /**
  * Form drafts: what a form holds while a person types (all text), and the
  * conversions to and from the catalogue types. Fields a form does not show
- * are kept from the original so a save never drops them.
+ * are kept from the original so a save never drops them. Whether the result
+ * is acceptable is for the core to say.
  */
-import type { Entry } from "./bindings/Entry";
-import type { EntryKind } from "./bindings/EntryKind";
-import type { Language } from "./bindings/Language";
-import type { OrgKind } from "./bindings/OrgKind";
-import type { Organisation } from "./bindings/Organisation";
-import type { Person } from "./bindings/Person";
+import type { Entry, EntryKind, Language, OrgKind, Organisation, Person } from "./types";
 import { formatDate, joinKeywords, parseDate, parseKeywords } from "./format";
 
 export interface EntryDraft {
@@ -60,7 +56,11 @@ export function entryDraft(e?: Entry | null): EntryDraft {
   };
 }
 
-/** The entry to save; `id` "" for a new one. Assumes the draft is valid. */
+/** Whether a typed deadline could not be read as a day (then there is nothing to send). */
+export const deadlineUnreadable = (d: EntryDraft): boolean =>
+  d.deadline.trim() !== "" && parseDate(d.deadline) === null;
+
+/** The entry to save; `id` "" for a new one. */
 export function draftToEntry(d: EntryDraft, original: Entry | null, isNeed: boolean): Entry {
   const e: Entry = {
     ...(original ?? {}),
@@ -97,6 +97,7 @@ export function draftToOrganisation(d: OrganisationDraft, original: Organisation
     name: d.name.trim(),
     kind: (d.kind || "other") as OrgKind,
     municipality: opt(d.municipality),
+    // Typed as "912 345 678"; stored as digits.
     org_number: opt(d.org_number.replace(/\s+/g, "")),
     website: opt(d.website),
     member: d.member,

@@ -1,68 +1,78 @@
 /**
- * What every edit form tracks besides its draft: which fields the person has
- * touched (problems show as they type, or all after a save attempt), the
- * server's refusal of the last save and the field it named.
+ * What every edit form tracks besides its draft: whether a save is running,
+ * and the core's refusal of the last save, shown at the field its
+ * `IpcError.field` names (or above the form when it names none of the
+ * form's fields). The UI checks nothing itself; it only reports text it
+ * could not read, such as a date that is not dd.mm.åååå.
  */
 import { toIpcError } from "./backend";
-import type { IpcError } from "./bindings/IpcError";
-import { t, type Key } from "./i18n/index.svelte";
-import { formField, isClean } from "./validate";
+import type { IpcError } from "./types";
 
 export class FormState {
-  touched = $state<Record<string, boolean>>({});
-  submitted = $state(false);
   saving = $state(false);
   serverError = $state<IpcError | null>(null);
-  /** The field the server named, until the person edits it. */
+  /** The field the core named, until the person edits it. */
   serverField = $state<string | undefined>(undefined);
+  /** Text the UI could not read, per field, from the last save attempt. */
+  unreadable = $state<Record<string, string>>({});
 
-  /** Marks a field as edited; the server's mark on it goes away. */
+  /** @param fields the fields this form shows, in screen order */
+  constructor(readonly fields: readonly string[]) {}
+
+  /** Marks a field as edited; the marks on it go away. */
   touch(field: string): void {
-    this.touched[field] = true;
     if (this.serverField === field) this.serverField = undefined;
+    if (field in this.unreadable) delete this.unreadable[field];
   }
 
   /** The sentence to show under `field`, if any. */
-  message(problems: Partial<Record<string, Key>>, field: string): string | null {
-    const key = problems[field];
-    if (key && (this.touched[field] || this.submitted)) return t(key);
-    if (this.serverField === field && this.serverError) return t("form.server_field");
+  message(field: string): string | null {
+    if (this.unreadable[field]) return this.unreadable[field];
+    if (this.serverField === field && this.serverError) return this.serverError.message;
     return null;
   }
 
-  /** Whether `field` should be marked invalid. */
-  invalid(problems: Partial<Record<string, Key>>, field: string): boolean {
-    return this.message(problems, field) !== null;
+  /** The refusal to show above the form: one that names none of its fields. */
+  get banner(): IpcError | null {
+    return this.serverError && !this.serverField ? this.serverError : null;
   }
 
   /**
-   * Runs a save: shows every problem and focuses the first if there are any;
-   * otherwise calls `run`, keeping the draft and recording the error if it fails.
+   * Runs a save. `unreadable` lists fields whose text the UI could not turn
+   * into a value (with the sentence to show); then nothing is sent and the
+   * first such field gets the focus. Otherwise `run` goes to the core; a
+   * refusal keeps the draft and marks the field the core named.
    */
-  async save<T>(
-    problems: Partial<Record<string, Key>>,
-    order: readonly string[],
-    run: () => Promise<T>,
-  ): Promise<T | null> {
-    this.submitted = true;
-    if (!isClean(problems)) {
-      focusField(order.find((f) => problems[f]));
+  async save<T>(run: () => Promise<T>, unreadable: Record<string, string | null> = {}): Promise<T | null> {
+    this.unreadable = Object.fromEntries(Object.entries(unreadable).filter((e): e is [string, string] => !!e[1]));
+    this.serverError = null;
+    this.serverField = undefined;
+    const bad = this.fields.find((f) => this.unreadable[f]);
+    if (bad) {
+      focusField(bad);
       return null;
     }
     this.saving = true;
-    this.serverError = null;
-    this.serverField = undefined;
     try {
       return await run();
     } catch (e) {
       this.serverError = toIpcError(e);
-      this.serverField = formField(this.serverError.field);
+      const field = formField(this.serverError.field);
+      this.serverField = field && this.fields.includes(field) ? field : undefined;
       focusField(this.serverField);
       return null;
     } finally {
       this.saving = false;
     }
   }
+}
+
+/**
+ * Maps a core `IpcError.field` ("keywords[2]", "deadline", "organisation.id")
+ * to the form field it names.
+ */
+export function formField(serverField: string | undefined): string | undefined {
+  return serverField ? serverField.split(/[.[]/)[0] : undefined;
 }
 
 /** Focuses the input whose id is `field-<name>` (underscores as dashes). */

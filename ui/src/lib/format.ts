@@ -1,4 +1,4 @@
-/** Formatting and parsing helpers: Norwegian dates, percentages, sorting, keywords. */
+/** Formatting and parsing helpers: Norwegian dates, percentages, keywords; the collator for UI-only suggestion lists. */
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -64,36 +64,12 @@ export function formatPercent(score: number, locale: string): string {
 /** Norwegian collation: æ, ø, å after z, case and accents only break ties. */
 export const collator = new Intl.Collator("nb", { sensitivity: "base", numeric: true });
 
-/** A sorted copy of `items` by the text `key` gives, in Norwegian order. */
-export function sortByText<T>(items: readonly T[], key: (item: T) => string | undefined | null): T[] {
-  return [...items].sort((a, b) => collator.compare(key(a) ?? "", key(b) ?? ""));
-}
-
-/** Folds text for matching a search: NFC, lower case, trimmed. */
-export function fold(text: string | null | undefined): string {
-  return (text ?? "").normalize("NFC").toLocaleLowerCase("nb").trim();
-}
-
-/** Whether every word of `query` occurs in one of `fields`. */
-export function matchesQuery(query: string, fields: (string | null | undefined)[]): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const hay = fields.map(fold).join("\n");
-  return words.every((w) => hay.includes(w));
-}
-
-/** Splits "bærekraft, CSRD ,ESG" into distinct keywords, keeping their case. */
+/** Splits "bærekraft, CSRD ,ESG" into keywords as typed (what the core keeps of them is its business). */
 export function parseKeywords(input: string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const part of input.split(/[,;\n]/)) {
-    const k = part.trim().replace(/\s+/g, " ");
-    if (k && !seen.has(fold(k))) {
-      seen.add(fold(k));
-      out.push(k);
-    }
-  }
-  return out;
+  return input
+    .split(/[,;\n]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
 }
 
 /** The inverse of `parseKeywords`, for an input field. */

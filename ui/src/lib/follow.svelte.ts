@@ -1,0 +1,52 @@
+/**
+ * Wiring a screen's filters to a `PagedList`: each change of the query
+ * starts a new one (typing waits a moment, so a burst of keystrokes is one
+ * request, and an older reply never wins), and a change in the catalogue
+ * re-reads the rows in view. The filter values for dropdowns come from the
+ * core's `facets`.
+ */
+import { untrack } from "svelte";
+import { app } from "./app.svelte";
+import { backend } from "./backend";
+import type { PagedList } from "./paged.svelte";
+import type { Facets, Page, PageQuery } from "./types";
+
+/** How long typing waits before it asks the core. */
+export const DEBOUNCE_MS = 80;
+
+/** Call while a component initialises. */
+export function follow<T, Q extends { text?: string }>(
+  list: PagedList<T>,
+  query: () => Q,
+  fetch: (query: Q, page: Required<PageQuery>) => Promise<Page<T>>,
+): void {
+  $effect(() => {
+    const q = query();
+    const quiet = untrack(() => list.status === "ready" && list.total > 0);
+    const timer = setTimeout(() => void list.load((page) => fetch(q, page), quiet), q.text ? DEBOUNCE_MS : 0);
+    return () => clearTimeout(timer);
+  });
+  let first = true;
+  $effect(() => {
+    void app.version;
+    if (first) first = false;
+    else untrack(() => void list.refresh());
+  });
+}
+
+/** The organisations and municipalities the filters offer, re-read when the catalogue changes. */
+export function useFacets(): { current: Facets } {
+  const facets = $state({ current: { organisations: [], municipalities: [] } as Facets });
+  $effect(() => {
+    void app.version;
+    untrack(() => {
+      backend()
+        .facets()
+        .then((f) => (facets.current = f))
+        .catch(() => {
+          // The dropdowns stay as they were; the list itself shows the error.
+        });
+    });
+  });
+  return facets;
+}
