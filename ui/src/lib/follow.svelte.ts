@@ -42,7 +42,9 @@ export function useFacets(): { current: Facets } {
     untrack(() => {
       backend()
         .facets()
-        .then((f) => (facets.current = f))
+        .then((f) => {
+          facets.current = f;
+        })
         .catch(() => {
           // The dropdowns stay as they were; the list itself shows the error.
         });
