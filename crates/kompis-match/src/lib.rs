@@ -13,6 +13,7 @@
 mod analyze;
 mod fxhash;
 mod lexicon;
+pub mod listing;
 mod matcher;
 pub mod naive;
 pub mod synth;

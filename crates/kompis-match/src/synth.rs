@@ -183,6 +183,42 @@ pub fn labels(seed: u64, n: usize) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `n` rows for the list filter ([`crate::listing::ListIndex`]), about 60
+/// words each: a title (weight 2), keywords (1.5), a description made of two
+/// synthetic entries (1) and a made-up contact name and place (1), so that
+/// the vocabulary also has the many rare words (names) of a real catalogue.
+pub fn list_rows(seed: u64, n: usize) -> Vec<Vec<(String, f32)>> {
+    let (docs, _) = catalogue(seed, 2 * n, 0);
+    let mut rng = Rng::new(seed);
+    const SYL: &[&str] = &[
+        "an", "ber", "dal", "en", "fjell", "gard", "han", "heim", "ing", "jo", "kar", "lund", "mo",
+        "ness", "ol", "per", "rud", "sen", "stad", "tor", "vik", "øy", "ås", "bakk", "li", "stein",
+        "haug", "nes", "bø", "sæ",
+    ];
+    let mut name = || {
+        let k = 2 + rng.below(3);
+        let s: String = (0..k).map(|_| *rng.pick(SYL)).collect();
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    docs.chunks(2)
+        .map(|p| {
+            let contact: String = format!("{} {}, {}", name(), name(), name());
+            let more = p
+                .get(1)
+                .map_or(String::new(), |d| format!("{} {}", d.title, d.description));
+            vec![
+                (p[0].title.clone(), 2.0),
+                (p[0].keywords.join(", "), 1.5),
+                (format!("{} {more}", p[0].description), 1.0),
+                (contact, 1.0),
+            ]
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
