@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::fxhash::FxMap as HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::text::{detect_lang, fold, is_stopword, tokenize, word_char, Lang};

@@ -5,7 +5,7 @@
 //! with the linking `-s-`/`-e-`), given back its `æøå` (`okonomi` → `økonomi`)
 //! or mapped to a known word within a small edit distance (`rekrutering`).
 
-use crate::fxhash::{FxMap as HashMap, FxSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::text::{ascii_key, cognate_key, digraph_key, Lang, Stemmers};
 

@@ -11,7 +11,6 @@
 //! stems and concepts → a 0..1 score times the fit of the two entry kinds.
 
 mod analyze;
-mod fxhash;
 mod lexicon;
 pub mod listing;
 mod matcher;

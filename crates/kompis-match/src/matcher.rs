@@ -2,7 +2,9 @@
 
 use std::borrow::Cow;
 
-use crate::fxhash::{FxMap as HashMap, FxSet as HashSet};
+use rayon::prelude::*;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analyze::{
     analyze, fields, Analysis, ConceptIndex, FeatKey, Field, FieldWeights, StemTable, Stems,
@@ -122,33 +124,47 @@ impl Matcher {
         Self::build(thesaurus, needs, true)
     }
 
-    fn build(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool) -> Self {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        Self::build_on(thesaurus, docs, reverse, threads)
+    /// [`Matcher::build`] on a pool of `threads` threads (the result does not
+    /// depend on it).
+    #[cfg(test)]
+    fn build_on(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool, threads: usize) -> Self {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool")
+            .install(|| Self::build(thesaurus, docs, reverse))
     }
 
-    /// [`Matcher::build`] on at most `threads` threads (the result does not
-    /// depend on it).
-    fn build_on(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool, threads: usize) -> Self {
+    /// The index over `docs`, built on rayon's threads: entries are
+    /// tokenised, counted and analysed in chunks, and the results are put
+    /// back in input order, so the index (and every ranking) is the same
+    /// whatever the number of threads.
+    fn build(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool) -> Self {
+        let _span = tracing::debug_span!("Matcher::build", entries = docs.len(), reverse).entered();
         let t0 = std::time::Instant::now();
-        let dbg = std::env::var_os("KOMPIS_TIMING").is_some();
+        // A few chunks per thread, so a core busy with something else (a
+        // build) delays the whole only by its last chunk.
+        let chunk = docs
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(256);
         // 1. Vocabulary of entries and thesaurus: tokenised and counted per
         // chunk of entries in parallel, the counts then added up.
-        let tokenized: Vec<Vec<Field>> = par_chunks(threads, docs, |part| {
-            part.iter()
-                .map(|d| fields(d, INDEXED_FIELDS))
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
-        let counts: Vec<HashMap<&str, u32>> = par_chunks(threads, &tokenized, |part| {
-            let mut n: HashMap<&str, u32> = HashMap::default();
-            for t in part.iter().flatten().flat_map(Field::words) {
-                *n.entry(t).or_insert(0) += 1;
-            }
-            n
-        });
+        let tokenized: Vec<Vec<Field>> = docs
+            .par_iter()
+            .with_min_len(256)
+            .map(|d| fields(d, INDEXED_FIELDS))
+            .collect();
+        let counts: Vec<HashMap<&str, u32>> = tokenized
+            .par_chunks(chunk)
+            .map(|part| {
+                let mut n: HashMap<&str, u32> = HashMap::default();
+                for t in part.iter().flatten().flat_map(Field::words) {
+                    *n.entry(t).or_insert(0) += 1;
+                }
+                n
+            })
+            .collect();
         let mut words: HashMap<String, u32> = HashMap::default();
         let mut stop: HashSet<&str> = HashSet::default();
         for c in counts {
@@ -180,13 +196,9 @@ impl Matcher {
                 }
             }
         }
-        if dbg {
-            eprintln!("vocab {:?}", t0.elapsed());
-        }
+        tracing::debug!(elapsed = ?t0.elapsed(), words = words.len(), "vocabulary");
         let lex = Lexicon::new(words, units);
-        if dbg {
-            eprintln!("lexicon {:?}", t0.elapsed());
-        }
+        tracing::debug!(elapsed = ?t0.elapsed(), "lexicon");
         // 2. Analyse every word once (entries' own words are never
         // "repaired"), in parallel, while the thesaurus is indexed on a fresh
         // stem table; the words' stems are then interned after the
@@ -196,23 +208,23 @@ impl Matcher {
             .filter(|w| !w.contains(char::is_whitespace))
             .collect();
         vocab.sort_unstable();
-        let ((concepts, mut stems), infos) = std::thread::scope(|s| {
-            let c = s.spawn(|| {
+        let ((concepts, mut stems), infos) = rayon::join(
+            || {
                 let mut stems = StemTable::default();
                 (ConceptIndex::new(thesaurus, &lex, &mut stems), stems)
-            });
-            let infos: Vec<Vec<WordInfo>> = par_chunks(threads, &vocab, |part| {
-                part.iter().map(|w| lex.word(w, false)).collect()
-            });
-            let c = c.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (c, infos)
-        });
-        if dbg {
-            eprintln!("concepts and words {:?}", t0.elapsed());
-        }
+            },
+            || {
+                vocab
+                    .par_iter()
+                    .with_min_len(256)
+                    .map(|w| lex.word(w, false))
+                    .collect::<Vec<WordInfo>>()
+            },
+        );
+        tracing::debug!(elapsed = ?t0.elapsed(), "concepts and words");
         let mut cache: WordCache =
             HashMap::with_capacity_and_hasher(vocab.len(), Default::default());
-        for (w, mut info) in vocab.iter().zip(infos.into_iter().flatten()) {
+        for (w, mut info) in vocab.iter().zip(infos) {
             if let Some(c) = &info.cognate {
                 info.cognate_id = stems.intern(c);
             }
@@ -225,18 +237,15 @@ impl Matcher {
             cache.insert((*w).clone(), info);
         }
 
-        if dbg {
-            eprintln!("word cache {:?} ({} words)", t0.elapsed(), cache.len());
-        }
+        tracing::debug!(elapsed = ?t0.elapsed(), words = cache.len(), "word cache");
         // 3. Analyse entries in parallel chunks, each with its own tables of
         // features and surfaces (ids in order of first appearance); merged in
         // input order, which gives the ids a sequential pass would.
-        let parts: Vec<ChunkIndex> = par_chunks(threads, &tokenized, |part| {
-            ChunkIndex::new(part, &lex, &concepts, &cache, &stems)
-        });
-        if dbg {
-            eprintln!("chunks {:?}", t0.elapsed());
-        }
+        let parts: Vec<ChunkIndex> = tokenized
+            .par_chunks(chunk)
+            .map(|part| ChunkIndex::new(part, &lex, &concepts, &cache, &stems))
+            .collect();
+        tracing::debug!(elapsed = ?t0.elapsed(), chunks = parts.len(), "entries analysed");
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
@@ -281,27 +290,12 @@ impl Matcher {
             arena_len += p.arena.len() as u32;
             base += p.lens.len() as u32;
         }
-        let jobs: Vec<_> = parts
-            .into_iter()
+        let done: Vec<Renumbered> = parts
+            .into_par_iter()
             .zip(maps)
             .zip(offsets)
-            .map(|((p, m), o)| std::sync::Mutex::new(Some((p, m, o))))
+            .map(|((p, (fmap, smap)), (offset, base))| p.renumber(&fmap, &smap, offset, base))
             .collect();
-        let done: Vec<Renumbered> = par_chunks_min(threads, &jobs, 1, |js| {
-            js.iter()
-                .map(|j| {
-                    let (p, (fmap, smap), (offset, base)) = j
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .take()
-                        .expect("each chunk renumbered once");
-                    p.renumber(&fmap, &smap, offset, base)
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
         let mut lens = Vec::with_capacity(docs.len());
         let mut spans = Vec::with_capacity(docs.len());
         let mut arena: Vec<u32> = Vec::with_capacity(arena_len as usize);
@@ -315,20 +309,20 @@ impl Matcher {
             arena.extend(r.arena);
             chunk_triples.push(r.triples);
         }
-        if dbg {
-            eprintln!("analysed {:?}", t0.elapsed());
-        }
+        tracing::debug!(elapsed = ?t0.elapsed(), features = feat_keys.len(), "renumbered");
         let mut postings: Vec<Vec<(u32, f32)>> =
             df.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
         // The entries' fields are freed meanwhile.
-        std::thread::scope(|s| {
-            s.spawn(move || drop(tokenized));
-            for triples in chunk_triples {
-                for (f, d, w) in triples {
-                    postings[f as usize].push((d, w));
+        rayon::join(
+            move || drop(tokenized),
+            || {
+                for triples in chunk_triples {
+                    for (f, d, w) in triples {
+                        postings[f as usize].push((d, w));
+                    }
                 }
-            }
-        });
+            },
+        );
         let mut org_ids: HashMap<String, u32> = HashMap::default();
         let orgs = docs
             .iter()
@@ -339,9 +333,7 @@ impl Matcher {
                 })
             })
             .collect();
-        if dbg {
-            eprintln!("postings {:?}", t0.elapsed());
-        }
+        tracing::debug!(elapsed = ?t0.elapsed(), "postings");
         let n = docs.len().max(1) as f32;
         let idf = postings
             .iter()
@@ -358,17 +350,13 @@ impl Matcher {
                 *tf = *tf * (K1 + 1.0) / (*tf + norm);
             }
         }
-        if dbg {
-            eprintln!("bm25 {:?}", t0.elapsed());
-        }
+        tracing::debug!(elapsed = ?t0.elapsed(), "bm25");
         let index_of = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i as u32))
             .collect();
-        if dbg {
-            eprintln!("index_of {:?}", t0.elapsed());
-        }
+        tracing::debug!(elapsed = ?t0.elapsed(), "built");
         Matcher {
             live: vec![true; docs.len()],
             index_of,
@@ -698,58 +686,6 @@ impl Matcher {
 
 fn lex_words(lex: &Lexicon) -> Vec<&String> {
     lex.words().collect()
-}
-
-/// Runs `f` over consecutive chunks of `items` on up to `threads` threads and
-/// returns the results in input order.
-fn par_chunks<'a, T: Sync, R: Send>(
-    threads: usize,
-    items: &'a [T],
-    f: impl Fn(&'a [T]) -> R + Sync,
-) -> Vec<R> {
-    par_chunks_min(threads, items, 256, f)
-}
-
-/// [`par_chunks`] with at least `min` items per chunk (small inputs are not
-/// worth a thread). There are a few chunks per core, taken by whichever
-/// thread is free, so a core busy with something else (a build) delays the
-/// whole only by its last chunk.
-fn par_chunks_min<'a, T: Sync, R: Send>(
-    threads: usize,
-    items: &'a [T],
-    min: usize,
-    f: impl Fn(&'a [T]) -> R + Sync,
-) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let min = min.max(1);
-    if threads <= 1 || items.len() < 2 * min {
-        return vec![f(items)];
-    }
-    let size = items.len().div_ceil(4 * threads).max(min);
-    let chunks: Vec<&'a [T]> = items.chunks(size).collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(c) = chunks.get(i) else {
-                return done;
-            };
-            done.push((i, f(c)));
-        }
-    };
-    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads.min(chunks.len()))
-            .map(|_| s.spawn(work))
-            .collect();
-        let mut all = work();
-        for h in helpers {
-            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        all
-    });
-    out.sort_unstable_by_key(|x| x.0);
-    out.into_iter().map(|x| x.1).collect()
 }
 
 /// The analysed entries of one chunk, with ids local to the chunk (features

@@ -1,7 +1,7 @@
 //! Text normalisation: folding, tokenising, stopwords, language guess, stemming.
 
-use crate::fxhash::FxSet as HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Unicode lowercase that keeps `æ`, `ø` and `å`, maps their Swedish/German

@@ -6,9 +6,9 @@
 //! are all labels tried. A bitmask of the letters in each label skips, without
 //! running the matcher, every label that lacks a letter of the query.
 
-use crate::fxhash::FxMap as HashMap;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::fold;
 
