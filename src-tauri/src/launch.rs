@@ -21,7 +21,7 @@ pub fn catalogue_dir(args: impl IntoIterator<Item = OsString>) -> Result<PathBuf
             explicit = Some(OsString::from(dir));
         }
     }
-    Ok(kompis_core::resolve_catalogue_dir(
+    Ok(kompis_core::api::resolve_catalogue_dir(
         explicit.map(PathBuf::from),
     ))
 }

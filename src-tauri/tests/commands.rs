@@ -62,13 +62,14 @@ fn a_need_saved_over_ipc_is_stored_and_listed() {
     let id = saved["id"].as_str().expect("the core assigns an id");
     assert!(!id.is_empty());
 
-    let rows = call(
+    let page = call(
         &window,
         "list_entries",
-        json!({ "side": "need", "filter": {} }),
+        json!({ "side": "need", "query": { "text": "aluminum" } }),
     )
     .unwrap();
-    let titles: Vec<&str> = rows
+    assert_eq!(page["total"], 1, "{page}");
+    let titles: Vec<&str> = page["rows"]
         .as_array()
         .unwrap()
         .iter()
@@ -109,4 +110,24 @@ fn a_page_from_another_origin_may_not_call_our_commands() {
     let refusal = refused.expect_err("a remote page called catalogue_info");
     assert!(refusal.to_string().contains("not allowed"), "{refusal}");
     assert!(call(&window, "catalogue_info", json!({})).is_ok());
+}
+
+#[test]
+fn every_command_of_the_registry_is_handled_and_allowed() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_app, window) = app_on(Catalogue::open(&folder.path().join("catalogue")).unwrap());
+    for name in kompis_core::api::COMMANDS {
+        // Empty arguments: a command either answers or refuses them, but is
+        // never unknown to the handler or denied by the capability file.
+        let answer = call(&window, name, json!({}));
+        let text = match &answer {
+            Ok(v) | Err(v) => v.to_string(),
+        };
+        assert!(
+            !text.contains("not allowed") && !text.contains("not found"),
+            "{name}: {text}"
+        );
+    }
+    let unknown = call(&window, "drop_everything", json!({})).unwrap_err();
+    assert!(unknown.to_string().contains("not"), "{unknown}");
 }

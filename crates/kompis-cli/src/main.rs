@@ -8,16 +8,15 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use kompis_core::api::{self, Side};
-use kompis_core::matching;
-use kompis_core::model::{DeclineReason, EntityKind, MatchStatus};
-use kompis_core::workflow::{self, StatusChange, ThesaurusEdit};
-use kompis_core::{resolve_catalogue_dir, Catalogue};
-use kompis_sheet::from_catalogue::{
-    export_sheet, Separator, SheetFormat, SheetRequest, SheetScope,
+use kompis_core::api::wire::{
+    EntryQuery, PdfLayout, Separator, SheetFormat, SheetLang, SheetRequest, SheetScope, Side,
+    StatusChange, ThesaurusEdit,
 };
-use kompis_sheet::{Lang, PdfLayout};
+use kompis_core::api::{self, resolve_catalogue_dir, Catalogue};
+use kompis_core::model::{DeclineReason, EntityKind, MatchStatus};
 use serde::Serialize;
+
+mod serve;
 
 /// Kompis: competence offers and needs of the regional industry network.
 #[derive(Parser)]
@@ -80,7 +79,7 @@ enum Command {
     Sheet {
         /// pdf, xlsx or csv.
         #[arg(long)]
-        format: FormatArg,
+        format: SheetFormat,
         /// Where to write it.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -92,13 +91,13 @@ enum Command {
         organisation: Option<String>,
         /// Only matches with this status.
         #[arg(long)]
-        status: Option<StatusArg>,
+        status: Option<MatchStatus>,
         /// Label language.
         #[arg(long, default_value = "nb")]
-        lang: LangArg,
+        lang: SheetLang,
         /// PDF layout (default: one page per need; "Dine treff" with --organisation).
         #[arg(long)]
-        layout: Option<LayoutArg>,
+        layout: Option<PdfLayout>,
         /// CSV separator: ';' (Norwegian Excel, default) or ','.
         #[arg(long, default_value = ";")]
         separator: char,
@@ -110,10 +109,10 @@ enum Command {
         /// The offer's id.
         offer: String,
         /// The new status.
-        status: StatusArg,
+        status: MatchStatus,
         /// Why it is declined (needed with `declined`).
         #[arg(long)]
-        reason: Option<ReasonArg>,
+        reason: Option<DeclineReason>,
         /// A note on the pair.
         #[arg(long)]
         note: Option<String>,
@@ -140,7 +139,7 @@ enum Command {
     /// Move an entry to the trash.
     Delete {
         /// organisation, person, offer or need.
-        kind: Kind,
+        kind: EntityKind,
         /// Its id.
         id: String,
     },
@@ -153,9 +152,17 @@ enum Command {
     /// Bring an entry back from the trash.
     Restore {
         /// organisation, person, offer or need.
-        kind: Kind,
+        kind: EntityKind,
         /// Its id.
         id: String,
+    },
+    /// Serve the catalogue to the browser preview of the UI (development
+    /// only): 127.0.0.1, a random port, a per-run token; prints
+    /// {"url":…,"token":…} on one line, then answers POST /rpc until stopped.
+    Serve {
+        /// Port to listen on (default: any free one).
+        #[arg(long)]
+        port: Option<u16>,
     },
     /// Where the catalogue is and what it holds.
     Info {
@@ -202,68 +209,11 @@ enum ThesaurusAction {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Pdf,
-    Xlsx,
-    Csv,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Nb,
-    En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum LayoutArg {
-    PerNeed,
-    PerOrganisation,
-    Summary,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum StatusArg {
-    Suggested,
-    Shortlisted,
-    Contacted,
-    Agreed,
-    Declined,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ReasonArg {
-    NotRelevant,
-    BadTiming,
-    NoCapacity,
-    AlreadySolved,
-    Other,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum What {
     Offers,
     Needs,
     Organisations,
     People,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Kind {
-    Organisation,
-    Person,
-    Offer,
-    Need,
-}
-
-impl From<Kind> for EntityKind {
-    fn from(k: Kind) -> Self {
-        match k {
-            Kind::Organisation => EntityKind::Organisation,
-            Kind::Person => EntityKind::Person,
-            Kind::Offer => EntityKind::Offer,
-            Kind::Need => EntityKind::Need,
-        }
-    }
 }
 
 fn main() -> ExitCode {
@@ -287,7 +237,7 @@ fn run(cli: Cli) -> Result<()> {
     let cat = Catalogue::open(&dir)?;
     match cli.command {
         Command::Import { file } => {
-            let s = api::import_bundle(&cat, &file)?;
+            let s = api::import_bundle(&cat, file.display().to_string())?;
             println!(
                 "Imported {}: {} organisations, {} people, {} offers, {} needs, {} matches.",
                 file.display(),
@@ -299,7 +249,7 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Export { out } => {
-            let s = api::export_bundle(&cat, &out)?;
+            let s = api::export_bundle(&cat, out.display().to_string())?;
             println!(
                 "Exported {} organisations, {} people, {} offers, {} needs and {} matches to {}.",
                 s.organisations,
@@ -312,7 +262,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::List { what, json } => list(&cat, what, json)?,
         Command::Search { text, json } => {
-            let hits = api::search(&cat, &text)?;
+            let hits = api::search(&cat, text)?;
             if json {
                 print_json(&hits)?;
             } else {
@@ -329,7 +279,7 @@ fn run(cli: Cli) -> Result<()> {
             json,
             ..
         } => {
-            let needs = workflow::needs_for_offer(&cat, &offer, Some(top as u32))?;
+            let needs = api::needs_for_offer(&cat, offer, Some(top as u32))?;
             if json {
                 print_json(&needs)?;
             } else {
@@ -347,13 +297,13 @@ fn run(cli: Cli) -> Result<()> {
         Command::Match {
             need, top, json, ..
         } => {
-            let ranked = matching::rank_catalogue(&cat, need.as_deref(), top)
+            let ranked = api::rank_needs(&cat, need.as_deref(), top)
                 .with_context(|| "could not rank the offers")?;
             if json {
                 print_json(&serde_json::json!({ "needs": ranked }))?;
             } else {
                 for n in ranked {
-                    let title = cat.entry(EntityKind::Need, &n.need)?.title;
+                    let title = api::get_entry(&cat, Side::Need, n.need.clone())?.title;
                     println!("{} {}", n.need, title);
                     if n.matches.is_empty() {
                         println!("  (no offer above the threshold)");
@@ -389,7 +339,7 @@ fn run(cli: Cli) -> Result<()> {
             let scope = match (need.is_empty(), organisation, status) {
                 (false, _, _) => SheetScope::Needs { ids: need },
                 (true, Some(id), _) => SheetScope::Organisation { id },
-                (true, None, Some(s)) => SheetScope::Status { status: s.into() },
+                (true, None, Some(status)) => SheetScope::Status { status },
                 (true, None, None) => SheetScope::All,
             };
             let separator = match separator {
@@ -399,26 +349,17 @@ fn run(cli: Cli) -> Result<()> {
             };
             let organisation_scope = matches!(scope, SheetScope::Organisation { .. });
             let request = SheetRequest {
-                format: match format {
-                    FormatArg::Pdf => SheetFormat::Pdf,
-                    FormatArg::Xlsx => SheetFormat::Xlsx,
-                    FormatArg::Csv => SheetFormat::Csv,
-                },
+                format,
                 separator: Some(separator),
                 layout: Some(match layout {
-                    Some(LayoutArg::PerNeed) => PdfLayout::PerNeed,
-                    Some(LayoutArg::PerOrganisation) => PdfLayout::PerOrganisation,
-                    Some(LayoutArg::Summary) => PdfLayout::Summary,
+                    Some(layout) => layout,
                     None if organisation_scope => PdfLayout::PerOrganisation,
                     None => PdfLayout::PerNeed,
                 }),
                 scope,
-                lang: match lang {
-                    LangArg::Nb => Lang::Nb,
-                    LangArg::En => Lang::En,
-                },
+                lang,
             };
-            let s = export_sheet(&cat, &request, &out).map_err(|e| anyhow::anyhow!(e.message))?;
+            let s = api::export_sheet(&cat, request, out.display().to_string())?;
             let pages = s.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
             println!(
                 "Wrote {} ({} needs, {} offers, {} matches{pages}).",
@@ -438,15 +379,7 @@ fn run(cli: Cli) -> Result<()> {
             reason,
             note,
         } => {
-            let status = status.into();
-            let reason = reason.map(|r| match r {
-                ReasonArg::NotRelevant => DeclineReason::NotRelevant,
-                ReasonArg::BadTiming => DeclineReason::BadTiming,
-                ReasonArg::NoCapacity => DeclineReason::NoCapacity,
-                ReasonArg::AlreadySolved => DeclineReason::AlreadySolved,
-                ReasonArg::Other => DeclineReason::Other,
-            });
-            let r = workflow::set_match_status(
+            let r = api::set_match_status(
                 &cat,
                 StatusChange {
                     need,
@@ -464,7 +397,7 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Declined { need, json } => {
-            let list = api::declined_for_need(&cat, &need)?;
+            let list = api::declined_for_need(&cat, need)?;
             if json {
                 print_json(&list)?;
             } else {
@@ -488,7 +421,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Gaps { json } => {
-            let gaps = workflow::competence_gaps(&cat)?;
+            let gaps = api::all_competence_gaps(&cat)?;
             if json {
                 let entries: Vec<_> = gaps.into_iter().map(|r| r.entry).collect();
                 print_json(&entries)?;
@@ -508,11 +441,11 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Thesaurus { action } => thesaurus(&cat, action)?,
         Command::Delete { kind, id } => {
-            api::delete_entity(&cat, kind.into(), &id)?;
-            println!("Moved {} {id} to the trash.", EntityKind::from(kind).word());
+            api::delete_entity(&cat, kind, id.clone())?;
+            println!("Moved {} {id} to the trash.", kind.word());
         }
         Command::Trash { json } => {
-            let items = api::list_trash(&cat)?;
+            let items = api::all_trash(&cat)?;
             if json {
                 print_json(&items)?;
             } else {
@@ -531,9 +464,10 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Restore { kind, id } => {
-            api::restore_entity(&cat, kind.into(), &id)?;
-            println!("Restored {} {id}.", EntityKind::from(kind).word());
+            api::restore_entity(&cat, kind, id.clone())?;
+            println!("Restored {} {id}.", kind.word());
         }
+        Command::Serve { port } => serve::run(cat, port)?,
         Command::Info { json } => {
             let info = api::catalogue_info(&cat)?;
             if json {
@@ -551,22 +485,10 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-impl From<StatusArg> for MatchStatus {
-    fn from(s: StatusArg) -> Self {
-        match s {
-            StatusArg::Suggested => MatchStatus::Suggested,
-            StatusArg::Shortlisted => MatchStatus::Shortlisted,
-            StatusArg::Contacted => MatchStatus::Contacted,
-            StatusArg::Agreed => MatchStatus::Agreed,
-            StatusArg::Declined => MatchStatus::Declined,
-        }
-    }
-}
-
 fn thesaurus(cat: &Catalogue, action: ThesaurusAction) -> Result<()> {
     let edit = match action {
         ThesaurusAction::List { json } => {
-            let concepts = workflow::list_concepts(cat)?;
+            let concepts = api::list_concepts(cat)?;
             if json {
                 return print_json(&concepts);
             }
@@ -582,7 +504,7 @@ fn thesaurus(cat: &Catalogue, action: ThesaurusAction) -> Result<()> {
         ThesaurusAction::Merge { from, into } => ThesaurusEdit::Merge { from, into },
         ThesaurusAction::RemoveGroup { group } => ThesaurusEdit::RemoveGroup { group },
     };
-    let groups = workflow::edit_thesaurus(cat, edit)?;
+    let groups = api::edit_thesaurus(cat, edit)?;
     println!("Saved the thesaurus ({} concept groups).", groups.len());
     Ok(())
 }
@@ -590,7 +512,7 @@ fn thesaurus(cat: &Catalogue, action: ThesaurusAction) -> Result<()> {
 fn list(cat: &Catalogue, what: What, json: bool) -> Result<()> {
     match what {
         What::Organisations => {
-            let v = api::list_organisations(cat)?;
+            let v = api::all_organisations(cat)?;
             if json {
                 return print_json(&v);
             }
@@ -607,7 +529,7 @@ fn list(cat: &Catalogue, what: What, json: bool) -> Result<()> {
             table::print(&["ID", "NAME", "MUNICIPALITY"], rows);
         }
         What::People => {
-            let v = api::list_people(cat)?;
+            let v = api::all_people(cat)?;
             if json {
                 return print_json(&v);
             }
@@ -635,7 +557,7 @@ fn list(cat: &Catalogue, what: What, json: bool) -> Result<()> {
             } else {
                 Side::Need
             };
-            let rows = api::list_entries(cat, side, &Default::default())?;
+            let rows = api::all_entries(cat, side, EntryQuery::default())?;
             if json {
                 let entries: Vec<_> = rows.into_iter().map(|r| r.entry).collect();
                 return print_json(&entries);

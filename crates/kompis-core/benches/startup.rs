@@ -3,7 +3,7 @@
 //! ranking one need against the cached index. See BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use kompis_core::matching::{build_offer_index, rank_catalogue};
+use kompis_core::api;
 use kompis_core::{synthetic, Catalogue};
 
 fn startup(c: &mut Criterion) {
@@ -22,9 +22,7 @@ fn startup(c: &mut Criterion) {
             || (),
             |()| {
                 let cat = Catalogue::open(dir.path()).unwrap();
-                let n = cat
-                    .with_offer_index(build_offer_index, |i| i.len())
-                    .unwrap();
+                let n = api::warm_offer_index(&cat).unwrap();
                 assert_eq!(n, 20_000);
                 cat
             },
@@ -37,9 +35,9 @@ fn startup(c: &mut Criterion) {
     });
     let cat = Catalogue::open(dir.path()).unwrap();
     let need = cat.needs().unwrap()[0].id.clone();
-    cat.with_offer_index(build_offer_index, |_| ()).unwrap();
+    api::warm_offer_index(&cat).unwrap();
     g.bench_function("one_need_against_cached_index_20000_offers", |b| {
-        b.iter(|| rank_catalogue(&cat, Some(&need), 10).unwrap())
+        b.iter(|| api::rank_needs(&cat, Some(&need), 10).unwrap())
     });
     g.finish();
 }

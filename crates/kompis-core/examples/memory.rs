@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use kompis_core::matching::{build_offer_index, rank_catalogue};
+use kompis_core::api;
 use kompis_core::{synthetic, Catalogue};
 
 fn rss_mb() -> f64 {
@@ -51,9 +51,9 @@ fn main() {
             let start = rss_mb();
             let cat = Catalogue::open(Path::new(dir)).unwrap();
             let opened = rss_mb();
-            cat.with_offer_index(build_offer_index, |_| ()).unwrap();
+            api::warm_offer_index(&cat).unwrap();
             let indexed = rss_mb();
-            let ranked = rank_catalogue(&cat, None, 10).unwrap();
+            let ranked = api::rank_needs(&cat, None, 10).unwrap();
             println!(
                 "RSS {start:.0} MB at start, {opened:.0} MB open, {indexed:.0} MB with the offer index, \
                  {:.0} MB after ranking {} needs; peak {:.0} MB",

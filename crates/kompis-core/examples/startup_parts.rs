@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use kompis_core::matching::build_offer_index;
+use kompis_core::api;
 use kompis_core::{synthetic, Catalogue};
 
 fn main() {
@@ -19,9 +19,7 @@ fn main() {
         let opened = t.elapsed();
         let offers = cat.offers().unwrap().len();
         let read = t.elapsed();
-        let n = cat
-            .with_offer_index(build_offer_index, |i| i.len())
-            .unwrap();
+        let n = api::warm_offer_index(&cat).unwrap();
         let built = t.elapsed();
         drop(cat);
         let dropped = t.elapsed();

@@ -1,8 +1,11 @@
 //! The catalogue: typed reads and writes over [`Storage`], schema-checked on
 //! open. Every write is flushed to disk before it returns.
 
-use std::collections::HashSet;
+use std::any::{Any, TypeId};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 
 use kompis_match::{Matcher, Typeahead};
 
@@ -30,6 +33,11 @@ pub struct Catalogue {
     /// Typeahead over every title and name, built on first search and
     /// dropped by any write.
     typeahead: Cached<Typeahead>,
+    /// Other values derived from the whole store (the list indexes), one
+    /// per type, built on first use and dropped by any write.
+    derived: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Counts writes, so a value built while a write landed is not kept.
+    generation: AtomicU64,
 }
 
 /// An entity in the trash, with what it held.
@@ -51,6 +59,8 @@ impl Catalogue {
             storage,
             offer_index: Cached::default(),
             typeahead: Cached::default(),
+            derived: RwLock::default(),
+            generation: AtomicU64::new(0),
         })
     }
 
@@ -119,7 +129,7 @@ impl Catalogue {
     }
     /// All offers or needs as the matcher reads them (decoded in parallel,
     /// without the fields it does not use), in id order.
-    pub fn match_docs(&self, kind: EntityKind) -> Result<Vec<crate::matching::MatchDoc>> {
+    pub(crate) fn match_docs(&self, kind: EntityKind) -> Result<Vec<crate::docs::MatchDoc>> {
         self.storage.scan_parallel(keys::prefix(kind))
     }
 
@@ -174,7 +184,7 @@ impl Catalogue {
     fn offer_changed(&self, id: &str, now: Option<&Entry>) {
         self.offer_index
             .update(|index| match now.filter(|e| e.is_active()) {
-                Some(e) => index.upsert(&crate::matching::doc(e)),
+                Some(e) => index.upsert(&crate::docs::doc(e)),
                 None => {
                     index.remove(id);
                 }
@@ -316,7 +326,37 @@ impl Catalogue {
     fn commit(&self, batch: Batch) -> Result<()> {
         self.storage.commit(batch)?;
         self.typeahead.clear();
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.derived
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         Ok(())
+    }
+
+    /// The value of type `T` derived from the whole store, built with
+    /// `build` on first use after open or after the last write.
+    pub(crate) fn derived<T: Any + Send + Sync>(
+        &self,
+        build: impl FnOnce(&Self) -> Result<T>,
+    ) -> Result<Arc<T>> {
+        let key = TypeId::of::<T>();
+        let found = self
+            .derived
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
+        if let Some(v) = found {
+            return Ok(v.downcast::<T>().expect("keyed by its own type"));
+        }
+        let before = self.generation.load(Ordering::SeqCst);
+        let built = Arc::new(build(self)?);
+        let mut slot = self.derived.write().unwrap_or_else(|e| e.into_inner());
+        if self.generation.load(Ordering::SeqCst) == before {
+            slot.insert(key, built.clone());
+        }
+        Ok(built)
     }
 
     /// Run `f` on the typeahead over titles and names, building it with

@@ -1,9 +1,7 @@
-//! Typed errors of the core, and their IPC form `{code, message, field}`.
+//! Typed errors of the core. Their IPC form `{code, message, field}` is
+//! [`crate::wire::IpcError`], made once where a command answers.
 
 use std::path::PathBuf;
-
-use serde::Serialize;
-use ts_rs::TS;
 
 /// Everything the core can refuse or fail at, each naming what was wrong.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +41,15 @@ pub enum Error {
     /// The store failed underneath.
     #[error("The catalogue store failed: {0}")]
     Store(#[from] sled::Error),
+    /// A match sheet could not be made or written.
+    #[error(transparent)]
+    Sheet(#[from] kompis_sheet::SheetError),
+    /// A command's arguments could not be read.
+    #[error("The command {command} got arguments it cannot read: {reason}")]
+    BadArguments { command: String, reason: String },
+    /// No command of that name.
+    #[error("There is no command {0}.")]
+    UnknownCommand(String),
     /// A stored record could not be decoded (a damaged catalogue).
     #[error("A record in the catalogue could not be read ({key}): {reason}")]
     Corrupt { key: String, reason: String },
@@ -62,6 +69,17 @@ impl Error {
             Error::BadBundle { .. } => "bad_bundle",
             Error::Io { .. } => "io",
             Error::Store(_) | Error::Corrupt { .. } => "store",
+            Error::Sheet(e) => e.code(),
+            Error::BadArguments { .. } => "bad_arguments",
+            Error::UnknownCommand(_) => "unknown_command",
+        }
+    }
+
+    /// For validation errors: the field at fault.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
         }
     }
 
@@ -77,34 +95,6 @@ impl Error {
             id: id.into(),
             field: field.into(),
             problem: problem.into(),
-        }
-    }
-}
-
-/// An error as it crosses IPC to the UI.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct IpcError {
-    /// Stable code, see [`Error::code`].
-    pub code: String,
-    /// A full sentence for a person.
-    pub message: String,
-    /// For validation errors: the field at fault.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub field: Option<String>,
-}
-
-impl From<Error> for IpcError {
-    fn from(e: Error) -> Self {
-        let field = match &e {
-            Error::Invalid { field, .. } => Some(field.clone()),
-            _ => None,
-        };
-        IpcError {
-            code: e.code().to_string(),
-            message: e.to_string(),
-            field,
         }
     }
 }

@@ -1,25 +1,32 @@
 //! Kompis core: the catalogue model, its sled store, bundle import and
-//! export, search and matching, as plain Rust with no Tauri dependency. The
-//! `kompis` CLI and the desktop app both call [`api`].
+//! export, listing, search, matching and match sheets, as plain Rust with no
+//! Tauri dependency. [`api`] is its one door: the `kompis` CLI, the desktop
+//! app and the preview server call nothing else. The modules below are
+//! layered, lowest first; none uses one listed after it.
 
 pub mod api;
-pub mod bundle;
+pub use kompis_model as model;
+
+mod bundle;
 mod cache;
-pub mod catalogue;
-pub mod collate;
-pub mod demo;
-pub mod error;
+mod catalogue;
+mod collate;
+mod demo;
+mod docs;
+mod editing;
+mod error;
 mod keys;
-pub mod matching;
-pub mod model;
-pub mod paths;
-pub mod schema;
-pub mod search;
+mod listing;
+mod matching;
+mod paths;
+mod schema;
+mod search;
+mod sheets;
 mod storage;
 pub mod synthetic;
 mod validate;
-pub mod workflow;
+pub mod wire;
+mod workflow;
 
-pub use catalogue::Catalogue;
-pub use error::{Error, IpcError, Result};
-pub use paths::{default_catalogue_dir, resolve_catalogue_dir};
+pub use api::{Catalogue, Error, Result};
+pub use wire::IpcError;

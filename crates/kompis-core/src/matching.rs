@@ -2,16 +2,16 @@
 //! merges its ranking with the coordinator's stored match records.
 
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::catalogue::Catalogue;
+use crate::docs::{doc, MatchDoc};
 use crate::error::Result;
-use crate::model::{EntityKind, Entry, EntryKind, MatchStatus};
-use kompis_match::{Doc, DocKind, Matcher};
+use crate::model::{EntityKind, Entry};
+use kompis_match::{Doc, Matcher, Thesaurus};
 
 /// One ranked offer for a need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Ranked {
+pub struct RankedOffer {
     pub offer: String,
     /// Between 0 and 1.
     pub score: f64,
@@ -39,60 +39,7 @@ pub fn terms<'a>(side: impl Iterator<Item = &'a Vec<String>>) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NeedMatches {
     pub need: String,
-    pub matches: Vec<Ranked>,
-}
-
-/// What the UI shows for one suggested offer.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct MatchView {
-    pub offer: Entry,
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub organisation_name: Option<String>,
-    pub score: f64,
-    pub reasons: Vec<String>,
-    /// Words of the need's text that carried the match (folded), to highlight.
-    pub need_terms: Vec<String>,
-    /// Words of the offer's text that carried the match (folded), to highlight.
-    pub offer_terms: Vec<String>,
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<MatchStatus>,
-    /// The coordinator's note on this pair.
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// Why it was declined, for declined pairs.
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub decline_reason: Option<crate::model::DeclineReason>,
-}
-
-/// Scores below this are not suggested.
-pub const THRESHOLD: f64 = kompis_match::THRESHOLD;
-
-fn doc_kind(k: EntryKind) -> DocKind {
-    match k {
-        EntryKind::Expertise => DocKind::Expertise,
-        EntryKind::Experience => DocKind::Experience,
-        EntryKind::StudentProject => DocKind::StudentProject,
-        EntryKind::Training => DocKind::Training,
-        EntryKind::Facility => DocKind::Facility,
-        EntryKind::Position => DocKind::Position,
-    }
-}
-
-/// The matcher's view of an offer or need.
-pub fn doc(e: &Entry) -> Doc {
-    Doc {
-        id: e.id.clone(),
-        organisation: e.organisation.clone(),
-        kind: doc_kind(e.kind),
-        title: e.title.clone(),
-        description: e.description.clone().unwrap_or_default(),
-        keywords: e.keywords.clone(),
-    }
+    pub matches: Vec<RankedOffer>,
 }
 
 fn rank_one(matcher: &Matcher, need: &Entry, top: usize) -> NeedMatches {
@@ -101,7 +48,7 @@ fn rank_one(matcher: &Matcher, need: &Entry, top: usize) -> NeedMatches {
         matches: matcher
             .rank(&doc(need), top)
             .into_iter()
-            .map(|r| Ranked {
+            .map(|r| RankedOffer {
                 offer: r.id,
                 score: (r.score * 1000.0).round() / 1000.0,
                 reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
@@ -129,36 +76,6 @@ pub fn rank_entries(cat: &Catalogue, needs: &[Entry], top: usize) -> Result<Vec<
     })
 }
 
-/// An offer or need with only the fields the matcher reads: decoding it
-/// skips the rest (dates, contacts), which matters at start-up.
-#[derive(Debug, Clone, serde::Deserialize)]
-pub struct MatchDoc {
-    id: String,
-    title: String,
-    kind: EntryKind,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    keywords: Vec<String>,
-    #[serde(default)]
-    organisation: Option<String>,
-    #[serde(default)]
-    active: Option<bool>,
-}
-
-impl MatchDoc {
-    fn into_doc(self) -> Option<Doc> {
-        (self.active != Some(false)).then(|| Doc {
-            id: self.id,
-            organisation: self.organisation,
-            kind: doc_kind(self.kind),
-            title: self.title,
-            description: self.description.unwrap_or_default(),
-            keywords: self.keywords,
-        })
-    }
-}
-
 /// Build the matcher's index over the catalogue's active offers.
 pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
     let offers: Vec<Doc> = cat
@@ -166,12 +83,13 @@ pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
         .into_iter()
         .filter_map(MatchDoc::into_doc)
         .collect();
-    Ok(Matcher::new(&crate::workflow::thesaurus(cat)?, &offers))
+    Ok(Matcher::new(&thesaurus(cat)?, &offers))
 }
 
-/// Rank one need against an index built afresh from the store (not the
-/// cached one): what the cached index must agree with.
-pub fn rank_catalogue_fresh(cat: &Catalogue, need: &str, top: usize) -> Result<NeedMatches> {
-    let index = build_offer_index(cat)?;
-    Ok(rank_one(&index, &cat.entry(EntityKind::Need, need)?, top))
+/// The thesaurus in use: the catalogue's own, or the built-in one.
+pub fn thesaurus(cat: &Catalogue) -> Result<Thesaurus> {
+    Ok(match cat.thesaurus_groups()? {
+        Some(groups) => Thesaurus::from_groups(groups),
+        None => Thesaurus::builtin(),
+    })
 }

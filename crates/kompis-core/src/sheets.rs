@@ -1,21 +1,16 @@
-//! Sheets straight from an open catalogue: the request the app and the CLI
-//! send, the [`SheetInput`] built from the store and the ranking, and the
-//! two operations (preview, export) the Tauri commands wrap.
+//! Match sheets from an open catalogue: the [`SheetInput`] built from the
+//! store and the ranking, handed to `kompis-sheet` as plain data.
 
 use std::path::Path;
 
 use chrono::Local;
-use kompis_core::catalogue::Catalogue;
-use kompis_core::matching;
-use kompis_core::model::{EntityKind, MatchStatus};
-use kompis_core::IpcError;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use kompis_sheet::{Format, Scope, SheetInput, SheetMatch, SheetOptions};
 
-use crate::{
-    Format, Lang, PdfLayout, Preview, Scope, SheetError, SheetInput, SheetMatch, SheetOptions,
-    SheetSummary,
-};
+use crate::catalogue::Catalogue;
+use crate::error::Result;
+use crate::matching;
+use crate::model::{EntityKind, MatchStatus};
+use crate::wire::{Separator, SheetFormat, SheetPreview, SheetRequest, SheetScope, SheetSummary};
 
 /// The network's name in every sheet header.
 pub const NETWORK_NAME: &str = "Industrinettverket i Elverumsregionen";
@@ -24,57 +19,9 @@ pub const NETWORK_NAME: &str = "Industrinettverket i Elverumsregionen";
 /// coordinator has already acted on.
 pub const TOP_PER_NEED: usize = 5;
 
-/// The file format asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SheetFormat {
-    Pdf,
-    Xlsx,
-    Csv,
-}
-
-/// The CSV field separator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Separator {
-    /// `;`, what Norwegian Excel opens.
-    Semicolon,
-    /// `,`.
-    Comma,
-}
-
-/// Which part of the catalogue goes on the sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
-pub enum SheetScope {
-    All,
-    Needs { ids: Vec<String> },
-    Organisation { id: String },
-    Status { status: MatchStatus },
-}
-
-/// A sheet request from the app or the CLI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct SheetRequest {
-    pub format: SheetFormat,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub separator: Option<Separator>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional, type = "\"per_need\" | \"per_organisation\" | \"summary\"")]
-    pub layout: Option<PdfLayout>,
-    pub scope: SheetScope,
-    #[ts(type = "\"nb\" | \"en\"")]
-    pub lang: Lang,
-}
-
 impl SheetRequest {
     /// The writer's options for this request.
-    pub fn options(&self) -> SheetOptions {
+    pub(crate) fn options(&self) -> SheetOptions {
         SheetOptions {
             format: match self.format {
                 SheetFormat::Pdf => Format::Pdf,
@@ -101,7 +48,7 @@ impl SheetRequest {
 /// The catalogue and its matches as a sheet sees them: for each active
 /// need the top ranked offers (declined ones left out) and every pair the
 /// coordinator has recorded a status for.
-pub fn input_from_catalogue(cat: &Catalogue) -> kompis_core::Result<SheetInput> {
+pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
     let needs = cat.needs()?;
     let offers = cat.offers()?;
     let records = cat.match_records()?;
@@ -160,25 +107,23 @@ pub fn input_from_catalogue(cat: &Catalogue) -> kompis_core::Result<SheetInput> 
     })
 }
 
-/// A sheet error as it crosses IPC.
-pub fn ipc(e: SheetError) -> IpcError {
-    IpcError {
-        code: e.code().to_string(),
-        message: e.to_string(),
-        field: None,
-    }
-}
-
 /// The first page (or rows) of the sheet a request would write.
-pub fn sheet_preview(cat: &Catalogue, req: &SheetRequest) -> Result<Preview, IpcError> {
-    Ok(crate::preview(&input_from_catalogue(cat)?, &req.options()))
+pub(crate) fn sheet_preview(cat: &Catalogue, req: &SheetRequest) -> Result<SheetPreview> {
+    Ok(kompis_sheet::preview(
+        &input_from_catalogue(cat)?,
+        &req.options(),
+    ))
 }
 
 /// Write the sheet a request asks for to `path`.
-pub fn export_sheet(
+pub(crate) fn export_sheet(
     cat: &Catalogue,
     req: &SheetRequest,
     path: &Path,
-) -> Result<SheetSummary, IpcError> {
-    crate::write_sheet(&input_from_catalogue(cat)?, &req.options(), path).map_err(ipc)
+) -> Result<SheetSummary> {
+    Ok(kompis_sheet::write_sheet(
+        &input_from_catalogue(cat)?,
+        &req.options(),
+        path,
+    )?)
 }

@@ -5,6 +5,7 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -23,7 +24,6 @@ pub struct Storage {
 #[derive(Default)]
 pub struct Batch {
     inner: sled::Batch,
-    len: usize,
 }
 
 impl Batch {
@@ -31,23 +31,11 @@ impl Batch {
     pub fn put<T: Serialize>(&mut self, key: &str, value: &T) {
         let bytes = serde_json::to_vec(value).expect("catalogue records serialise");
         self.inner.insert(key.as_bytes(), bytes);
-        self.len += 1;
     }
 
     /// Remove a record.
     pub fn remove(&mut self, key: &str) {
         self.inner.remove(key.as_bytes());
-        self.len += 1;
-    }
-
-    /// Number of writes collected.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether nothing was collected.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 }
 
@@ -114,31 +102,9 @@ impl Storage {
         for item in self.db.scan_prefix(prefix.as_bytes()) {
             raw.push(item?);
         }
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let chunk = raw.len().div_ceil(threads).max(1);
-        let parts: Vec<Result<Vec<T>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = raw
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|(k, v)| decode(&String::from_utf8_lossy(k), v))
-                            .collect::<Result<Vec<T>>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("decoding thread"))
-                .collect()
-        });
-        let mut out = Vec::with_capacity(raw.len());
-        for part in parts {
-            out.extend(part?);
-        }
-        Ok(out)
+        raw.par_iter()
+            .map(|(k, v)| decode(&String::from_utf8_lossy(k), v))
+            .collect()
     }
 
     /// Number of keys under `prefix`.

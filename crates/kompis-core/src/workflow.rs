@@ -4,31 +4,15 @@
 //! coordinator edits.
 
 use chrono::Utc;
-use kompis_match::{Matcher, Thesaurus};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use kompis_match::Matcher;
 
-use crate::api::EntryRow;
 use crate::catalogue::Catalogue;
+use crate::docs::doc;
 use crate::error::{Error, Result};
-use crate::matching::{doc, rank_entries};
-use crate::model::{DeclineReason, EntityKind, Entry, MatchRecord, MatchStatus};
-
-/// A change of a match's status, as the UI and CLI send it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct StatusChange {
-    pub need: String,
-    pub offer: String,
-    pub status: MatchStatus,
-    /// Required when `status` is `declined`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub reason: Option<DeclineReason>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub note: Option<String>,
-}
+use crate::matching::RankedOffer;
+use crate::matching::{rank_entries, terms, thesaurus};
+use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus};
+use crate::wire::{Concept, EntryRow, MatchView, NeedMatchView, StatusChange, ThesaurusEdit};
 
 /// Record a status (and note) for a need–offer pair; returns the record.
 /// Declining needs a reason; any other status clears it.
@@ -60,25 +44,6 @@ pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRe
     };
     cat.put_match(&record)?;
     Ok(record)
-}
-
-/// One need an offer could serve.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct NeedMatchView {
-    pub need: Entry,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub organisation_name: Option<String>,
-    pub score: f64,
-    pub reasons: Vec<String>,
-    /// Words of the need's text that carried the match (folded), to highlight.
-    pub need_terms: Vec<String>,
-    /// Words of the offer's text that carried the match (folded), to highlight.
-    pub offer_terms: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub status: Option<MatchStatus>,
 }
 
 /// The active needs an offer could serve, best first; declined pairs left out.
@@ -113,8 +78,8 @@ pub fn needs_for_offer(
             score: (r.score * 1000.0).round() / 1000.0,
             reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
             // The matcher ran with the offer as its query: its "need" side is the offer.
-            need_terms: crate::matching::terms(r.reasons.iter().map(|x| &x.offer_terms)),
-            offer_terms: crate::matching::terms(r.reasons.iter().map(|x| &x.need_terms)),
+            need_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
+            offer_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
             status,
         });
     }
@@ -141,42 +106,12 @@ pub fn competence_gaps(cat: &Catalogue) -> Result<Vec<EntryRow>> {
                 organisation_name: org.map(|o| o.name.clone()),
                 municipality: org.and_then(|o| o.municipality.clone()),
                 entry,
+                marks: Vec::new(),
             }
         })
         .collect();
     gaps.sort_by(|a, b| crate::collate::cmp_nb(&a.entry.title, &b.entry.title));
     Ok(gaps)
-}
-
-/// The thesaurus in use: the catalogue's own, or the built-in one.
-pub fn thesaurus(cat: &Catalogue) -> Result<Thesaurus> {
-    Ok(match cat.thesaurus_groups()? {
-        Some(groups) => Thesaurus::from_groups(groups),
-        None => Thesaurus::builtin(),
-    })
-}
-
-/// One concept group, for the UI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Concept {
-    pub id: String,
-    pub terms: Vec<String>,
-}
-
-/// An edit of the thesaurus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "op", rename_all = "snake_case")]
-#[ts(export)]
-pub enum ThesaurusEdit {
-    /// Add a term to a group (created if new).
-    AddTerm { group: String, term: String },
-    /// Remove a term from a group.
-    RemoveTerm { group: String, term: String },
-    /// Move every term of `from` into `into` and drop `from`.
-    Merge { from: String, into: String },
-    /// Drop a whole group.
-    RemoveGroup { group: String },
 }
 
 /// The thesaurus as concept groups.
@@ -230,4 +165,74 @@ pub fn edit_thesaurus(cat: &Catalogue, edit: ThesaurusEdit) -> Result<Vec<Concep
     }
     cat.put_thesaurus(t.groups())?;
     list_concepts(cat)
+}
+
+/// The ranked offers for one need with the coordinator's status, best
+/// first; declined pairs are left out (see [`declined_for_need`]).
+pub(crate) fn matches_for_need(
+    cat: &Catalogue,
+    need_id: &str,
+    top: Option<u32>,
+) -> Result<Vec<MatchView>> {
+    let top = top.unwrap_or(10) as usize;
+    let declined = declined_ids(cat, need_id)?;
+    let ranked = crate::matching::rank_catalogue(cat, Some(need_id), top + declined.len())?;
+    let mut out = Vec::new();
+    for r in ranked.into_iter().flat_map(|n| n.matches) {
+        if declined.contains(&r.offer) {
+            continue;
+        }
+        out.push(match_view(cat, need_id, &r)?);
+    }
+    out.truncate(top);
+    Ok(out)
+}
+
+fn declined_ids(cat: &Catalogue, need_id: &str) -> Result<Vec<String>> {
+    Ok(cat
+        .match_records()?
+        .into_iter()
+        .filter(|m| m.need == need_id && m.status == Some(MatchStatus::Declined))
+        .map(|m| m.offer)
+        .collect())
+}
+
+fn match_view(cat: &Catalogue, need_id: &str, r: &RankedOffer) -> Result<MatchView> {
+    let offer_id = r.offer.as_str();
+    let offer = cat.entry(EntityKind::Offer, offer_id)?;
+    let organisation_name = match &offer.organisation {
+        Some(id) => cat.organisation(id).ok().map(|o| o.name),
+        None => None,
+    };
+    let record = cat.match_record(need_id, offer_id)?;
+    Ok(MatchView {
+        offer,
+        organisation_name,
+        score: r.score,
+        reasons: r.reasons.clone(),
+        need_terms: r.need_terms.clone(),
+        offer_terms: r.offer_terms.clone(),
+        status: record.as_ref().and_then(|m| m.status),
+        note: record.as_ref().and_then(|m| m.note.clone()),
+        decline_reason: record.and_then(|m| m.decline_reason),
+    })
+}
+
+/// The offers declined for a need, so they can be brought back.
+pub(crate) fn declined_for_need(cat: &Catalogue, need_id: &str) -> Result<Vec<MatchView>> {
+    cat.entry(EntityKind::Need, need_id)?;
+    let mut out = Vec::new();
+    for offer in declined_ids(cat, need_id)? {
+        if cat.exists(EntityKind::Offer, &offer)? {
+            let r = RankedOffer {
+                offer,
+                score: 0.0,
+                reasons: Vec::new(),
+                need_terms: Vec::new(),
+                offer_terms: Vec::new(),
+            };
+            out.push(match_view(cat, need_id, &r)?);
+        }
+    }
+    Ok(out)
 }

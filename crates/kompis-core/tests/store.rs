@@ -5,10 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use kompis_core::api::{self, Side};
-use kompis_core::bundle;
+use kompis_core::api::{
+    self,
+    wire::{EntryQuery, Side},
+};
 use kompis_core::model::{EntityKind, Entry, EntryKind, OrgKind, Organisation};
-use kompis_core::{schema, Catalogue, Error};
+use kompis_core::{Catalogue, Error};
 
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -28,7 +30,7 @@ fn shared() -> Option<PathBuf> {
 fn new_catalogue_is_at_the_current_schema() {
     let dir = temp();
     let cat = Catalogue::open(dir.path()).unwrap();
-    assert_eq!(cat.schema_version().unwrap(), schema::CURRENT);
+    assert_eq!(cat.schema_version().unwrap(), api::SCHEMA_VERSION);
 }
 
 #[test]
@@ -143,7 +145,7 @@ fn failed_import_writes_nothing() {
     // Valid entities first, a broken reference last.
     let bad = GOOD.replace(r#""contact":"p-1""#, r#""contact":"p-missing""#);
     let file = write(dir.path(), "bad.json", &bad);
-    let err = api::import_bundle(&cat, &file).unwrap_err();
+    let err = api::import_bundle(&cat, file.display().to_string()).unwrap_err();
     assert_eq!(
         err.to_string(),
         "need n-1: field `contact`: no person with id `p-missing` in the bundle or the catalogue"
@@ -165,10 +167,10 @@ fn importing_twice_changes_nothing() {
     let dir = temp();
     let cat = Catalogue::open(dir.path()).unwrap();
     let file = write(dir.path(), "good.json", GOOD);
-    let first = api::import_bundle(&cat, &file).unwrap();
+    let first = api::import_bundle(&cat, file.display().to_string()).unwrap();
     assert_eq!((first.organisations, first.needs, first.matches), (1, 1, 1));
     let once = cat.export().unwrap();
-    api::import_bundle(&cat, &file).unwrap();
+    api::import_bundle(&cat, file.display().to_string()).unwrap();
     let twice = cat.export().unwrap();
     assert_eq!(once.needs, twice.needs);
     assert_eq!(once.organisations, twice.organisations);
@@ -182,14 +184,14 @@ fn export_import_export_gives_the_same_entities() {
     let cat = Catalogue::open(dir.path()).unwrap();
     api::load_demo(&cat).unwrap();
     let out = dir.path().join("a.json");
-    api::export_bundle(&cat, &out).unwrap();
+    api::export_bundle(&cat, out.display().to_string()).unwrap();
     let dir2 = temp();
     let cat2 = Catalogue::open(dir2.path()).unwrap();
-    api::import_bundle(&cat2, &out).unwrap();
+    api::import_bundle(&cat2, out.display().to_string()).unwrap();
     let out2 = dir2.path().join("b.json");
-    api::export_bundle(&cat2, &out2).unwrap();
-    let a = bundle::read_file(&out).unwrap();
-    let b = bundle::read_file(&out2).unwrap();
+    api::export_bundle(&cat2, out2.display().to_string()).unwrap();
+    let a = api::read_bundle(&out).unwrap();
+    let b = api::read_bundle(&out2).unwrap();
     assert_eq!(a.organisations, b.organisations);
     assert_eq!(a.people, b.people);
     assert_eq!(a.offers, b.offers);
@@ -211,9 +213,13 @@ fn export_validates_against_the_bundle_schema() {
     let dir = temp();
     let cat = Catalogue::open(dir.path()).unwrap();
     api::load_demo(&cat).unwrap();
-    api::import_bundle(&cat, &write(dir.path(), "g.json", GOOD)).unwrap();
+    api::import_bundle(
+        &cat,
+        write(dir.path(), "g.json", GOOD).display().to_string(),
+    )
+    .unwrap();
     let out = dir.path().join("export.json");
-    api::export_bundle(&cat, &out).unwrap();
+    api::export_bundle(&cat, out.display().to_string()).unwrap();
     let exported: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let errors: Vec<String> = validator
@@ -224,7 +230,11 @@ fn export_validates_against_the_bundle_schema() {
     // And the eval catalogue imports whole.
     let cat2_dir = temp();
     let cat2 = Catalogue::open(cat2_dir.path()).unwrap();
-    let s = api::import_bundle(&cat2, &shared.join("eval/dev/bundle.json")).unwrap();
+    let s = api::import_bundle(
+        &cat2,
+        shared.join("eval/dev/bundle.json").display().to_string(),
+    )
+    .unwrap();
     assert_eq!((s.offers, s.needs), (90, 39));
 }
 
@@ -233,17 +243,17 @@ fn delete_moves_to_trash_and_restore_brings_back() {
     let dir = temp();
     let cat = Catalogue::open(dir.path()).unwrap();
     let saved = api::save_entry(&cat, Side::Need, need("Kurs i HMS")).unwrap();
-    api::delete_entity(&cat, EntityKind::Need, &saved.id).unwrap();
+    api::delete_entity(&cat, EntityKind::Need, saved.id.clone()).unwrap();
     assert!(!cat.exists(EntityKind::Need, &saved.id).unwrap());
-    let trash = api::list_trash(&cat).unwrap();
+    let trash = api::all_trash(&cat).unwrap();
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].label, "Kurs i HMS");
-    api::restore_entity(&cat, EntityKind::Need, &saved.id).unwrap();
+    api::restore_entity(&cat, EntityKind::Need, saved.id.clone()).unwrap();
     assert_eq!(
         cat.entry(EntityKind::Need, &saved.id).unwrap().title,
         "Kurs i HMS"
     );
-    assert!(api::list_trash(&cat).unwrap().is_empty());
+    assert!(api::all_trash(&cat).unwrap().is_empty());
 }
 
 #[test]
@@ -268,7 +278,7 @@ fn organisation_in_use_is_not_deleted() {
     n.organisation = Some(org.id.clone());
     n.kind = EntryKind::Position;
     let n = api::save_entry(&cat, Side::Need, n).unwrap();
-    let err = api::delete_entity(&cat, EntityKind::Organisation, &org.id).unwrap_err();
+    let err = api::delete_entity(&cat, EntityKind::Organisation, org.id.clone()).unwrap_err();
     assert!(
         err.to_string()
             .contains(&format!("is still used by need {}", n.id)),
@@ -285,7 +295,7 @@ fn invalid_save_names_the_field_and_keeps_the_old_entry() {
     let mut edit = saved.clone();
     edit.title = "   ".into();
     let err = api::save_entry(&cat, Side::Need, edit).unwrap_err();
-    let ipc = kompis_core::IpcError::from(err);
+    let ipc = kompis_core::api::wire::IpcError::from(err);
     assert_eq!(ipc.code, "invalid");
     assert_eq!(ipc.field.as_deref(), Some("title"));
     assert_eq!(
@@ -307,8 +317,9 @@ fn list_entries_filters_and_sorts_in_norwegian_order() {
     ] {
         api::save_entry(&cat, Side::Offer, need(t)).unwrap();
     }
-    let all = api::list_entries(&cat, Side::Offer, &Default::default()).unwrap();
-    let titles: Vec<_> = all.iter().map(|r| r.entry.title.as_str()).collect();
+    let all = api::list_entries(&cat, Side::Offer, Default::default()).unwrap();
+    assert_eq!(all.total, 5);
+    let titles: Vec<_> = all.rows.iter().map(|r| r.entry.title.as_str()).collect();
     assert_eq!(
         titles,
         [
@@ -319,12 +330,14 @@ fn list_entries_filters_and_sorts_in_norwegian_order() {
             "Årsregnskap"
         ]
     );
-    let filter = api::EntryFilter {
+    let filter = EntryQuery {
         text: Some("orret".into()),
         ..Default::default()
     };
-    let hits = api::list_entries(&cat, Side::Offer, &filter).unwrap();
-    assert_eq!(hits[0].entry.title, "Ørret i Trysil");
+    let hits = api::list_entries(&cat, Side::Offer, filter).unwrap();
+    assert_eq!(hits.total, 1, "{hits:?}");
+    assert_eq!(hits.rows[0].entry.title, "Ørret i Trysil");
+    assert_eq!(hits.rows[0].marks, ["Ørret"]);
 }
 
 #[test]
@@ -332,18 +345,18 @@ fn search_finds_titles_as_typed_and_new_entries_at_once() {
     let dir = temp();
     let cat = Catalogue::open(dir.path()).unwrap();
     api::load_demo(&cat).unwrap();
-    let first = api::search(&cat, "bærekraft").unwrap();
+    let first = api::search(&cat, "bærekraft".into()).unwrap();
     assert!(!first.is_empty());
     assert!(first.len() <= 50);
     // Typed in capitals and without æøå: the same entries come back.
-    let plain = api::search(&cat, "BAEREKRAFT").unwrap();
+    let plain = api::search(&cat, "BAEREKRAFT".into()).unwrap();
     assert!(plain.iter().any(|h| h.id == first[0].id), "{plain:?}");
     // A new need is found by its title right after the save.
     let saved = api::save_entry(&cat, Side::Need, need("Snøbrøyting med droner")).unwrap();
-    let hits = api::search(&cat, "snøbrøyt").unwrap();
+    let hits = api::search(&cat, "snøbrøyt".into()).unwrap();
     assert_eq!(hits[0].id, saved.id);
     assert_eq!(hits[0].kind, EntityKind::Need);
     // Words only in a description are found too.
-    let d = api::search(&cat, "ingenting-som-finnes-xyz").unwrap();
+    let d = api::search(&cat, "ingenting-som-finnes-xyz".into()).unwrap();
     assert!(d.is_empty());
 }

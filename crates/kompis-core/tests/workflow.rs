@@ -2,9 +2,8 @@
 //! on a real store with the example network.
 
 use kompis_core::api;
-use kompis_core::bundle;
+use kompis_core::api::wire::{Side, StatusChange, ThesaurusEdit};
 use kompis_core::model::{DeclineReason, MatchStatus};
-use kompis_core::workflow::{self, StatusChange, ThesaurusEdit};
 use kompis_core::Catalogue;
 
 fn demo() -> (tempfile::TempDir, Catalogue) {
@@ -27,15 +26,15 @@ fn change(need: &str, offer: &str, status: MatchStatus) -> StatusChange {
 #[test]
 fn status_and_note_survive_reranking_and_reopening() {
     let (dir, cat) = demo();
-    let top = api::matches_for_need(&cat, "n-01", Some(5)).unwrap();
+    let top = api::matches_for_need(&cat, "n-01".into(), Some(5)).unwrap();
     let offer = top[0].offer.id.clone();
     let mut c = change("n-01", &offer, MatchStatus::Shortlisted);
     c.note = Some("Ring Kari mandag".into());
-    workflow::set_match_status(&cat, c).unwrap();
-    workflow::set_match_status(&cat, change("n-01", &offer, MatchStatus::Contacted)).unwrap();
+    api::set_match_status(&cat, c).unwrap();
+    api::set_match_status(&cat, change("n-01", &offer, MatchStatus::Contacted)).unwrap();
     drop(cat);
     let cat = Catalogue::open(dir.path()).unwrap();
-    let again = api::matches_for_need(&cat, "n-01", Some(5)).unwrap();
+    let again = api::matches_for_need(&cat, "n-01".into(), Some(5)).unwrap();
     let m = again
         .iter()
         .find(|m| m.offer.id == offer)
@@ -51,29 +50,31 @@ fn status_and_note_survive_reranking_and_reopening() {
 #[test]
 fn declined_needs_a_reason_leaves_suggestions_and_can_come_back() {
     let (_dir, cat) = demo();
-    let top = api::matches_for_need(&cat, "n-01", Some(10)).unwrap();
+    let top = api::matches_for_need(&cat, "n-01".into(), Some(10)).unwrap();
     let offer = top[0].offer.id.clone();
-    let err = workflow::set_match_status(&cat, change("n-01", &offer, MatchStatus::Declined))
-        .unwrap_err();
+    let err =
+        api::set_match_status(&cat, change("n-01", &offer, MatchStatus::Declined)).unwrap_err();
     assert!(
         err.to_string().contains("say why the match is declined"),
         "{err}"
     );
     let mut c = change("n-01", &offer, MatchStatus::Declined);
     c.reason = Some(DeclineReason::BadTiming);
-    workflow::set_match_status(&cat, c).unwrap();
-    let after = api::matches_for_need(&cat, "n-01", Some(10)).unwrap();
+    api::set_match_status(&cat, c).unwrap();
+    let after = api::matches_for_need(&cat, "n-01".into(), Some(10)).unwrap();
     assert!(
         after.iter().all(|m| m.offer.id != offer),
         "declined offer left the suggestions"
     );
-    let declined = api::declined_for_need(&cat, "n-01").unwrap();
+    let declined = api::declined_for_need(&cat, "n-01".into()).unwrap();
     assert_eq!(declined.len(), 1);
     assert_eq!(declined[0].decline_reason, Some(DeclineReason::BadTiming));
-    workflow::set_match_status(&cat, change("n-01", &offer, MatchStatus::Suggested)).unwrap();
-    let back = api::matches_for_need(&cat, "n-01", Some(10)).unwrap();
+    api::set_match_status(&cat, change("n-01", &offer, MatchStatus::Suggested)).unwrap();
+    let back = api::matches_for_need(&cat, "n-01".into(), Some(10)).unwrap();
     assert_eq!(back[0].offer.id, offer, "brought back to its old rank");
-    assert!(api::declined_for_need(&cat, "n-01").unwrap().is_empty());
+    assert!(api::declined_for_need(&cat, "n-01".into())
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -82,10 +83,10 @@ fn match_records_travel_in_bundles() {
     let mut c = change("n-02", "o-10", MatchStatus::Declined);
     c.reason = Some(DeclineReason::NoCapacity);
     c.note = Some("Full kapasitet til våren".into());
-    workflow::set_match_status(&cat, c).unwrap();
+    api::set_match_status(&cat, c).unwrap();
     let out = dir.path().join("b.json");
-    api::export_bundle(&cat, &out).unwrap();
-    let b = bundle::read_file(&out).unwrap();
+    api::export_bundle(&cat, out.display().to_string()).unwrap();
+    let b = api::read_bundle(&out).unwrap();
     let m = b
         .matches
         .iter()
@@ -98,9 +99,9 @@ fn match_records_travel_in_bundles() {
 #[test]
 fn offer_page_lists_needs_it_could_serve() {
     let (_dir, cat) = demo();
-    let top = api::matches_for_need(&cat, "n-01", Some(1)).unwrap();
+    let top = api::matches_for_need(&cat, "n-01".into(), Some(1)).unwrap();
     let offer = &top[0].offer.id;
-    let needs = workflow::needs_for_offer(&cat, offer, Some(10)).unwrap();
+    let needs = api::needs_for_offer(&cat, offer.to_string(), Some(10)).unwrap();
     assert!(
         needs.iter().any(|n| n.need.id == "n-01"),
         "n-01 among the needs {offer} serves"
@@ -118,8 +119,8 @@ fn a_need_nobody_answers_is_a_competence_gap() {
         "description": "Spinnkjeder og qubitfeil i supraledende kretser."
     }))
     .unwrap();
-    n = api::save_entry(&cat, api::Side::Need, n).unwrap();
-    let gaps = workflow::competence_gaps(&cat).unwrap();
+    n = api::save_entry(&cat, Side::Need, n).unwrap();
+    let gaps = api::all_competence_gaps(&cat).unwrap();
     assert!(
         gaps.iter().any(|g| g.entry.id == n.id),
         "the quantum need is a gap"
@@ -138,27 +139,27 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
         "id": "", "title": "Hjelp med zylofonering", "kind": "expertise"
     }))
     .unwrap();
-    let need = api::save_entry(&cat, api::Side::Need, need).unwrap();
+    let need = api::save_entry(&cat, Side::Need, need).unwrap();
     let offer: kompis_core::model::Entry = serde_json::from_value(serde_json::json!({
         "id": "", "title": "Kurs i blimsetting", "kind": "training", "organisation": "org-hinn-rena"
     }))
     .unwrap_or_else(|_| unreachable!());
-    let org = api::list_organisations(&cat).unwrap()[0].id.clone();
+    let org = api::all_organisations(&cat).unwrap()[0].id.clone();
     let offer = api::save_entry(
         &cat,
-        api::Side::Offer,
+        Side::Offer,
         kompis_core::model::Entry {
             organisation: Some(org),
             ..offer
         },
     )
     .unwrap();
-    let before = api::matches_for_need(&cat, &need.id, None).unwrap();
+    let before = api::matches_for_need(&cat, need.id.clone(), None).unwrap();
     assert!(
         before.iter().all(|m| m.offer.id != offer.id),
         "no shared concept yet"
     );
-    workflow::edit_thesaurus(
+    api::edit_thesaurus(
         &cat,
         ThesaurusEdit::AddTerm {
             group: "zylo".into(),
@@ -166,7 +167,7 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
         },
     )
     .unwrap();
-    workflow::edit_thesaurus(
+    api::edit_thesaurus(
         &cat,
         ThesaurusEdit::AddTerm {
             group: "blim".into(),
@@ -174,7 +175,7 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
         },
     )
     .unwrap();
-    workflow::edit_thesaurus(
+    api::edit_thesaurus(
         &cat,
         ThesaurusEdit::Merge {
             from: "blim".into(),
@@ -182,7 +183,7 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
         },
     )
     .unwrap();
-    let after = api::matches_for_need(&cat, &need.id, None).unwrap();
+    let after = api::matches_for_need(&cat, need.id.clone(), None).unwrap();
     let hit = after
         .iter()
         .find(|m| m.offer.id == offer.id)
@@ -196,17 +197,17 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
     );
 
     let out = dir.path().join("t.json");
-    api::export_bundle(&cat, &out).unwrap();
+    api::export_bundle(&cat, out.display().to_string()).unwrap();
     let other_dir = tempfile::tempdir().unwrap();
     let other = Catalogue::open(other_dir.path()).unwrap();
-    api::import_bundle(&other, &out).unwrap();
-    let concepts = workflow::list_concepts(&other).unwrap();
+    api::import_bundle(&other, out.display().to_string()).unwrap();
+    let concepts = api::list_concepts(&other).unwrap();
     let zylo = concepts
         .iter()
         .find(|c| c.id == "zylo")
         .expect("concept travelled");
     assert!(zylo.terms.iter().any(|t| t == "blimsetting"));
-    workflow::edit_thesaurus(
+    api::edit_thesaurus(
         &other,
         ThesaurusEdit::RemoveTerm {
             group: "zylo".into(),
@@ -214,7 +215,7 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
         },
     )
     .unwrap();
-    assert!(!workflow::list_concepts(&other)
+    assert!(!api::list_concepts(&other)
         .unwrap()
         .iter()
         .any(|c| c.terms.iter().any(|t| t == "blimsetting")));
@@ -223,17 +224,17 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
 #[test]
 fn editing_an_entry_updates_its_matches_at_once() {
     let (_dir, cat) = demo();
-    let before = api::matches_for_need(&cat, "n-01", Some(3)).unwrap();
+    let before = api::matches_for_need(&cat, "n-01".into(), Some(3)).unwrap();
     assert!(cat.offer_index_built());
 
     // Editing a need re-ranks that need against the same index.
-    let mut need = api::get_entry(&cat, api::Side::Need, "n-01").unwrap();
+    let mut need = api::get_entry(&cat, Side::Need, "n-01".into()).unwrap();
     need.title = "Kurs i truckføring og HMS for nye operatører".into();
     need.description =
         Some("Sertifisering av truckførere, sikkerhet og opplæring på lageret.".into());
     need.keywords = vec!["truck".into(), "HMS".into(), "opplæring".into()];
-    api::save_entry(&cat, api::Side::Need, need).unwrap();
-    let after = api::matches_for_need(&cat, "n-01", Some(3)).unwrap();
+    api::save_entry(&cat, Side::Need, need).unwrap();
+    let after = api::matches_for_need(&cat, "n-01".into(), Some(3)).unwrap();
     assert_ne!(
         before.iter().map(|m| &m.offer.id).collect::<Vec<_>>(),
         after.iter().map(|m| &m.offer.id).collect::<Vec<_>>(),
@@ -246,7 +247,7 @@ fn editing_an_entry_updates_its_matches_at_once() {
     );
 
     // A new offer is suggested at once.
-    let org = api::list_organisations(&cat)
+    let org = api::all_organisations(&cat)
         .unwrap()
         .into_iter()
         .find(|o| o.name.contains("kommune"))
@@ -257,8 +258,8 @@ fn editing_an_entry_updates_its_matches_at_once() {
         "keywords": ["truck", "HMS", "sertifisering"], "organisation": org.id
     }))
     .unwrap();
-    let offer = api::save_entry(&cat, api::Side::Offer, offer).unwrap();
-    let now = api::matches_for_need(&cat, "n-01", Some(3)).unwrap();
+    let offer = api::save_entry(&cat, Side::Offer, offer).unwrap();
+    let now = api::matches_for_need(&cat, "n-01".into(), Some(3)).unwrap();
     assert_eq!(
         now[0].offer.id, offer.id,
         "the new offer ranks first: {now:#?}"

@@ -1,4 +1,4 @@
-//! The catalogue's entities, in the shape of the bundle format v1
+//! The catalogue's entities (the lowest layer: plain data, no store), in the shape of the bundle format v1
 //! (`organisations`, `people`, `offers`, `needs`, `matches`).
 //!
 //! Optional fields are `Option`s that are left out of JSON when empty, so a
@@ -12,6 +12,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum OrgKind {
     Company,
     University,
@@ -24,6 +25,7 @@ pub enum OrgKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum EntryKind {
     /// Fagkompetanse.
     Expertise,
@@ -43,6 +45,7 @@ pub enum EntryKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Language {
     Nb,
     Nn,
@@ -53,6 +56,7 @@ pub enum Language {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum MatchStatus {
     Suggested,
     Shortlisted,
@@ -186,6 +190,7 @@ pub type Need = Entry;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum DeclineReason {
     NotRelevant,
     BadTiming,
@@ -219,6 +224,7 @@ pub struct MatchRecord {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum EntityKind {
     Organisation,
     Person,

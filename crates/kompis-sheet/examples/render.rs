@@ -4,7 +4,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use kompis_sheet::{write_sheet, Format, Lang, PdfLayout, Scope, SheetOptions};
+use kompis_sheet::{write_sheet, Format, PdfLayout, Scope, SheetLang, SheetOptions};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -24,49 +24,49 @@ fn main() {
             "per-need.pdf",
             Format::Pdf,
             PdfLayout::PerNeed,
-            Lang::Nb,
+            SheetLang::Nb,
             Scope::All,
         ),
         (
             "per-org.pdf",
             Format::Pdf,
             PdfLayout::PerOrganisation,
-            Lang::Nb,
+            SheetLang::Nb,
             Scope::All,
         ),
         (
             "summary.pdf",
             Format::Pdf,
             PdfLayout::Summary,
-            Lang::Nb,
+            SheetLang::Nb,
             Scope::All,
         ),
         (
             "per-need-en.pdf",
             Format::Pdf,
             PdfLayout::PerNeed,
-            Lang::En,
+            SheetLang::En,
             Scope::All,
         ),
         (
             "one-org.pdf",
             Format::Pdf,
             PdfLayout::PerOrganisation,
-            Lang::Nb,
+            SheetLang::Nb,
             Scope::Organisation("o-2".into()),
         ),
         (
             "sheet.xlsx",
             Format::Xlsx,
             PdfLayout::PerNeed,
-            Lang::Nb,
+            SheetLang::Nb,
             Scope::All,
         ),
         (
             "sheet.csv",
             Format::CSV,
             PdfLayout::PerNeed,
-            Lang::Nb,
+            SheetLang::Nb,
             Scope::All,
         ),
     ];

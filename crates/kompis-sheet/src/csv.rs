@@ -2,15 +2,11 @@
 //! OWASP formula neutralisation of every text cell.
 
 use crate::rows::{self, Cell};
-use crate::select::{Catalogue, Selection};
+use crate::select::{Lookup, Selection};
 use crate::text::{date, neutralise};
 use crate::{Rendered, SheetError};
 
-pub(crate) fn render(
-    cat: &Catalogue,
-    sel: &Selection,
-    separator: u8,
-) -> Result<Rendered, SheetError> {
+pub(crate) fn render(cat: &Lookup, sel: &Selection, separator: u8) -> Result<Rendered, SheetError> {
     if !matches!(separator, b';' | b',') {
         return Err(SheetError::Invalid(format!(
             "CSV separator {:?} is not supported: use ';' or ','",

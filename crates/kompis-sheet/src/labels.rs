@@ -1,12 +1,12 @@
 //! Every word the sheets print, in bokmål and English.
 
-use kompis_core::model::{EntryKind, Language, MatchStatus, OrgKind};
+use kompis_model::{EntryKind, Language, MatchStatus, OrgKind};
 
-use crate::Lang;
+use crate::SheetLang;
 
 /// The fixed texts of one language.
 pub(crate) struct Labels {
-    pub lang: Lang,
+    pub lang: SheetLang,
     pub page_of: fn(u32, u32) -> String,
     pub need: &'static str,
     pub offer: &'static str,
@@ -76,15 +76,15 @@ pub(crate) struct Labels {
     pub no: &'static str,
 }
 
-pub(crate) fn labels(lang: Lang) -> &'static Labels {
+pub(crate) fn labels(lang: SheetLang) -> &'static Labels {
     match lang {
-        Lang::Nb => &NB,
-        Lang::En => &EN,
+        SheetLang::Nb => &NB,
+        SheetLang::En => &EN,
     }
 }
 
 static NB: Labels = Labels {
-    lang: Lang::Nb,
+    lang: SheetLang::Nb,
     page_of: |p, n| format!("Side {p} av {n}"),
     need: "Behov",
     offer: "Tilbud",
@@ -154,7 +154,7 @@ static NB: Labels = Labels {
 };
 
 static EN: Labels = Labels {
-    lang: Lang::En,
+    lang: SheetLang::En,
     page_of: |p, n| format!("Page {p} of {n}"),
     need: "Need",
     offer: "Offer",
@@ -227,61 +227,61 @@ impl Labels {
     pub fn status(&self, s: MatchStatus) -> &'static str {
         use MatchStatus::*;
         match (self.lang, s) {
-            (Lang::Nb, Suggested) => "Foreslått",
-            (Lang::Nb, Shortlisted) => "Kortliste",
-            (Lang::Nb, Contacted) => "Kontaktet",
-            (Lang::Nb, Agreed) => "Avtalt",
-            (Lang::Nb, Declined) => "Avslått",
-            (Lang::En, Suggested) => "Suggested",
-            (Lang::En, Shortlisted) => "Shortlisted",
-            (Lang::En, Contacted) => "Contacted",
-            (Lang::En, Agreed) => "Agreed",
-            (Lang::En, Declined) => "Declined",
+            (SheetLang::Nb, Suggested) => "Foreslått",
+            (SheetLang::Nb, Shortlisted) => "Kortliste",
+            (SheetLang::Nb, Contacted) => "Kontaktet",
+            (SheetLang::Nb, Agreed) => "Avtalt",
+            (SheetLang::Nb, Declined) => "Avslått",
+            (SheetLang::En, Suggested) => "Suggested",
+            (SheetLang::En, Shortlisted) => "Shortlisted",
+            (SheetLang::En, Contacted) => "Contacted",
+            (SheetLang::En, Agreed) => "Agreed",
+            (SheetLang::En, Declined) => "Declined",
         }
     }
 
     pub fn entry_kind(&self, k: EntryKind) -> &'static str {
         use EntryKind::*;
         match (self.lang, k) {
-            (Lang::Nb, Expertise) => "Fagkompetanse",
-            (Lang::Nb, Experience) => "Erfaringsdeling",
-            (Lang::Nb, StudentProject) => "Studentsamarbeid",
-            (Lang::Nb, Training) => "Kurs og opplæring",
-            (Lang::Nb, Facility) => "Utstyr og lokaler",
-            (Lang::Nb, Position) => "Stilling og rekruttering",
-            (Lang::En, Expertise) => "Expertise",
-            (Lang::En, Experience) => "Experience sharing",
-            (Lang::En, StudentProject) => "Student project",
-            (Lang::En, Training) => "Training",
-            (Lang::En, Facility) => "Facilities",
-            (Lang::En, Position) => "Position",
+            (SheetLang::Nb, Expertise) => "Fagkompetanse",
+            (SheetLang::Nb, Experience) => "Erfaringsdeling",
+            (SheetLang::Nb, StudentProject) => "Studentsamarbeid",
+            (SheetLang::Nb, Training) => "Kurs og opplæring",
+            (SheetLang::Nb, Facility) => "Utstyr og lokaler",
+            (SheetLang::Nb, Position) => "Stilling og rekruttering",
+            (SheetLang::En, Expertise) => "Expertise",
+            (SheetLang::En, Experience) => "Experience sharing",
+            (SheetLang::En, StudentProject) => "Student project",
+            (SheetLang::En, Training) => "Training",
+            (SheetLang::En, Facility) => "Facilities",
+            (SheetLang::En, Position) => "Position",
         }
     }
 
     pub fn org_kind(&self, k: OrgKind) -> &'static str {
         use OrgKind::*;
         match (self.lang, k) {
-            (Lang::Nb, Company) => "Bedrift",
-            (Lang::Nb, University) => "Universitet/høgskole",
-            (Lang::Nb, Public) => "Offentlig",
-            (Lang::Nb, Network) => "Nettverk",
-            (Lang::Nb, Other) => "Annet",
-            (Lang::En, Company) => "Company",
-            (Lang::En, University) => "University",
-            (Lang::En, Public) => "Public body",
-            (Lang::En, Network) => "Network",
-            (Lang::En, Other) => "Other",
+            (SheetLang::Nb, Company) => "Bedrift",
+            (SheetLang::Nb, University) => "Universitet/høgskole",
+            (SheetLang::Nb, Public) => "Offentlig",
+            (SheetLang::Nb, Network) => "Nettverk",
+            (SheetLang::Nb, Other) => "Annet",
+            (SheetLang::En, Company) => "Company",
+            (SheetLang::En, University) => "University",
+            (SheetLang::En, Public) => "Public body",
+            (SheetLang::En, Network) => "Network",
+            (SheetLang::En, Other) => "Other",
         }
     }
 
     pub fn language(&self, l: Language) -> &'static str {
         match (self.lang, l) {
-            (Lang::Nb, Language::Nb) => "bokmål",
-            (Lang::Nb, Language::Nn) => "nynorsk",
-            (Lang::Nb, Language::En) => "engelsk",
-            (Lang::En, Language::Nb) => "Bokmål",
-            (Lang::En, Language::Nn) => "Nynorsk",
-            (Lang::En, Language::En) => "English",
+            (SheetLang::Nb, Language::Nb) => "bokmål",
+            (SheetLang::Nb, Language::Nn) => "nynorsk",
+            (SheetLang::Nb, Language::En) => "engelsk",
+            (SheetLang::En, Language::Nb) => "Bokmål",
+            (SheetLang::En, Language::Nn) => "Nynorsk",
+            (SheetLang::En, Language::En) => "English",
         }
     }
 

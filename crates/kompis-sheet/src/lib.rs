@@ -28,10 +28,10 @@
 //! gather the data and call [`write_sheet`] or [`preview`].
 
 mod csv;
-pub mod from_catalogue;
 mod labels;
 mod pdf;
 mod preview;
+mod preview_types;
 mod rows;
 mod select;
 mod text;
@@ -41,10 +41,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use kompis_core::model::{Entry, MatchStatus, Organisation, Person};
+use kompis_model::{Entry, MatchStatus, Organisation, Person};
 use serde::{Deserialize, Serialize};
 
-pub use preview::{Preview, PreviewLine, PreviewStyle, PreviewTable};
+pub use preview_types::{PreviewLine, PreviewStyle, PreviewTable, SheetPreview};
 
 /// Everything a sheet is made from: the catalogue and the ranked matches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,8 +104,9 @@ impl Format {
 
 /// The language of the sheet's labels (catalogue text is never translated).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
-pub enum Lang {
+pub enum SheetLang {
     /// Bokmål.
     #[default]
     Nb,
@@ -129,6 +130,7 @@ pub enum Scope {
 
 /// How the PDF is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
 pub enum PdfLayout {
     /// One page per need: the need, its owner and contact, the top matches.
@@ -145,7 +147,7 @@ pub enum PdfLayout {
 pub struct SheetOptions {
     pub format: Format,
     pub scope: Scope,
-    pub lang: Lang,
+    pub lang: SheetLang,
     /// Used when `format` is [`Format::Pdf`].
     pub pdf_layout: PdfLayout,
 }
@@ -156,7 +158,7 @@ impl SheetOptions {
         SheetOptions {
             format,
             scope: Scope::All,
-            lang: Lang::Nb,
+            lang: SheetLang::Nb,
             pdf_layout: PdfLayout::PerNeed,
         }
     }
@@ -229,8 +231,8 @@ pub fn render(input: &SheetInput, opts: &SheetOptions) -> Result<Vec<u8>, SheetE
 fn render_inner(
     input: &SheetInput,
     opts: &SheetOptions,
-) -> Result<(Rendered, select::Counts), SheetError> {
-    let cat = select::Catalogue::new(input, opts.lang);
+) -> Result<(Rendered, select::SelectionCounts), SheetError> {
+    let cat = select::Lookup::new(input, opts.lang);
     let sel = select::Selection::new(&cat, &opts.scope)?;
     let rendered = match opts.format {
         Format::Pdf => pdf::render(&cat, &sel, opts.pdf_layout)?,
@@ -263,11 +265,13 @@ pub fn write_sheet(
 
 /// The first page (PDF) or the first rows (XLSX, CSV) as structured text the
 /// app can show before saving.
-pub fn preview(input: &SheetInput, opts: &SheetOptions) -> Preview {
+pub fn preview(input: &SheetInput, opts: &SheetOptions) -> SheetPreview {
     preview::build(input, opts)
 }
 
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), SheetError> {
+/// Write `bytes` to `out` through a temporary sibling and a rename, so a
+/// crash never leaves half a file; an existing file is untouched on error.
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), SheetError> {
     let io_err = |source| SheetError::Io {
         path: out.to_path_buf(),
         source,

@@ -1,10 +1,8 @@
 //! A structured preview of a sheet's first page (PDF) or first rows (XLSX,
 //! CSV), for the export screen to show before the coordinator saves.
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-use crate::select::{Catalogue, Selection};
+use crate::preview_types::{PreviewTable, SheetPreview};
+use crate::select::{Lookup, Selection};
 use crate::{pdf, rows, Format, SheetInput, SheetOptions};
 
 /// How many table rows the preview of a spreadsheet shows.
@@ -13,66 +11,13 @@ const PREVIEW_ROWS: usize = 20;
 /// Longest cell text in a preview table; the file itself keeps all of it.
 const PREVIEW_CELL_CHARS: usize = 300;
 
-/// What the export screen shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Preview {
-    /// "Treffark – Nettverk – 27.11.2026".
-    pub title: String,
-    /// The first PDF page, line by line, as printed (already wrapped and
-    /// shortened); empty for XLSX and CSV.
-    pub lines: Vec<PreviewLine>,
-    /// The match table's first rows (XLSX and CSV).
-    pub table: Option<PreviewTable>,
-    /// PDF only.
-    pub pages: Option<u32>,
-    pub needs: usize,
-    pub offers: usize,
-    pub matches: usize,
-    /// Set when the options do not fit the catalogue (e.g. an unknown need id).
-    pub error: Option<String>,
-}
-
-/// One line of the first page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct PreviewLine {
-    pub style: PreviewStyle,
-    pub text: String,
-}
-
-/// The role of a preview line, for styling it on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum PreviewStyle {
-    Header,
-    Label,
-    Title,
-    Heading,
-    Body,
-    Muted,
-    Footer,
-}
-
-/// The first rows of a table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct PreviewTable {
-    pub name: String,
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    /// All rows the file will hold.
-    pub total_rows: usize,
-}
-
-pub(crate) fn build(input: &SheetInput, opts: &SheetOptions) -> Preview {
-    let cat = Catalogue::new(input, opts.lang);
+pub(crate) fn build(input: &SheetInput, opts: &SheetOptions) -> SheetPreview {
+    let cat = Lookup::new(input, opts.lang);
     let title = format!(
         "{} – {} – {}",
         match opts.lang {
-            crate::Lang::Nb => "Treffark",
-            crate::Lang::En => "Match sheet",
+            crate::SheetLang::Nb => "Treffark",
+            crate::SheetLang::En => "Match sheet",
         },
         input.network_name,
         crate::text::date(input.date)
@@ -80,7 +25,7 @@ pub(crate) fn build(input: &SheetInput, opts: &SheetOptions) -> Preview {
     let sel = match Selection::new(&cat, &opts.scope) {
         Ok(sel) => sel,
         Err(e) => {
-            return Preview {
+            return SheetPreview {
                 title,
                 lines: Vec::new(),
                 table: None,
@@ -114,7 +59,7 @@ pub(crate) fn build(input: &SheetInput, opts: &SheetOptions) -> Preview {
             (Vec::new(), Some(table), None)
         }
     };
-    Preview {
+    SheetPreview {
         title,
         lines,
         table,

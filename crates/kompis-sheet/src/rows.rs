@@ -3,9 +3,9 @@
 //! preview shows their first rows.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kompis_core::model::Entry;
+use kompis_model::Entry;
 
-use crate::select::{Catalogue, Selection};
+use crate::select::{Lookup, Selection};
 
 /// One cell, typed so each writer can store it properly.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +48,7 @@ pub(crate) struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-pub(crate) fn matches(cat: &Catalogue, sel: &Selection) -> Table {
+pub(crate) fn matches(cat: &Lookup, sel: &Selection) -> Table {
     let l = cat.l;
     let columns = vec![
         (l.col_need_id, 10.0),
@@ -105,7 +105,7 @@ pub(crate) fn matches(cat: &Catalogue, sel: &Selection) -> Table {
     }
 }
 
-fn entries(cat: &Catalogue, sel: &Selection, list: &[&Entry], needs: bool) -> Table {
+fn entries(cat: &Lookup, sel: &Selection, list: &[&Entry], needs: bool) -> Table {
     let l = cat.l;
     let mut columns = vec![
         (l.col_id, 10.0),
@@ -166,15 +166,15 @@ fn entries(cat: &Catalogue, sel: &Selection, list: &[&Entry], needs: bool) -> Ta
     }
 }
 
-pub(crate) fn needs(cat: &Catalogue, sel: &Selection) -> Table {
+pub(crate) fn needs(cat: &Lookup, sel: &Selection) -> Table {
     entries(cat, sel, &sel.needs, true)
 }
 
-pub(crate) fn offers(cat: &Catalogue, sel: &Selection) -> Table {
+pub(crate) fn offers(cat: &Lookup, sel: &Selection) -> Table {
     entries(cat, sel, &sel.offers, false)
 }
 
-pub(crate) fn organisations(cat: &Catalogue, sel: &Selection) -> Table {
+pub(crate) fn organisations(cat: &Lookup, sel: &Selection) -> Table {
     let l = cat.l;
     let columns = vec![
         (l.col_id, 10.0),
@@ -210,7 +210,7 @@ pub(crate) fn organisations(cat: &Catalogue, sel: &Selection) -> Table {
 }
 
 /// People: name, e-mail, phone and notes only for those who consented.
-pub(crate) fn people(cat: &Catalogue, sel: &Selection) -> Table {
+pub(crate) fn people(cat: &Lookup, sel: &Selection) -> Table {
     let l = cat.l;
     let columns = vec![
         (l.col_id, 10.0),

@@ -5,13 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use kompis_core::model::{Entry, MatchStatus, Organisation, Person};
+use kompis_model::{Entry, MatchStatus, Organisation, Person};
 
 use crate::labels::{labels, Labels};
-use crate::{Lang, Scope, SheetError, SheetInput, SheetMatch};
+use crate::{Scope, SheetError, SheetInput, SheetLang, SheetMatch};
 
 /// The input with indexes by id, and the labels of the sheet's language.
-pub(crate) struct Catalogue<'a> {
+pub(crate) struct Lookup<'a> {
     pub input: &'a SheetInput,
     pub l: &'static Labels,
     orgs: HashMap<&'a str, &'a Organisation>,
@@ -33,9 +33,9 @@ pub(crate) struct Contact {
     pub phone: Option<String>,
 }
 
-impl<'a> Catalogue<'a> {
-    pub fn new(input: &'a SheetInput, lang: Lang) -> Self {
-        Catalogue {
+impl<'a> Lookup<'a> {
+    pub fn new(input: &'a SheetInput, lang: SheetLang) -> Self {
+        Lookup {
             input,
             l: labels(lang),
             orgs: input
@@ -169,9 +169,9 @@ fn with_ids<'a>(list: &'a [Entry], ids: &HashSet<&str>) -> Vec<&'a Entry> {
         .collect()
 }
 
-/// Counts of what a sheet holds.
+/// SelectionCounts of what a sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Counts {
+pub(crate) struct SelectionCounts {
     pub needs: usize,
     pub offers: usize,
     pub matches: usize,
@@ -198,7 +198,7 @@ pub(crate) struct Selection<'a> {
 }
 
 impl<'a> Selection<'a> {
-    pub fn new(cat: &Catalogue<'a>, scope: &Scope) -> Result<Self, SheetError> {
+    pub fn new(cat: &Lookup<'a>, scope: &Scope) -> Result<Self, SheetError> {
         let input = cat.input;
         let all_matches = || input.matches.iter();
         let mut focus = None;
@@ -324,8 +324,8 @@ impl<'a> Selection<'a> {
         })
     }
 
-    pub fn counts(&self) -> Counts {
-        Counts {
+    pub fn counts(&self) -> SelectionCounts {
+        SelectionCounts {
             needs: self.needs.len(),
             offers: self.offers.len(),
             matches: self.matches.len(),

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::rows::{self, Cell, Table};
-use crate::select::{Catalogue, Selection};
+use crate::select::{Lookup, Selection};
 use crate::{Rendered, SheetError};
 
 /// Excel's limit on the characters in one cell.
@@ -29,7 +29,7 @@ struct Formats {
     score: Format,
 }
 
-pub(crate) fn render(cat: &Catalogue, sel: &Selection) -> Result<Rendered, SheetError> {
+pub(crate) fn render(cat: &Lookup, sel: &Selection) -> Result<Rendered, SheetError> {
     let mut workbook = Workbook::new();
     let props = DocProperties::new()
         .set_title(format!(

@@ -17,14 +17,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use kompis_core::model::MatchStatus;
+use kompis_model::MatchStatus;
 use kompis_sheet::{
-    preview, write_sheet, Format, Lang, PdfLayout, PreviewStyle, Scope, SheetError, SheetInput,
-    SheetOptions,
+    preview, write_sheet, Format, PdfLayout, PreviewStyle, Scope, SheetError, SheetInput,
+    SheetLang, SheetOptions,
 };
 use readers::{parse_csv, pdf_fonts, pdf_pages, pdf_text, squash};
 
-fn opts(format: Format, layout: PdfLayout, lang: Lang, scope: Scope) -> SheetOptions {
+fn opts(format: Format, layout: PdfLayout, lang: SheetLang, scope: Scope) -> SheetOptions {
     SheetOptions {
         format,
         scope,
@@ -39,7 +39,7 @@ fn write(input: &SheetInput, o: &SheetOptions, dir: &Path, name: &str) -> PathBu
     path
 }
 
-fn pdf(input: &SheetInput, layout: PdfLayout, lang: Lang, dir: &Path) -> PathBuf {
+fn pdf(input: &SheetInput, layout: PdfLayout, lang: SheetLang, dir: &Path) -> PathBuf {
     write(
         input,
         &opts(Format::Pdf, layout, lang, Scope::All),
@@ -93,7 +93,7 @@ fn text_of(d: &Data) -> String {
 fn pdf_per_need_has_one_page_per_need_and_every_title_with_aeoeaa() {
     let dir = tmp();
     let input = common::demo();
-    let path = pdf(&input, PdfLayout::PerNeed, Lang::Nb, dir.path());
+    let path = pdf(&input, PdfLayout::PerNeed, SheetLang::Nb, dir.path());
     assert_eq!(pdf_pages(&path), input.needs.len() as u32);
     let text = squash(&pdf_text(&path));
     for need in &input.needs {
@@ -110,7 +110,12 @@ fn pdf_per_need_has_one_page_per_need_and_every_title_with_aeoeaa() {
 #[test]
 fn pdf_embeds_subset_fonts_with_unicode_maps() {
     let dir = tmp();
-    let path = pdf(&common::demo(), PdfLayout::PerNeed, Lang::Nb, dir.path());
+    let path = pdf(
+        &common::demo(),
+        PdfLayout::PerNeed,
+        SheetLang::Nb,
+        dir.path(),
+    );
     let fonts = pdf_fonts(&path);
     assert_eq!(fonts.len(), 2, "DejaVu Sans and its bold: {fonts:?}");
     for (name, emb, sub, uni) in fonts {
@@ -118,7 +123,12 @@ fn pdf_embeds_subset_fonts_with_unicode_maps() {
         assert!(name.contains("DejaVuSans"), "{name}");
     }
     // Emoji bring in the symbol font, embedded and subset as well.
-    let path = pdf(&common::hostile(), PdfLayout::PerNeed, Lang::Nb, dir.path());
+    let path = pdf(
+        &common::hostile(),
+        PdfLayout::PerNeed,
+        SheetLang::Nb,
+        dir.path(),
+    );
     let fonts = pdf_fonts(&path);
     assert!(fonts.iter().any(|f| f.0.contains("Symbola")), "{fonts:?}");
     assert!(fonts.iter().all(|f| f.1 && f.2 && f.3), "{fonts:?}");
@@ -128,7 +138,7 @@ fn pdf_embeds_subset_fonts_with_unicode_maps() {
 fn pdf_pages_carry_network_date_and_page_numbers() {
     let dir = tmp();
     let input = common::demo();
-    let path = pdf(&input, PdfLayout::PerNeed, Lang::Nb, dir.path());
+    let path = pdf(&input, PdfLayout::PerNeed, SheetLang::Nb, dir.path());
     let text = pdf_text(&path);
     let pages: Vec<&str> = text
         .split('\u{c}')
@@ -167,7 +177,12 @@ fn pdf_pages_carry_network_date_and_page_numbers() {
 #[test]
 fn pdf_in_english_uses_english_labels() {
     let dir = tmp();
-    let path = pdf(&common::demo(), PdfLayout::PerNeed, Lang::En, dir.path());
+    let path = pdf(
+        &common::demo(),
+        PdfLayout::PerNeed,
+        SheetLang::En,
+        dir.path(),
+    );
     let text = squash(&pdf_text(&path));
     for want in [
         "Page 1 of 6",
@@ -185,7 +200,12 @@ fn pdf_in_english_uses_english_labels() {
 fn pdf_per_organisation_lists_needs_offers_and_their_matches() {
     let dir = tmp();
     let input = common::demo();
-    let path = pdf(&input, PdfLayout::PerOrganisation, Lang::Nb, dir.path());
+    let path = pdf(
+        &input,
+        PdfLayout::PerOrganisation,
+        SheetLang::Nb,
+        dir.path(),
+    );
     let text = squash(&pdf_text(&path));
     assert!(text.contains("DINE TREFF"));
     assert!(text.contains("Våre behov (2)") && text.contains("Våre tilbud (4)"));
@@ -204,7 +224,12 @@ fn pdf_per_organisation_lists_needs_offers_and_their_matches() {
 #[test]
 fn pdf_summary_counts_kinds_and_municipalities_and_lists_agreed_and_lonely() {
     let dir = tmp();
-    let path = pdf(&common::demo(), PdfLayout::Summary, Lang::Nb, dir.path());
+    let path = pdf(
+        &common::demo(),
+        PdfLayout::Summary,
+        SheetLang::Nb,
+        dir.path(),
+    );
     let text = squash(&pdf_text(&path));
     for want in [
         "Oversikt over nettverket",
@@ -420,7 +445,7 @@ fn consent_people_without_it_appear_by_role_and_organisation_only_in_every_forma
     ] {
         let p = write(
             &input,
-            &opts(Format::Pdf, layout, Lang::Nb, Scope::All),
+            &opts(Format::Pdf, layout, SheetLang::Nb, Scope::All),
             dir.path(),
             "c.pdf",
         );
@@ -468,7 +493,7 @@ fn hostile_texts(input: &SheetInput) -> Vec<String> {
 fn hostile_pdf_keeps_one_page_per_need_and_its_letters() {
     let dir = tmp();
     let input = common::hostile();
-    let path = pdf(&input, PdfLayout::PerNeed, Lang::Nb, dir.path());
+    let path = pdf(&input, PdfLayout::PerNeed, SheetLang::Nb, dir.path());
     assert_eq!(
         pdf_pages(&path),
         input.needs.len() as u32,
@@ -493,7 +518,7 @@ fn hostile_pdf_keeps_one_page_per_need_and_its_letters() {
     for layout in [PdfLayout::PerOrganisation, PdfLayout::Summary] {
         let p = write(
             &input,
-            &opts(Format::Pdf, layout, Lang::En, Scope::All),
+            &opts(Format::Pdf, layout, SheetLang::En, Scope::All),
             dir.path(),
             "h.pdf",
         );
@@ -623,7 +648,7 @@ fn scope_selected_needs_get_one_page_each() {
     let scope = Scope::Needs(vec!["n-3".into(), "n-1".into()]);
     let path = write(
         &input,
-        &opts(Format::Pdf, PdfLayout::PerNeed, Lang::Nb, scope),
+        &opts(Format::Pdf, PdfLayout::PerNeed, SheetLang::Nb, scope),
         dir.path(),
         "s.pdf",
     );
@@ -640,7 +665,12 @@ fn scope_one_organisation_has_only_its_matches() {
     let scope = Scope::Organisation("o-3".into());
     let path = write(
         &input,
-        &opts(Format::CSV, PdfLayout::PerNeed, Lang::Nb, scope.clone()),
+        &opts(
+            Format::CSV,
+            PdfLayout::PerNeed,
+            SheetLang::Nb,
+            scope.clone(),
+        ),
         dir.path(),
         "s.csv",
     );
@@ -661,7 +691,12 @@ fn scope_one_organisation_has_only_its_matches() {
     );
     let path = write(
         &input,
-        &opts(Format::Pdf, PdfLayout::PerOrganisation, Lang::Nb, scope),
+        &opts(
+            Format::Pdf,
+            PdfLayout::PerOrganisation,
+            SheetLang::Nb,
+            scope,
+        ),
         dir.path(),
         "s.pdf",
     );
@@ -681,7 +716,7 @@ fn scope_by_status_keeps_only_that_status() {
     let o = opts(
         Format::CSV,
         PdfLayout::PerNeed,
-        Lang::Nb,
+        SheetLang::Nb,
         Scope::Status(MatchStatus::Agreed),
     );
     let path = write(&input, &o, dir.path(), "s.csv");
@@ -696,7 +731,7 @@ fn scope_unknown_ids_are_refused_with_a_sentence() {
     let o = opts(
         Format::Pdf,
         PdfLayout::PerNeed,
-        Lang::Nb,
+        SheetLang::Nb,
         Scope::Needs(vec!["n-404".into()]),
     );
     let err = write_sheet(&common::demo(), &o, &dir.path().join("x.pdf")).unwrap_err();
@@ -705,7 +740,7 @@ fn scope_unknown_ids_are_refused_with_a_sentence() {
     let o = opts(
         Format::Pdf,
         PdfLayout::PerNeed,
-        Lang::Nb,
+        SheetLang::Nb,
         Scope::Organisation("o-404".into()),
     );
     assert_eq!(err_code(&o), "invalid");
@@ -724,7 +759,7 @@ fn scope_with_nothing_in_it_still_makes_a_readable_pdf() {
     let o = opts(
         Format::Pdf,
         PdfLayout::PerNeed,
-        Lang::Nb,
+        SheetLang::Nb,
         Scope::Status(MatchStatus::Declined),
     );
     let mut input = common::demo();
@@ -749,7 +784,7 @@ fn write_replaces_atomically_and_leaves_no_temporary_files() {
     let bad = opts(
         Format::Pdf,
         PdfLayout::PerNeed,
-        Lang::Nb,
+        SheetLang::Nb,
         Scope::Needs(vec!["n-404".into()]),
     );
     assert!(write_sheet(&common::demo(), &bad, &target).is_err());
@@ -823,7 +858,7 @@ fn preview_of_a_spreadsheet_is_its_first_rows() {
         &opts(
             Format::CSV,
             PdfLayout::PerNeed,
-            Lang::Nb,
+            SheetLang::Nb,
             Scope::Organisation("o-404".into()),
         ),
     );
@@ -857,7 +892,7 @@ fn pdf_need_with_many_matches_stays_on_one_page_and_says_how_many_more() {
     let o = opts(
         Format::Pdf,
         PdfLayout::PerNeed,
-        Lang::Nb,
+        SheetLang::Nb,
         Scope::Needs(vec!["n-1".into()]),
     );
     let path = write(&input, &o, dir.path(), "many.pdf");

@@ -1,66 +1,96 @@
-// TEMPORARY hand copy of the contract; the Rust generator overwrites this file.
-import type {
-  CatalogueInfo,
-  Concept,
-  EntityKind,
-  Entry,
-  EntryQuery,
-  EntryRow,
-  Facets,
-  ImportSummary,
-  MatchRecord,
-  MatchView,
-  NeedMatchView,
-  Organisation,
-  OrganisationQuery,
-  OrganisationRow,
-  Page,
-  PageQuery,
-  Person,
-  PersonQuery,
-  PersonRow,
-  SearchHit,
-  SheetPreview,
-  SheetRequest,
-  SheetSummary,
-  Side,
-  StatusChange,
-  ThesaurusEdit,
-  TrashItem,
-} from "./types";
+// Generated from the command registry (crates/kompis-commands) by
+// src-tauri/tests/registry.rs; do not edit. Rewrite it with
+// `KOMPIS_BLESS=1 cargo test -p kompis-app --test registry`.
+import type { CatalogueInfo } from "./bindings/CatalogueInfo";
+import type { Concept } from "./bindings/Concept";
+import type { EntityKind } from "./bindings/EntityKind";
+import type { Entry } from "./bindings/Entry";
+import type { EntryQuery } from "./bindings/EntryQuery";
+import type { EntryRow } from "./bindings/EntryRow";
+import type { Facets } from "./bindings/Facets";
+import type { ImportSummary } from "./bindings/ImportSummary";
+import type { MatchRecord } from "./bindings/MatchRecord";
+import type { MatchView } from "./bindings/MatchView";
+import type { NeedMatchView } from "./bindings/NeedMatchView";
+import type { Organisation } from "./bindings/Organisation";
+import type { OrganisationQuery } from "./bindings/OrganisationQuery";
+import type { OrganisationRow } from "./bindings/OrganisationRow";
+import type { Page } from "./bindings/Page";
+import type { PageQuery } from "./bindings/PageQuery";
+import type { Person } from "./bindings/Person";
+import type { PersonQuery } from "./bindings/PersonQuery";
+import type { PersonRow } from "./bindings/PersonRow";
+import type { SearchHit } from "./bindings/SearchHit";
+import type { SheetPreview } from "./bindings/SheetPreview";
+import type { SheetRequest } from "./bindings/SheetRequest";
+import type { SheetSummary } from "./bindings/SheetSummary";
+import type { Side } from "./bindings/Side";
+import type { StatusChange } from "./bindings/StatusChange";
+import type { ThesaurusEdit } from "./bindings/ThesaurusEdit";
+import type { TrashItem } from "./bindings/TrashItem";
 
+/** Every command: its arguments (camelCase keys) and its reply. */
 export interface Commands {
+  /** Where the catalogue is, its schema version and how much it holds. */
   catalogue_info: { args: Record<string, never>; reply: CatalogueInfo };
+  /** The values the list filters offer: organisations and municipalities. */
   facets: { args: Record<string, never>; reply: Facets };
+  /** One page of the offers or needs that pass the query, best or first first. */
   list_entries: { args: { side: Side; query: EntryQuery }; reply: Page<EntryRow> };
+  /** One page of the organisations that pass the query. */
   list_organisations: { args: { query: OrganisationQuery }; reply: Page<OrganisationRow> };
+  /** One page of the people who pass the query. */
   list_people: { args: { query: PersonQuery }; reply: Page<PersonRow> };
+  /** One offer or need. */
   get_entry: { args: { side: Side; id: string }; reply: Entry };
+  /** One organisation. */
   get_organisation: { args: { id: string }; reply: Organisation };
+  /** One person. */
   get_person: { args: { id: string }; reply: Person };
+  /** Creates (id "") or updates an organisation; flushed before it returns. */
   save_organisation: { args: { organisation: Organisation }; reply: Organisation };
+  /** Creates (id "") or updates a person; flushed before it returns. */
   save_person: { args: { person: Person }; reply: Person };
+  /** Creates (id "") or updates an offer or need; flushed before it returns. */
   save_entry: { args: { side: Side; entry: Entry }; reply: Entry };
+  /** Moves an entity to the trash. */
   delete_entity: { args: { kind: EntityKind; id: string }; reply: null };
+  /** One page of the trash, newest first. */
   list_trash: { args: { query: PageQuery }; reply: Page<TrashItem> };
+  /** Brings an entity back from the trash. */
   restore_entity: { args: { kind: EntityKind; id: string }; reply: null };
-  search: { args: { text: string }; reply: SearchHit[] };
-  matches_for_need: { args: { needId: string; top: number | null }; reply: MatchView[] };
-  declined_for_need: { args: { needId: string }; reply: MatchView[] };
-  needs_for_offer: { args: { offerId: string; top: number | null }; reply: NeedMatchView[] };
+  /** Search as you type over everything, best hit first. */
+  search: { args: { text: string }; reply: Array<SearchHit> };
+  /** The offers ranked for one need, best first (10 without `top`). */
+  matches_for_need: { args: { needId: string; top: number | null }; reply: Array<MatchView> };
+  /** The offers declined for a need, to bring back. */
+  declined_for_need: { args: { needId: string }; reply: Array<MatchView> };
+  /** The needs an offer could serve, best first. */
+  needs_for_offer: { args: { offerId: string; top: number | null }; reply: Array<NeedMatchView> };
+  /** Records a match's status (and note; a reason when declining). */
   set_match_status: { args: { change: StatusChange }; reply: MatchRecord };
+  /** One page of the active needs with no suggestion: the competence gaps. */
   competence_gaps: { args: { query: PageQuery }; reply: Page<EntryRow> };
-  list_concepts: { args: Record<string, never>; reply: Concept[] };
-  edit_thesaurus: { args: { edit: ThesaurusEdit }; reply: Concept[] };
+  /** The thesaurus' concept groups. */
+  list_concepts: { args: Record<string, never>; reply: Array<Concept> };
+  /** Applies one thesaurus edit and returns the groups after it. */
+  edit_thesaurus: { args: { edit: ThesaurusEdit }; reply: Array<Concept> };
+  /** The first page (or rows) of the match sheet a request would write. */
   sheet_preview: { args: { request: SheetRequest }; reply: SheetPreview };
+  /** Writes a match sheet to a file the person chose. */
   export_sheet: { args: { request: SheetRequest; path: string }; reply: SheetSummary };
+  /** Imports a bundle file the person chose; refused whole on any error. */
   import_bundle: { args: { path: string }; reply: ImportSummary };
+  /** Exports the whole catalogue as a bundle to a file the person chose. */
   export_bundle: { args: { path: string }; reply: ImportSummary };
+  /** Loads the example network of the region. */
   load_demo: { args: Record<string, never>; reply: ImportSummary };
 }
 
+/** A command's name. */
 export type CommandName = keyof Commands;
 
+/** Every command's name, in the registry's order. */
 export const COMMAND_NAMES: readonly CommandName[] = [
   "catalogue_info",
   "facets",
@@ -91,39 +121,68 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "load_demo",
 ];
 
+/** Sends one command and resolves with its reply (rejects with an IpcError). */
 export type Caller = <K extends CommandName>(name: K, args: Commands[K]["args"]) => Promise<Commands[K]["reply"]>;
 
-/** One camelCase method per command, positional args in registry order. */
+/** One method per command, arguments in the registry's order. */
 export interface Client {
+  /** Where the catalogue is, its schema version and how much it holds. */
   catalogueInfo(): Promise<CatalogueInfo>;
+  /** The values the list filters offer: organisations and municipalities. */
   facets(): Promise<Facets>;
+  /** One page of the offers or needs that pass the query, best or first first. */
   listEntries(side: Side, query: EntryQuery): Promise<Page<EntryRow>>;
+  /** One page of the organisations that pass the query. */
   listOrganisations(query: OrganisationQuery): Promise<Page<OrganisationRow>>;
+  /** One page of the people who pass the query. */
   listPeople(query: PersonQuery): Promise<Page<PersonRow>>;
+  /** One offer or need. */
   getEntry(side: Side, id: string): Promise<Entry>;
+  /** One organisation. */
   getOrganisation(id: string): Promise<Organisation>;
+  /** One person. */
   getPerson(id: string): Promise<Person>;
+  /** Creates (id "") or updates an organisation; flushed before it returns. */
   saveOrganisation(organisation: Organisation): Promise<Organisation>;
+  /** Creates (id "") or updates a person; flushed before it returns. */
   savePerson(person: Person): Promise<Person>;
+  /** Creates (id "") or updates an offer or need; flushed before it returns. */
   saveEntry(side: Side, entry: Entry): Promise<Entry>;
+  /** Moves an entity to the trash. */
   deleteEntity(kind: EntityKind, id: string): Promise<null>;
+  /** One page of the trash, newest first. */
   listTrash(query: PageQuery): Promise<Page<TrashItem>>;
+  /** Brings an entity back from the trash. */
   restoreEntity(kind: EntityKind, id: string): Promise<null>;
-  search(text: string): Promise<SearchHit[]>;
-  matchesForNeed(needId: string, top: number | null): Promise<MatchView[]>;
-  declinedForNeed(needId: string): Promise<MatchView[]>;
-  needsForOffer(offerId: string, top: number | null): Promise<NeedMatchView[]>;
+  /** Search as you type over everything, best hit first. */
+  search(text: string): Promise<Array<SearchHit>>;
+  /** The offers ranked for one need, best first (10 without `top`). */
+  matchesForNeed(needId: string, top: number | null): Promise<Array<MatchView>>;
+  /** The offers declined for a need, to bring back. */
+  declinedForNeed(needId: string): Promise<Array<MatchView>>;
+  /** The needs an offer could serve, best first. */
+  needsForOffer(offerId: string, top: number | null): Promise<Array<NeedMatchView>>;
+  /** Records a match's status (and note; a reason when declining). */
   setMatchStatus(change: StatusChange): Promise<MatchRecord>;
+  /** One page of the active needs with no suggestion: the competence gaps. */
   competenceGaps(query: PageQuery): Promise<Page<EntryRow>>;
-  listConcepts(): Promise<Concept[]>;
-  editThesaurus(edit: ThesaurusEdit): Promise<Concept[]>;
+  /** The thesaurus' concept groups. */
+  listConcepts(): Promise<Array<Concept>>;
+  /** Applies one thesaurus edit and returns the groups after it. */
+  editThesaurus(edit: ThesaurusEdit): Promise<Array<Concept>>;
+  /** The first page (or rows) of the match sheet a request would write. */
   sheetPreview(request: SheetRequest): Promise<SheetPreview>;
+  /** Writes a match sheet to a file the person chose. */
   exportSheet(request: SheetRequest, path: string): Promise<SheetSummary>;
+  /** Imports a bundle file the person chose; refused whole on any error. */
   importBundle(path: string): Promise<ImportSummary>;
+  /** Exports the whole catalogue as a bundle to a file the person chose. */
   exportBundle(path: string): Promise<ImportSummary>;
+  /** Loads the example network of the region. */
   loadDemo(): Promise<ImportSummary>;
 }
 
+/** The client over a caller (Tauri's invoke, or the preview server). */
 export function client(call: Caller): Client {
   return {
     catalogueInfo: () => call("catalogue_info", {}),

@@ -1,14 +1,7 @@
 /**
- * The wire types the UI uses, in one place. Most come from the ts-rs
- * bindings (`bindings/`, generated from Rust). The paged-list types below are
- * a hand copy of the contract until their bindings are generated; then this
- * file only re-exports.
+ * The wire types the UI uses, in one place: re-exports of the ts-rs
+ * bindings (`bindings/`, generated from Rust; never edited by hand).
  */
-import type { Entry } from "./bindings/Entry";
-import type { EntryKind } from "./bindings/EntryKind";
-import type { Organisation } from "./bindings/Organisation";
-import type { OrgKind } from "./bindings/OrgKind";
-import type { Person } from "./bindings/Person";
 
 export type { CatalogueInfo } from "./bindings/CatalogueInfo";
 export type { Concept } from "./bindings/Concept";
@@ -26,7 +19,7 @@ export type { NeedMatchView } from "./bindings/NeedMatchView";
 export type { Organisation } from "./bindings/Organisation";
 export type { OrgKind } from "./bindings/OrgKind";
 export type { Person } from "./bindings/Person";
-export type { Preview as SheetPreview } from "./bindings/Preview";
+export type { SheetPreview } from "./bindings/SheetPreview";
 export type { SearchHit } from "./bindings/SearchHit";
 export type { SheetRequest } from "./bindings/SheetRequest";
 export type { SheetSummary } from "./bindings/SheetSummary";
@@ -35,32 +28,15 @@ export type { StatusChange } from "./bindings/StatusChange";
 export type { ThesaurusEdit } from "./bindings/ThesaurusEdit";
 export type { TrashItem } from "./bindings/TrashItem";
 
-// --- Hand copy of the contract until ts-rs generates these. ---
-
-export type PageQuery = { offset?: number; limit?: number };
-export type Page<T> = { total: number; offset: number; rows: Array<T> };
-export type EntrySort = "relevance" | "title" | "deadline" | "updated";
-export type EntryQuery = {
-  text?: string;
-  kind?: EntryKind;
-  organisation?: string;
-  municipality?: string;
-  active?: boolean;
-  sort?: EntrySort;
-  offset?: number;
-  limit?: number;
-};
-export type EntryRow = { entry: Entry; organisation_name?: string; municipality?: string; marks: Array<string> };
-export type OrganisationQuery = {
-  text?: string;
-  kind?: OrgKind;
-  municipality?: string;
-  member?: boolean;
-  offset?: number;
-  limit?: number;
-};
-export type OrganisationRow = { organisation: Organisation; marks: Array<string> };
-export type PersonQuery = { text?: string; organisation?: string; consent?: boolean; offset?: number; limit?: number };
-export type PersonRow = { person: Person; organisation_name?: string; marks: Array<string> };
-export type OrgChoice = { id: string; name: string };
-export type Facets = { organisations: Array<OrgChoice>; municipalities: Array<string> };
+export type { CatalogueCounts } from "./bindings/CatalogueCounts";
+export type { EntryQuery } from "./bindings/EntryQuery";
+export type { EntryRow } from "./bindings/EntryRow";
+export type { EntrySort } from "./bindings/EntrySort";
+export type { Facets } from "./bindings/Facets";
+export type { OrgChoice } from "./bindings/OrgChoice";
+export type { OrganisationQuery } from "./bindings/OrganisationQuery";
+export type { OrganisationRow } from "./bindings/OrganisationRow";
+export type { Page } from "./bindings/Page";
+export type { PageQuery } from "./bindings/PageQuery";
+export type { PersonQuery } from "./bindings/PersonQuery";
+export type { PersonRow } from "./bindings/PersonRow";

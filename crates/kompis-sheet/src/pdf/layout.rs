@@ -3,7 +3,7 @@
 //! "Side 1 av N" once N is known.
 
 use super::fonts::Fonts;
-use crate::preview::{PreviewLine, PreviewStyle};
+use crate::preview_types::{PreviewLine, PreviewStyle};
 use crate::text::clean_for_pdf;
 
 /// A4 in points.

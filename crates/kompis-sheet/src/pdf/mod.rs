@@ -16,8 +16,8 @@ use krilla::text::TextDirection;
 use krilla::Document;
 use unicode_bidi::BidiInfo;
 
-use crate::preview::{PreviewLine, PreviewStyle};
-use crate::select::{Catalogue, Selection};
+use crate::preview_types::{PreviewLine, PreviewStyle};
+use crate::select::{Lookup, Selection};
 use crate::{PdfLayout, Rendered, SheetError};
 use fonts::Fonts;
 use layout::{fit, Op, Rgb, Style, MARGIN, MUTED, PAGE_H, PAGE_W, RULE};
@@ -27,7 +27,7 @@ const HEADER_DATE: Style = Style::new(8.5, false, MUTED, PreviewStyle::Header);
 const FOOTER: Style = Style::new(8.0, false, MUTED, PreviewStyle::Footer);
 
 pub(crate) fn render(
-    cat: &Catalogue,
+    cat: &Lookup,
     sel: &Selection,
     layout: PdfLayout,
 ) -> Result<Rendered, SheetError> {
@@ -43,8 +43,8 @@ pub(crate) fn render(
                 crate::text::date(cat.input.date)
             ))
             .language(match cat.l.lang {
-                crate::Lang::Nb => "nb".to_string(),
-                crate::Lang::En => "en".to_string(),
+                crate::SheetLang::Nb => "nb".to_string(),
+                crate::SheetLang::En => "en".to_string(),
             })
             .creator("Kompis".to_string()),
     );
@@ -69,8 +69,8 @@ pub(crate) fn render(
     let mut warnings = Vec::new();
     if built.truncated {
         warnings.push(match cat.l.lang {
-            crate::Lang::Nb => "Noen lange tekster er forkortet med «…» i PDF-en; regnearket har hele teksten.".to_string(),
-            crate::Lang::En => "Some long texts are shortened with \"…\" in the PDF; the spreadsheet has the full text.".to_string(),
+            crate::SheetLang::Nb => "Noen lange tekster er forkortet med «…» i PDF-en; regnearket har hele teksten.".to_string(),
+            crate::SheetLang::En => "Some long texts are shortened with \"…\" in the PDF; the spreadsheet has the full text.".to_string(),
         });
     }
     Ok(Rendered {
@@ -82,7 +82,7 @@ pub(crate) fn render(
 
 /// The first page's lines (header included) and the page count.
 pub(crate) fn first_page(
-    cat: &Catalogue,
+    cat: &Lookup,
     sel: &Selection,
     layout: PdfLayout,
 ) -> (Vec<PreviewLine>, u32) {
@@ -108,7 +108,7 @@ pub(crate) fn first_page(
 }
 
 /// Header (network name, date, rule) and footer (sheet kind, "Side p av N").
-fn chrome(fonts: &Fonts, cat: &Catalogue, kind: &str, page: u32, pages: u32) -> Vec<Op> {
+fn chrome(fonts: &Fonts, cat: &Lookup, kind: &str, page: u32, pages: u32) -> Vec<Op> {
     let date = crate::text::date(cat.input.date);
     let date_w = fonts.width(&date, false, HEADER_DATE.size);
     let name = fit(

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kompis_core::model::{Entry, EntryKind, Language, MatchStatus, OrgKind, Organisation, Person};
+use kompis_model::{Entry, EntryKind, Language, MatchStatus, OrgKind, Organisation, Person};
 use kompis_sheet::{SheetInput, SheetMatch};
 
 pub fn org(id: &str, name: &str, kind: OrgKind, municipality: Option<&str>) -> Organisation {

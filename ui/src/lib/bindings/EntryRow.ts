@@ -4,4 +4,8 @@ import type { Entry } from "./Entry";
 /**
  * One row of the offers or needs list.
  */
-export type EntryRow = { entry: Entry, organisation_name?: string, municipality?: string, };
+export type EntryRow = { entry: Entry, organisation_name?: string, municipality?: string, 
+/**
+ * The row's words (as written) that matched the filter, to mark.
+ */
+marks: Array<string>, };

@@ -6,17 +6,17 @@ mod per_need;
 mod per_org;
 mod summary;
 
-use kompis_core::model::{Entry, MatchStatus, Organisation};
+use kompis_model::{Entry, MatchStatus, Organisation};
 
 use super::fonts::Fonts;
 use super::layout::{
     fit, Block, PageDraft, Rgb, Style, ACCENT, CONTENT_W, INK, MARGIN, MUTED, PANEL, RULE,
 };
 use crate::labels::ENTRY_KINDS;
-use crate::preview::PreviewStyle as P;
-use crate::select::{Catalogue, Selection};
+use crate::preview_types::PreviewStyle as P;
+use crate::select::{Lookup, Selection};
 use crate::text::{date, percent};
-use crate::{Lang, PdfLayout, SheetMatch};
+use crate::{PdfLayout, SheetLang, SheetMatch};
 
 pub(super) const LABEL: Style = Style::new(8.0, true, ACCENT, P::Label);
 pub(super) const TITLE: Style = Style::new(16.0, true, INK, P::Title);
@@ -35,7 +35,7 @@ pub(crate) struct Built {
     pub truncated: bool,
 }
 
-pub(crate) fn build(fonts: &Fonts, cat: &Catalogue, sel: &Selection, layout: PdfLayout) -> Built {
+pub(crate) fn build(fonts: &Fonts, cat: &Lookup, sel: &Selection, layout: PdfLayout) -> Built {
     let mut flow = Flow::new(fonts, cat);
     match layout {
         PdfLayout::PerNeed => per_need::per_need(&mut flow, sel),
@@ -43,12 +43,12 @@ pub(crate) fn build(fonts: &Fonts, cat: &Catalogue, sel: &Selection, layout: Pdf
         PdfLayout::Summary => summary::summary(&mut flow, sel),
     }
     let kind_label = match (cat.l.lang, layout) {
-        (Lang::Nb, PdfLayout::PerNeed) => "Treffark · per behov",
-        (Lang::Nb, PdfLayout::PerOrganisation) => "Treffark · Dine treff",
-        (Lang::Nb, PdfLayout::Summary) => "Treffark · oversikt",
-        (Lang::En, PdfLayout::PerNeed) => "Match sheet · per need",
-        (Lang::En, PdfLayout::PerOrganisation) => "Match sheet · your matches",
-        (Lang::En, PdfLayout::Summary) => "Match sheet · overview",
+        (SheetLang::Nb, PdfLayout::PerNeed) => "Treffark · per behov",
+        (SheetLang::Nb, PdfLayout::PerOrganisation) => "Treffark · Dine treff",
+        (SheetLang::Nb, PdfLayout::Summary) => "Treffark · oversikt",
+        (SheetLang::En, PdfLayout::PerNeed) => "Match sheet · per need",
+        (SheetLang::En, PdfLayout::PerOrganisation) => "Match sheet · your matches",
+        (SheetLang::En, PdfLayout::Summary) => "Match sheet · overview",
     };
     let mut pages = flow.pages;
     if let Some(page) = flow.page.take() {
@@ -65,7 +65,7 @@ pub(crate) fn build(fonts: &Fonts, cat: &Catalogue, sel: &Selection, layout: Pdf
 /// when the next block does not fit.
 pub(super) struct Flow<'f, 'c, 'a> {
     fonts: &'f Fonts,
-    cat: &'c Catalogue<'a>,
+    cat: &'c Lookup<'a>,
     pages: Vec<PageDraft>,
     page: Option<PageDraft>,
     /// Printed at the top of a page the current section runs on to.
@@ -74,7 +74,7 @@ pub(super) struct Flow<'f, 'c, 'a> {
 }
 
 impl<'f, 'c, 'a> Flow<'f, 'c, 'a> {
-    fn new(fonts: &'f Fonts, cat: &'c Catalogue<'a>) -> Self {
+    fn new(fonts: &'f Fonts, cat: &'c Lookup<'a>) -> Self {
         Flow {
             fonts,
             cat,
@@ -152,7 +152,7 @@ pub(super) fn status_colors(s: MatchStatus) -> (Rgb, Rgb) {
 }
 
 /// "Fagkompetanse · Frist 01.02.2027 · inaktiv".
-pub(super) fn entry_meta(cat: &Catalogue, e: &Entry) -> String {
+pub(super) fn entry_meta(cat: &Lookup, e: &Entry) -> String {
     let l = cat.l;
     let mut parts = vec![l.entry_kind(e.kind).to_string()];
     if let Some(d) = e.deadline {
@@ -165,7 +165,7 @@ pub(super) fn entry_meta(cat: &Catalogue, e: &Entry) -> String {
 }
 
 /// The entry's title, or "(uten tittel)" when it is blank.
-pub(super) fn title(cat: &Catalogue, e: &Entry) -> String {
+pub(super) fn title(cat: &Lookup, e: &Entry) -> String {
     if e.title.trim().is_empty() {
         cat.l.untitled.to_string()
     } else {
@@ -174,7 +174,7 @@ pub(super) fn title(cat: &Catalogue, e: &Entry) -> String {
 }
 
 /// "Bedrift AS · Elverum".
-pub(super) fn org_line(cat: &Catalogue, e: &Entry) -> String {
+pub(super) fn org_line(cat: &Lookup, e: &Entry) -> String {
     let mut parts = Vec::new();
     match cat.org_label(e.organisation.as_deref()) {
         Some(name) => parts.push(name),
@@ -189,7 +189,7 @@ pub(super) fn org_line(cat: &Catalogue, e: &Entry) -> String {
 
 /// The contact line as the PDF prints it: parts joined with " · ", phone
 /// numbers kept on one line.
-pub(super) fn pdf_contact(cat: &Catalogue, e: &Entry) -> String {
+pub(super) fn pdf_contact(cat: &Lookup, e: &Entry) -> String {
     cat.entry_contact(e)
         .map(|c| cat.contact_line_with(&c, " · ", true))
         .unwrap_or_default()
@@ -222,7 +222,7 @@ pub(super) fn key_value(
 /// note; status and score on the right; a bar in the status colour.
 pub(super) fn match_card(
     fonts: &Fonts,
-    cat: &Catalogue,
+    cat: &Lookup,
     rank: usize,
     m: &SheetMatch,
     show_offer: bool,

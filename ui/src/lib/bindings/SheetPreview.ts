@@ -5,7 +5,7 @@ import type { PreviewTable } from "./PreviewTable";
 /**
  * What the export screen shows.
  */
-export type Preview = { 
+export type SheetPreview = { 
 /**
  * "Treffark – Nettverk – 27.11.2026".
  */

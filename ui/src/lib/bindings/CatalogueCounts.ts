@@ -3,4 +3,4 @@
 /**
  * How many of each entity the catalogue holds.
  */
-export type Counts = { organisations: number, people: number, offers: number, needs: number, trash: number, };
+export type CatalogueCounts = { organisations: number, people: number, offers: number, needs: number, trash: number, };

@@ -1,0 +1,108 @@
+//! The one list of Kompis' commands.
+//!
+//! [`for_each_command!`] hands every command, as
+//! `/// doc  name(arg: Type, …) -> Reply;`, to a macro of the caller's. Types
+//! are tokens here, resolved where the list is expanded (with
+//! `kompis_core::api::wire::*` in scope). Each command is a function of the
+//! same name in `kompis_core::api` taking `&Catalogue` and the arguments in
+//! this order. From this list come:
+//!
+//! - `kompis_core::api::dispatch` (the `kompis serve` preview server),
+//! - the Tauri commands and their handler (`src-tauri/src/commands.rs`),
+//! - the app manifest (`src-tauri/build.rs`, through [`NAMES`]),
+//! - the check of `src-tauri/capabilities/main.json` and the generated
+//!   TypeScript client `ui/src/lib/commands.ts` (tests of `kompis-app`).
+//!
+//! To add a command: write its function in `kompis_core::api`, add one line
+//! here, and run the tests once with `KOMPIS_BLESS=1` to regenerate the
+//! client and the capability file.
+//!
+//! This crate has no dependencies, so the app's build script can use it.
+
+/// Calls `$callback! { … }` with every command of Kompis.
+#[macro_export]
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            /// Where the catalogue is, its schema version and how much it holds.
+            catalogue_info() -> CatalogueInfo;
+            /// The values the list filters offer: organisations and municipalities.
+            facets() -> Facets;
+            /// One page of the offers or needs that pass the query, best or first first.
+            list_entries(side: Side, query: EntryQuery) -> Page<EntryRow>;
+            /// One page of the organisations that pass the query.
+            list_organisations(query: OrganisationQuery) -> Page<OrganisationRow>;
+            /// One page of the people who pass the query.
+            list_people(query: PersonQuery) -> Page<PersonRow>;
+            /// One offer or need.
+            get_entry(side: Side, id: String) -> Entry;
+            /// One organisation.
+            get_organisation(id: String) -> Organisation;
+            /// One person.
+            get_person(id: String) -> Person;
+            /// Creates (id "") or updates an organisation; flushed before it returns.
+            save_organisation(organisation: Organisation) -> Organisation;
+            /// Creates (id "") or updates a person; flushed before it returns.
+            save_person(person: Person) -> Person;
+            /// Creates (id "") or updates an offer or need; flushed before it returns.
+            save_entry(side: Side, entry: Entry) -> Entry;
+            /// Moves an entity to the trash.
+            delete_entity(kind: EntityKind, id: String) -> ();
+            /// One page of the trash, newest first.
+            list_trash(query: PageQuery) -> Page<TrashItem>;
+            /// Brings an entity back from the trash.
+            restore_entity(kind: EntityKind, id: String) -> ();
+            /// Search as you type over everything, best hit first.
+            search(text: String) -> Vec<SearchHit>;
+            /// The offers ranked for one need, best first (10 without `top`).
+            matches_for_need(need_id: String, top: Option<u32>) -> Vec<MatchView>;
+            /// The offers declined for a need, to bring back.
+            declined_for_need(need_id: String) -> Vec<MatchView>;
+            /// The needs an offer could serve, best first.
+            needs_for_offer(offer_id: String, top: Option<u32>) -> Vec<NeedMatchView>;
+            /// Records a match's status (and note; a reason when declining).
+            set_match_status(change: StatusChange) -> MatchRecord;
+            /// One page of the active needs with no suggestion: the competence gaps.
+            competence_gaps(query: PageQuery) -> Page<EntryRow>;
+            /// The thesaurus' concept groups.
+            list_concepts() -> Vec<Concept>;
+            /// Applies one thesaurus edit and returns the groups after it.
+            edit_thesaurus(edit: ThesaurusEdit) -> Vec<Concept>;
+            /// The first page (or rows) of the match sheet a request would write.
+            sheet_preview(request: SheetRequest) -> SheetPreview;
+            /// Writes a match sheet to a file the person chose.
+            export_sheet(request: SheetRequest, path: String) -> SheetSummary;
+            /// Imports a bundle file the person chose; refused whole on any error.
+            import_bundle(path: String) -> ImportSummary;
+            /// Exports the whole catalogue as a bundle to a file the person chose.
+            export_bundle(path: String) -> ImportSummary;
+            /// Loads the example network of the region.
+            load_demo() -> ImportSummary;
+        }
+    };
+}
+
+/// Turns the list into an array of command names.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __command_names {
+    ($( $(#[$doc:meta])* $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty ; )*) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+/// Every command's name, in the registry's order.
+pub const NAMES: &[&str] = for_each_command!(__command_names);
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_are_unique_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for n in super::NAMES {
+            assert!(seen.insert(n), "{n} is listed twice");
+            assert!(n.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{n}");
+        }
+        assert!(super::NAMES.len() >= 20);
+    }
+}

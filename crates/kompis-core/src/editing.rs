@@ -1,0 +1,85 @@
+//! Creating and updating entities: fresh ids, trimmed text, stamped times.
+//! Validation itself happens in the store's write ([`crate::validate`]).
+
+use chrono::Utc;
+
+use crate::catalogue::Catalogue;
+use crate::error::Result;
+use crate::model::{EntityKind, Entry, Organisation, Person};
+use crate::wire::Side;
+
+fn trimmed(v: &mut Option<String>) {
+    if let Some(s) = v {
+        *s = s.trim().to_string();
+        if s.is_empty() {
+            *v = None;
+        }
+    }
+}
+
+/// Create (empty id) or update an organisation; returns what was stored.
+pub(crate) fn save_organisation(cat: &Catalogue, mut o: Organisation) -> Result<Organisation> {
+    if o.id.trim().is_empty() {
+        o.id = cat.next_id(EntityKind::Organisation)?;
+    }
+    o.name = o.name.trim().to_string();
+    for f in [
+        &mut o.municipality,
+        &mut o.org_number,
+        &mut o.website,
+        &mut o.notes,
+    ] {
+        trimmed(f);
+    }
+    cat.put_organisation(&o)?;
+    Ok(o)
+}
+
+/// Create (empty id) or update a person; returns what was stored.
+pub(crate) fn save_person(cat: &Catalogue, mut p: Person) -> Result<Person> {
+    if p.id.trim().is_empty() {
+        p.id = cat.next_id(EntityKind::Person)?;
+    }
+    p.name = p.name.trim().to_string();
+    for f in [
+        &mut p.email,
+        &mut p.phone,
+        &mut p.organisation,
+        &mut p.role,
+        &mut p.notes,
+    ] {
+        trimmed(f);
+    }
+    cat.put_person(&p)?;
+    Ok(p)
+}
+
+/// Create (empty id) or update an offer or need, stamping its times;
+/// returns what was stored.
+pub(crate) fn save_entry(cat: &Catalogue, side: Side, mut e: Entry) -> Result<Entry> {
+    let kind = side.into();
+    let now = Utc::now();
+    if e.id.trim().is_empty() {
+        e.id = cat.next_id(kind)?;
+        e.created_at = Some(now);
+    } else if e.created_at.is_none() {
+        e.created_at = cat
+            .entry(kind, &e.id)
+            .ok()
+            .and_then(|old| old.created_at)
+            .or(Some(now));
+    }
+    e.updated_at = Some(now);
+    e.title = e.title.trim().to_string();
+    e.keywords = e
+        .keywords
+        .iter()
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+        .collect();
+    for f in [&mut e.description, &mut e.organisation, &mut e.contact] {
+        trimmed(f);
+    }
+    cat.put_entry(kind, &e)?;
+    Ok(e)
+}

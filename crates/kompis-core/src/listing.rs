@@ -1,0 +1,349 @@
+//! The app's lists, filtered, ordered and paged in the core: offers, needs,
+//! organisations and people. Each list is built once from the store (rows
+//! with their organisation resolved, a word index over their text, the
+//! orders precomputed) and kept until the next write, so a keystroke in a
+//! filter costs a query over the index, not a scan of the store.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use kompis_match::listing::ListIndex;
+
+use crate::catalogue::Catalogue;
+use crate::collate::cmp_nb;
+use crate::error::Result;
+use crate::model::{EntityKind, Organisation, Person};
+use crate::wire::{
+    EntryQuery, EntryRow, EntrySort, Facets, OrgChoice, OrganisationQuery, OrganisationRow, Page,
+    PageQuery, PersonQuery, PersonRow, PAGE_DEFAULT, PAGE_MAX,
+};
+
+/// Weights of the fields a filter looks in: a word in the title counts most.
+const TITLE: f32 = 3.0;
+const KEYWORDS: f32 = 2.0;
+const BODY: f32 = 1.0;
+const OWNER: f32 = 1.0;
+
+/// Where a page starts and how long it is, within bounds.
+fn bounds(offset: Option<u32>, limit: Option<u32>) -> (usize, usize) {
+    let limit = limit.unwrap_or(PAGE_DEFAULT).clamp(1, PAGE_MAX);
+    (offset.unwrap_or(0) as usize, limit as usize)
+}
+
+/// A row that passed the filter, with the words of it that matched.
+type Hit<'a> = (usize, Vec<&'a str>);
+
+/// One page of `hits`, made into rows by `row` (only the page's marks are
+/// copied).
+fn page<T>(
+    hits: Vec<Hit<'_>>,
+    offset: usize,
+    limit: usize,
+    row: impl Fn(usize, Vec<String>) -> T,
+) -> Page<T> {
+    let total = hits.len();
+    Page {
+        total: total as u32,
+        offset: offset.min(total) as u32,
+        rows: hits
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(i, marks)| row(i, marks.into_iter().map(str::to_string).collect()))
+            .collect(),
+    }
+}
+
+/// Slices an already ordered list into a page.
+pub(crate) fn page_of<T>(list: Vec<T>, query: PageQuery) -> Page<T> {
+    let (offset, limit) = bounds(query.offset, query.limit);
+    let total = list.len();
+    Page {
+        total: total as u32,
+        offset: offset.min(total) as u32,
+        rows: list.into_iter().skip(offset).take(limit).collect(),
+    }
+}
+
+/// The rows matching `text` (best first, with their marks), or every row
+/// in `order` when there is no text.
+fn candidates<'a>(index: &'a ListIndex, text: Option<&str>, order: &[u32]) -> Vec<Hit<'a>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) => index
+            .query(text)
+            .into_iter()
+            .map(|h| (h.row, h.marks))
+            .collect(),
+        None => order.iter().map(|&i| (i as usize, Vec::new())).collect(),
+    }
+}
+
+/// Positions of `items` in the order `cmp` gives: `rank[i]` is where item
+/// `i` stands, `order` lists items in that order.
+fn ranks<T>(items: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> (Vec<u32>, Vec<u32>) {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by(|&a, &b| cmp(&items[a as usize], &items[b as usize]));
+    let mut rank = vec![0; items.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        rank[i as usize] = pos as u32;
+    }
+    (order, rank)
+}
+
+/// The offers or the needs, ready to filter.
+struct EntryList {
+    rows: Vec<EntryRow>,
+    index: ListIndex,
+    title_order: Vec<u32>,
+    title_rank: Vec<u32>,
+    deadline_rank: Vec<u32>,
+    updated_rank: Vec<u32>,
+}
+
+/// The offers list (a type of its own so the catalogue caches it apart).
+struct OfferList(EntryList);
+/// The needs list.
+struct NeedList(EntryList);
+
+impl EntryList {
+    fn build(cat: &Catalogue, kind: EntityKind) -> Result<Self> {
+        let orgs: HashMap<String, Organisation> = cat
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.id.clone(), o))
+            .collect();
+        let rows: Vec<EntryRow> = cat
+            .entries(kind)?
+            .into_iter()
+            .map(|entry| {
+                let org = entry.organisation.as_ref().and_then(|id| orgs.get(id));
+                EntryRow {
+                    organisation_name: org.map(|o| o.name.clone()),
+                    municipality: org.and_then(|o| o.municipality.clone()),
+                    entry,
+                    marks: Vec::new(),
+                }
+            })
+            .collect();
+        let fields: Vec<_> = rows.iter().map(entry_fields).collect();
+        let index = ListIndex::new(&fields);
+        let (title_order, title_rank) = ranks(&rows, |a, b| cmp_nb(&a.entry.title, &b.entry.title));
+        let (_, deadline_rank) = ranks(&rows, |a, b| {
+            match (a.entry.deadline, b.entry.deadline) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then_with(|| cmp_nb(&a.entry.title, &b.entry.title))
+        });
+        let (_, updated_rank) = ranks(&rows, |a, b| {
+            let at = a.entry.updated_at.or(a.entry.created_at);
+            let bt = b.entry.updated_at.or(b.entry.created_at);
+            bt.cmp(&at)
+                .then_with(|| cmp_nb(&a.entry.title, &b.entry.title))
+        });
+        Ok(EntryList {
+            rows,
+            index,
+            title_order,
+            title_rank,
+            deadline_rank,
+            updated_rank,
+        })
+    }
+
+    fn query(&self, q: &EntryQuery) -> Page<EntryRow> {
+        let keep = |r: &EntryRow| {
+            q.kind.is_none_or(|k| k == r.entry.kind)
+                && q.organisation
+                    .as_ref()
+                    .is_none_or(|id| r.entry.organisation.as_ref() == Some(id))
+                && q.municipality
+                    .as_ref()
+                    .is_none_or(|m| r.municipality.as_ref() == Some(m))
+                && q.active.is_none_or(|a| a == r.entry.is_active())
+        };
+        let text = q.text.as_deref().filter(|t| !t.trim().is_empty());
+        let mut hits = candidates(&self.index, text, &self.title_order);
+        hits.retain(|(i, _)| keep(&self.rows[*i]));
+        let default = if text.is_some() {
+            EntrySort::Relevance
+        } else {
+            EntrySort::Title
+        };
+        let rank = match q.sort.unwrap_or(default) {
+            EntrySort::Relevance => None,
+            EntrySort::Title => Some(&self.title_rank),
+            EntrySort::Deadline => Some(&self.deadline_rank),
+            EntrySort::Updated => Some(&self.updated_rank),
+        };
+        if let Some(rank) = rank {
+            hits.sort_by_key(|(i, _)| rank[*i]);
+        }
+        let (offset, limit) = bounds(q.offset, q.limit);
+        page(hits, offset, limit, |i, marks| EntryRow {
+            marks,
+            ..self.rows[i].clone()
+        })
+    }
+}
+
+/// The texts a filter looks in for an offer or need, with their weights.
+fn entry_fields(r: &EntryRow) -> Vec<(String, f32)> {
+    let e = &r.entry;
+    let mut fields = vec![(e.title.clone(), TITLE)];
+    fields.extend(e.keywords.iter().map(|k| (k.clone(), KEYWORDS)));
+    fields.extend(e.description.clone().map(|d| (d, BODY)));
+    fields.extend(r.organisation_name.clone().map(|n| (n, OWNER)));
+    fields.extend(r.municipality.clone().map(|m| (m, OWNER)));
+    fields
+}
+
+/// One page of the offers or needs that pass the query.
+pub(crate) fn entries(cat: &Catalogue, kind: EntityKind, q: &EntryQuery) -> Result<Page<EntryRow>> {
+    Ok(match kind {
+        EntityKind::Offer => cat
+            .derived(|c| EntryList::build(c, kind).map(OfferList))?
+            .0
+            .query(q),
+        _ => cat
+            .derived(|c| EntryList::build(c, EntityKind::Need).map(NeedList))?
+            .0
+            .query(q),
+    })
+}
+
+/// The organisations, ready to filter.
+struct OrganisationList {
+    rows: Vec<Organisation>,
+    index: ListIndex,
+    order: Vec<u32>,
+}
+
+impl OrganisationList {
+    fn build(cat: &Catalogue) -> Result<Self> {
+        let rows = cat.organisations()?;
+        let fields: Vec<_> = rows
+            .iter()
+            .map(|o| {
+                let mut f = vec![(o.name.clone(), TITLE)];
+                f.extend(o.municipality.clone().map(|m| (m, OWNER)));
+                f.extend(o.notes.clone().map(|n| (n, BODY)));
+                f
+            })
+            .collect();
+        let index = ListIndex::new(&fields);
+        let (order, _) = ranks(&rows, |a, b| cmp_nb(&a.name, &b.name));
+        Ok(OrganisationList { rows, index, order })
+    }
+}
+
+/// One page of the organisations that pass the query.
+pub(crate) fn organisations(
+    cat: &Catalogue,
+    q: &OrganisationQuery,
+) -> Result<Page<OrganisationRow>> {
+    let list = cat.derived(OrganisationList::build)?;
+    let mut hits = candidates(&list.index, q.text.as_deref(), &list.order);
+    hits.retain(|(i, _)| {
+        let o = &list.rows[*i];
+        q.kind.is_none_or(|k| k == o.kind)
+            && q.municipality
+                .as_ref()
+                .is_none_or(|m| o.municipality.as_ref() == Some(m))
+            && q.member.is_none_or(|m| m == o.member.unwrap_or(false))
+    });
+    let (offset, limit) = bounds(q.offset, q.limit);
+    Ok(page(hits, offset, limit, |i, marks| OrganisationRow {
+        organisation: list.rows[i].clone(),
+        marks,
+    }))
+}
+
+/// The people, ready to filter.
+struct PersonList {
+    rows: Vec<(Person, Option<String>)>,
+    index: ListIndex,
+    order: Vec<u32>,
+}
+
+impl PersonList {
+    fn build(cat: &Catalogue) -> Result<Self> {
+        let orgs: HashMap<String, String> = cat
+            .organisations()?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect();
+        let rows: Vec<(Person, Option<String>)> = cat
+            .people()?
+            .into_iter()
+            .map(|p| {
+                let org = p.organisation.as_ref().and_then(|id| orgs.get(id)).cloned();
+                (p, org)
+            })
+            .collect();
+        let fields: Vec<_> = rows
+            .iter()
+            .map(|(p, org)| {
+                let mut f = vec![(p.name.clone(), TITLE)];
+                f.extend(p.role.clone().map(|r| (r, KEYWORDS)));
+                f.extend(p.email.clone().map(|e| (e, BODY)));
+                f.extend(org.clone().map(|o| (o, OWNER)));
+                f
+            })
+            .collect();
+        let index = ListIndex::new(&fields);
+        let (order, _) = ranks(&rows, |a, b| cmp_nb(&a.0.name, &b.0.name));
+        Ok(PersonList { rows, index, order })
+    }
+}
+
+/// One page of the people who pass the query.
+pub(crate) fn people(cat: &Catalogue, q: &PersonQuery) -> Result<Page<PersonRow>> {
+    let list = cat.derived(PersonList::build)?;
+    let mut hits = candidates(&list.index, q.text.as_deref(), &list.order);
+    hits.retain(|(i, _)| {
+        let p = &list.rows[*i].0;
+        q.organisation
+            .as_ref()
+            .is_none_or(|id| p.organisation.as_ref() == Some(id))
+            && q.consent.is_none_or(|c| c == p.consents())
+    });
+    let (offset, limit) = bounds(q.offset, q.limit);
+    Ok(page(hits, offset, limit, |i, marks| {
+        let (person, org) = list.rows[i].clone();
+        PersonRow {
+            person,
+            organisation_name: org,
+            marks,
+        }
+    }))
+}
+
+/// The organisations and municipalities the filters offer.
+pub(crate) fn facets(cat: &Catalogue) -> Result<Facets> {
+    let list = cat.derived(OrganisationList::build)?;
+    let organisations = list
+        .order
+        .iter()
+        .map(|&i| {
+            let o = &list.rows[i as usize];
+            OrgChoice {
+                id: o.id.clone(),
+                name: o.name.clone(),
+            }
+        })
+        .collect();
+    let mut municipalities: Vec<String> = list
+        .rows
+        .iter()
+        .filter_map(|o| o.municipality.clone())
+        .collect();
+    municipalities.sort_by(|a, b| cmp_nb(a, b));
+    municipalities.dedup();
+    Ok(Facets {
+        organisations,
+        municipalities,
+    })
+}
