@@ -150,7 +150,7 @@ pub struct ListIndex {
 
 /// Letters and digits make words; a combining mark belongs to its letter
 /// (`a` + ring is `å`).
-fn word_char(c: char) -> bool {
+fn makes_words(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
@@ -201,7 +201,7 @@ impl Words<'_> {
             return (true, 2);
         }
         let c = self.text[i..].chars().next().expect("a char starts here");
-        (word_char(c), c.len_utf8())
+        (makes_words(c), c.len_utf8())
     }
 }
 
