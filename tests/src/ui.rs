@@ -67,9 +67,21 @@ pub async fn click(client: &Client, id: &str) {
 pub async fn wait_for_text(client: &Client, id: &str, text: &str) -> Element {
     let start = Instant::now();
     loop {
-        if let Ok(elements) = client.find_all(Locator::Css(&test_id(id))).await {
-            for element in elements {
-                if element.text().await.is_ok_and(|t| t.contains(text)) {
+        // The DOM's textContent, not WebDriver's rendered text: WebKit
+        // leaves out text in clipped grid cells that the window does show.
+        let found = client
+            .execute(
+                "return Array.from(document.querySelectorAll(arguments[0]))\
+                 .findIndex(e => e.textContent.includes(arguments[1]));",
+                vec![test_id(id).into(), text.into()],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_i64())
+            .filter(|i| *i >= 0);
+        if let Some(i) = found {
+            if let Ok(elements) = client.find_all(Locator::Css(&test_id(id))).await {
+                if let Some(element) = elements.into_iter().nth(i as usize) {
                     return element;
                 }
             }
@@ -77,10 +89,12 @@ pub async fn wait_for_text(client: &Client, id: &str, text: &str) -> Element {
         if let Some(error) = error_banner(client).await {
             panic!("waiting for [data-testid={id}] containing {text:?}, the app said: {error}");
         }
-        assert!(
-            start.elapsed() < UI_TIMEOUT,
-            "no [data-testid={id}] containing {text:?} within {UI_TIMEOUT:?}"
-        );
+        if start.elapsed() >= UI_TIMEOUT {
+            let shot = failure_screenshot(client, id).await;
+            panic!(
+                "no [data-testid={id}] containing {text:?} within {UI_TIMEOUT:?} (window: {shot})"
+            );
+        }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -99,4 +113,17 @@ pub async fn error_banner(client: &Client) -> Option<String> {
         .await
         .ok()
         .filter(|text| !text.trim().is_empty())
+}
+
+/// Saves what the window shows to `tests/artifacts/failed-ID.png` and says
+/// where, so a failed wait can be looked at.
+pub async fn failure_screenshot(client: &Client, id: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+    let path = dir.join(format!("failed-{id}.png"));
+    match client.screenshot().await {
+        Ok(png) if std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&path, &png).is_ok() => {
+            path.display().to_string()
+        }
+        _ => "no screenshot".into(),
+    }
 }

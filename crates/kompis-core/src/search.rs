@@ -8,10 +8,10 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
 use crate::catalogue::Catalogue;
-use crate::collate::{fold, fold_ascii};
 use crate::error::Result;
 use crate::model::EntityKind;
 use crate::wire::SearchHit;
+use kompis_match::text::{ascii_key, digraph_key, fold};
 
 /// A fuzzy scorer for short fields.
 pub(crate) struct Fuzzy {
@@ -45,17 +45,17 @@ impl Fuzzy {
         }
         let text: Vec<String> = fields.into_iter().map(fold).collect();
         let hay = text.join(" · ");
-        let hay_ascii = if self.query_ascii {
-            Some(fold_ascii(&hay))
-        } else {
-            None
-        };
+        // A query typed without æøå ("baerekraft", "okonomi") is also
+        // matched against the text spelt without them.
+        let hay_ascii = self.query_ascii.then(|| ascii_key(&hay));
         let mut total = 0;
         for word in self.query.split_whitespace() {
             let direct = self.matcher.fuzzy_match(&hay, word);
-            let plain = hay_ascii
-                .as_deref()
-                .and_then(|h| self.matcher.fuzzy_match(h, word));
+            let plain = hay_ascii.as_deref().and_then(|h| {
+                let digraphs = digraph_key(word);
+                let word = digraphs.as_deref().unwrap_or(word);
+                self.matcher.fuzzy_match(h, word)
+            });
             total += direct.max(plain)?;
         }
         Some(total)
