@@ -71,6 +71,15 @@ fn open_catalogue<R: Runtime>(
                 .ok_or("tauri.conf.json has no main window")?
                 .clone();
             tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
+            // Build the lists and rankings the screens will ask for while
+            // the window loads; a command that needs one waits for it.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let catalogue = handle.state::<Catalogue>();
+                if let Err(e) = kompis_core::api::warm_up(&catalogue) {
+                    eprintln!("kompis-app: warming up: {e}");
+                }
+            });
         }
         Err(error) => {
             eprintln!("kompis-app: {error}");

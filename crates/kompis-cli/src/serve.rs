@@ -49,6 +49,14 @@ pub fn run(cat: Catalogue, port: Option<u16>) -> Result<()> {
     );
     let server = Arc::new(server);
     let cat = Arc::new(cat);
+    {
+        let cat = cat.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = api::warm_up(&cat) {
+                eprintln!("kompis serve: warming up: {e}");
+            }
+        });
+    }
     let token = Arc::new(format!("Bearer {token}"));
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {

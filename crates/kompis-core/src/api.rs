@@ -297,6 +297,22 @@ pub fn warm_offer_index(cat: &Catalogue) -> Result<usize> {
     cat.with_offer_index(matching::build_offer_index, |index| index.len())
 }
 
+/// Builds what the screens will ask for (the lists, the offer index, the
+/// rankings behind the gaps and the match sheets, the search index), so the
+/// first visit to a screen finds it ready. The app runs it on a thread of
+/// its own after the window opens; a command that needs a value being built
+/// waits for it rather than building it twice.
+pub fn warm_up(cat: &Catalogue) -> Result<()> {
+    list_entries(cat, Side::Need, EntryQuery::default())?;
+    list_entries(cat, Side::Offer, EntryQuery::default())?;
+    facets(cat)?;
+    list_people(cat, PersonQuery::default())?;
+    warm_offer_index(cat)?;
+    competence_gaps(cat, PageQuery::default())?;
+    search::warm(cat)?;
+    Ok(())
+}
+
 /// Generates [`dispatch`] from the registry: one arm per command, its
 /// arguments read from a JSON object with camelCase keys (as Tauri's).
 macro_rules! dispatcher {

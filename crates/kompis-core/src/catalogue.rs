@@ -38,6 +38,9 @@ pub struct Catalogue {
     derived: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     /// Counts writes, so a value built while a write landed is not kept.
     generation: AtomicU64,
+    /// One lock per derived type, so two callers wanting the same value
+    /// build it once (the second waits and takes the first one's).
+    building: std::sync::Mutex<HashMap<TypeId, Arc<std::sync::Mutex<()>>>>,
 }
 
 /// An entity in the trash, with what it held.
@@ -61,6 +64,7 @@ impl Catalogue {
             typeahead: Cached::default(),
             derived: RwLock::default(),
             generation: AtomicU64::new(0),
+            building: Default::default(),
         })
     }
 
@@ -341,14 +345,27 @@ impl Catalogue {
         build: impl FnOnce(&Self) -> Result<T>,
     ) -> Result<Arc<T>> {
         let key = TypeId::of::<T>();
-        let found = self
-            .derived
-            .read()
+        let cached = || {
+            self.derived
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&key)
+                .cloned()
+                .map(|v| v.downcast::<T>().expect("keyed by its own type"))
+        };
+        if let Some(v) = cached() {
+            return Ok(v);
+        }
+        let lock = self
+            .building
+            .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-            .cloned();
-        if let Some(v) = found {
-            return Ok(v.downcast::<T>().expect("keyed by its own type"));
+            .entry(key)
+            .or_default()
+            .clone();
+        let _building = lock.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = cached() {
+            return Ok(v);
         }
         let before = self.generation.load(Ordering::SeqCst);
         let built = Arc::new(build(self)?);

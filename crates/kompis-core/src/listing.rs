@@ -117,12 +117,7 @@ impl EntryList {
             .into_iter()
             .map(|entry| {
                 let org = entry.organisation.as_ref().and_then(|id| orgs.get(id));
-                EntryRow {
-                    organisation_name: org.map(|o| o.name.clone()),
-                    municipality: org.and_then(|o| o.municipality.clone()),
-                    entry,
-                    marks: Vec::new(),
-                }
+                EntryRow::new(entry, org)
             })
             .collect();
         let fields: Vec<_> = rows.iter().map(entry_fields).collect();

@@ -76,6 +76,26 @@ pub fn rank_entries(cat: &Catalogue, needs: &[Entry], top: usize) -> Result<Vec<
     })
 }
 
+/// How many offers each active need keeps in [`active_needs_ranked`].
+pub const RANKED_PER_NEED: usize = 10;
+
+/// Every active need (in id order) with its best offers, ranked once and
+/// kept until the next write: the competence gaps and the match sheets
+/// both read it.
+pub struct ActiveNeedsRanked {
+    pub needs: Vec<Entry>,
+    pub ranked: Vec<NeedMatches>,
+}
+
+/// The active needs with their ranked offers (see [`ActiveNeedsRanked`]).
+pub fn active_needs_ranked(cat: &Catalogue) -> Result<std::sync::Arc<ActiveNeedsRanked>> {
+    cat.derived(|cat| {
+        let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
+        let ranked = rank_entries(cat, &needs, RANKED_PER_NEED)?;
+        Ok(ActiveNeedsRanked { needs, ranked })
+    })
+}
+
 /// Build the matcher's index over the catalogue's active offers.
 pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
     let offers: Vec<Doc> = cat

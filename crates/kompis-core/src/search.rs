@@ -1,66 +1,14 @@
-//! Search as you type over every entity: the matcher crate's typeahead over
-//! titles and names first, then fuzzy search over full text with
-//! fuzzy-matcher, with fuzzy-matcher, folded first so that
-//! æøå and case match (fuzzy-matcher's own case folding is ASCII-only), and
-//! a query typed without æøå still finds them.
+//! Search as you type over every entity: the matcher crate's typeahead
+//! (fuzzy-matcher over folded titles and names) first, then the list
+//! filter's word index over every entity's full text. Both are built on
+//! first use and dropped by any write.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
+use kompis_match::listing::ListIndex;
 
 use crate::catalogue::Catalogue;
 use crate::error::Result;
 use crate::model::EntityKind;
 use crate::wire::SearchHit;
-use kompis_match::text::{ascii_key, digraph_key, fold};
-
-/// A fuzzy scorer for short fields.
-pub(crate) struct Fuzzy {
-    matcher: SkimMatcherV2,
-    query: String,
-    query_ascii: bool,
-}
-
-impl Fuzzy {
-    /// Prepare a query.
-    pub(crate) fn new(query: &str) -> Self {
-        let query = fold(query.trim());
-        let query_ascii = query.is_ascii();
-        Fuzzy {
-            matcher: SkimMatcherV2::default().ignore_case(),
-            query,
-            query_ascii,
-        }
-    }
-
-    /// Whether the query is empty (everything matches).
-    pub(crate) fn is_empty(&self) -> bool {
-        self.query.is_empty()
-    }
-
-    /// The best score of the query in any of `fields`, if it matches at all.
-    /// Each word of the query must match somewhere.
-    pub(crate) fn score<'a>(&self, fields: impl IntoIterator<Item = &'a str>) -> Option<i64> {
-        if self.is_empty() {
-            return Some(0);
-        }
-        let text: Vec<String> = fields.into_iter().map(fold).collect();
-        let hay = text.join(" · ");
-        // A query typed without æøå ("baerekraft", "okonomi") is also
-        // matched against the text spelt without them.
-        let hay_ascii = self.query_ascii.then(|| ascii_key(&hay));
-        let mut total = 0;
-        for word in self.query.split_whitespace() {
-            let direct = self.matcher.fuzzy_match(&hay, word);
-            let plain = hay_ascii.as_deref().and_then(|h| {
-                let digraphs = digraph_key(word);
-                let word = digraphs.as_deref().unwrap_or(word);
-                self.matcher.fuzzy_match(h, word)
-            });
-            total += direct.max(plain)?;
-        }
-        Some(total)
-    }
-}
 
 /// How many hits a search returns at most.
 const SEARCH_LIMIT: usize = 50;
@@ -112,11 +60,10 @@ fn hit(cat: &Catalogue, kind: EntityKind, id: &str, score: f64) -> Result<Search
 
 /// Search as you type: titles and names through the typeahead first (its
 /// cached index, fuzzy-matcher over folded labels), then, while there are
-/// fewer than 50 hits, fuzzy matches in descriptions, keywords, roles and
-/// municipalities, also for a query typed without æøå.
+/// fewer than 50 hits, the entities whose full text holds every typed word
+/// (the list filter's index: word starts, æøå folded, typos in long words).
 pub(crate) fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
-    let fuzzy = Fuzzy::new(text);
-    if fuzzy.is_empty() {
+    if text.trim().is_empty() {
         return Ok(Vec::new());
     }
     let kinds = [
@@ -138,53 +85,61 @@ pub(crate) fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
     if hits.len() >= SEARCH_LIMIT {
         return Ok(hits);
     }
-    let mut more = Vec::new();
-    let mut consider = |kind: EntityKind, id: &str, fields: Vec<&str>| {
-        if hits.iter().any(|h| h.kind == kind && h.id == id) {
-            return;
+    let full = cat.derived(FullText::build)?;
+    for h in full.index.query(text) {
+        if hits.len() >= SEARCH_LIMIT {
+            break;
         }
-        if let Some(score) = fuzzy.score(fields) {
-            more.push((score, kind, id.to_string()));
+        let (kind, id) = &full.keys[h.row];
+        if !hits.iter().any(|x| x.kind == *kind && &x.id == id) {
+            hits.push(hit(cat, *kind, id, f64::from(h.score))?);
         }
-    };
-    for o in cat.organisations()? {
-        consider(
-            EntityKind::Organisation,
-            &o.id,
-            vec![&o.name, o.municipality.as_deref().unwrap_or("")],
-        );
-    }
-    for p in cat.people()? {
-        consider(
-            EntityKind::Person,
-            &p.id,
-            vec![&p.name, p.role.as_deref().unwrap_or("")],
-        );
-    }
-    for kind in [EntityKind::Offer, EntityKind::Need] {
-        for e in cat.entries(kind)? {
-            consider(kind, &e.id, e.search_fields());
-        }
-    }
-    more.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
-    for (score, kind, id) in more.into_iter().take(SEARCH_LIMIT - hits.len()) {
-        hits.push(hit(cat, kind, &id, score as f64)?);
     }
     Ok(hits)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Builds both of search's indexes now.
+pub(crate) fn warm(cat: &Catalogue) -> Result<()> {
+    cat.with_typeahead(build_typeahead, |_| ())?;
+    cat.derived(FullText::build)?;
+    Ok(())
+}
 
-    #[test]
-    fn matches_across_case_and_aeoa() {
-        let f = Fuzzy::new("ØKONOMI");
-        assert!(f.score(["Økonomistyring for sagbruk"]).is_some());
-        let f = Fuzzy::new("okonomi");
-        assert!(f.score(["Økonomistyring for sagbruk"]).is_some());
-        let f = Fuzzy::new("åmot");
-        assert!(f.score(["ÅMOT KOMMUNE"]).is_some());
-        assert!(Fuzzy::new("xyzzy").score(["Økonomistyring"]).is_none());
+/// Every entity's text, indexed for the words search looks for after the
+/// titles and names (descriptions, keywords, roles, municipalities).
+struct FullText {
+    keys: Vec<(EntityKind, String)>,
+    index: ListIndex,
+}
+
+impl FullText {
+    fn build(cat: &Catalogue) -> Result<Self> {
+        let mut keys = Vec::new();
+        let mut rows: Vec<Vec<(String, f32)>> = Vec::new();
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        for o in cat.organisations()? {
+            rows.push(vec![(o.name.clone(), 2.0), (opt(&o.municipality), 1.0)]);
+            keys.push((EntityKind::Organisation, o.id));
+        }
+        for p in cat.people()? {
+            rows.push(vec![(p.name.clone(), 2.0), (opt(&p.role), 1.0)]);
+            keys.push((EntityKind::Person, p.id));
+        }
+        for kind in [EntityKind::Offer, EntityKind::Need] {
+            for e in cat.entries(kind)? {
+                rows.push(
+                    e.search_fields()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, f)| (f.to_string(), if i == 0 { 2.0 } else { 1.0 }))
+                        .collect(),
+                );
+                keys.push((kind, e.id));
+            }
+        }
+        Ok(FullText {
+            keys,
+            index: ListIndex::new(&rows),
+        })
     }
 }

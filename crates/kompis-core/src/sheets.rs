@@ -52,10 +52,9 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
     let needs = cat.needs()?;
     let offers = cat.offers()?;
     let records = cat.match_records()?;
-    let active: Vec<_> = needs.iter().filter(|n| n.is_active()).cloned().collect();
-    let ranked = matching::rank_entries(cat, &active, TOP_PER_NEED + 5)?;
+    let all = matching::active_needs_ranked(cat)?;
     let mut matches: Vec<SheetMatch> = Vec::new();
-    for n in &ranked {
+    for n in &all.ranked {
         let mut kept = 0;
         for r in &n.matches {
             let record = records
@@ -109,10 +108,20 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
 
 /// The first page (or rows) of the sheet a request would write.
 pub(crate) fn sheet_preview(cat: &Catalogue, req: &SheetRequest) -> Result<SheetPreview> {
-    Ok(kompis_sheet::preview(
-        &input_from_catalogue(cat)?,
-        &req.options(),
-    ))
+    Ok(kompis_sheet::preview(&cached_input(cat)?.0, &req.options()))
+}
+
+/// The sheet input, ranked once and kept until the next write (or the next
+/// day, since the sheet carries the date): the export screen previews
+/// again on every choice the coordinator changes.
+struct CachedInput(SheetInput);
+
+fn cached_input(cat: &Catalogue) -> Result<std::sync::Arc<CachedInput>> {
+    let input = cat.derived(|c| input_from_catalogue(c).map(CachedInput))?;
+    if input.0.date == Local::now().date_naive() {
+        return Ok(input);
+    }
+    Ok(std::sync::Arc::new(CachedInput(input_from_catalogue(cat)?)))
 }
 
 /// Write the sheet a request asks for to `path`.
@@ -122,7 +131,7 @@ pub(crate) fn export_sheet(
     path: &Path,
 ) -> Result<SheetSummary> {
     Ok(kompis_sheet::write_sheet(
-        &input_from_catalogue(cat)?,
+        &cached_input(cat)?.0,
         &req.options(),
         path,
     )?)

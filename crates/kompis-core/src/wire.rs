@@ -137,6 +137,18 @@ pub struct EntryRow {
     pub marks: Vec<String>,
 }
 
+impl EntryRow {
+    /// A row for `entry` owned by `org`, with no marks.
+    pub fn new(entry: Entry, org: Option<&Organisation>) -> Self {
+        EntryRow {
+            organisation_name: org.map(|o| o.name.clone()),
+            municipality: org.and_then(|o| o.municipality.clone()),
+            entry,
+            marks: Vec::new(),
+        }
+    }
+}
+
 /// The organisations list's filter and page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -10,7 +10,7 @@ use crate::catalogue::Catalogue;
 use crate::docs::doc;
 use crate::error::{Error, Result};
 use crate::matching::RankedOffer;
-use crate::matching::{rank_entries, terms, thesaurus};
+use crate::matching::{active_needs_ranked, terms, thesaurus};
 use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus};
 use crate::wire::{Concept, EntryRow, MatchView, NeedMatchView, StatusChange, ThesaurusEdit};
 
@@ -46,6 +46,29 @@ pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRe
     Ok(record)
 }
 
+/// The matcher's index over the active needs, for the reverse view; built
+/// on first use and dropped by any write.
+struct NeedIndex {
+    needs: Vec<Entry>,
+    matcher: Matcher,
+    orgs: Vec<crate::model::Organisation>,
+}
+
+impl NeedIndex {
+    fn build(cat: &Catalogue) -> Result<Self> {
+        let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
+        let docs: Vec<_> = needs.iter().map(doc).collect();
+        Ok(NeedIndex {
+            matcher: Matcher::for_needs(&thesaurus(cat)?, &docs),
+            needs,
+            orgs: cat.organisations()?,
+        })
+    }
+}
+
+/// The competence gaps, kept until the next write.
+struct Gaps(Vec<EntryRow>);
+
 /// The active needs an offer could serve, best first; declined pairs left out.
 pub fn needs_for_offer(
     cat: &Catalogue,
@@ -53,12 +76,13 @@ pub fn needs_for_offer(
     top: Option<u32>,
 ) -> Result<Vec<NeedMatchView>> {
     let offer = cat.entry(EntityKind::Offer, offer_id)?;
-    let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
-    let docs: Vec<_> = needs.iter().map(doc).collect();
-    let matcher = Matcher::for_needs(&thesaurus(cat)?, &docs);
-    let orgs = cat.organisations()?;
+    let index = cat.derived(NeedIndex::build)?;
+    let (needs, orgs) = (&index.needs, &index.orgs);
     let mut out = Vec::new();
-    for r in matcher.rank(&doc(&offer), top.unwrap_or(10) as usize + 20) {
+    for r in index
+        .matcher
+        .rank(&doc(&offer), top.unwrap_or(10) as usize + 20)
+    {
         let status = cat.match_record(&r.id, offer_id)?.and_then(|m| m.status);
         if status == Some(MatchStatus::Declined) {
             continue;
@@ -90,28 +114,28 @@ pub fn needs_for_offer(
 /// Active needs with no suggestion above the threshold: the network's
 /// competence gaps.
 pub fn competence_gaps(cat: &Catalogue) -> Result<Vec<EntryRow>> {
-    let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
-    let ranked = rank_entries(cat, &needs, 1)?;
+    Ok(cat.derived(find_gaps)?.0.clone())
+}
+
+fn find_gaps(cat: &Catalogue) -> Result<Gaps> {
+    let all = active_needs_ranked(cat)?;
     let orgs = cat.organisations()?;
-    let mut gaps: Vec<EntryRow> = needs
-        .into_iter()
-        .zip(ranked)
+    let mut gaps: Vec<EntryRow> = all
+        .needs
+        .iter()
+        .cloned()
+        .zip(&all.ranked)
         .filter(|(_, r)| r.matches.is_empty())
         .map(|(entry, _)| {
             let org = entry
                 .organisation
                 .as_ref()
                 .and_then(|id| orgs.iter().find(|o| &o.id == id));
-            EntryRow {
-                organisation_name: org.map(|o| o.name.clone()),
-                municipality: org.and_then(|o| o.municipality.clone()),
-                entry,
-                marks: Vec::new(),
-            }
+            EntryRow::new(entry, org)
         })
         .collect();
     gaps.sort_by(|a, b| crate::collate::cmp_nb(&a.entry.title, &b.entry.title));
-    Ok(gaps)
+    Ok(Gaps(gaps))
 }
 
 /// The thesaurus as concept groups.
