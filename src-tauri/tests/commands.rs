@@ -131,3 +131,42 @@ fn every_command_of_the_registry_is_handled_and_allowed() {
     let unknown = call(&window, "drop_everything", json!({})).unwrap_err();
     assert!(unknown.to_string().contains("not"), "{unknown}");
 }
+
+#[test]
+fn oversized_arguments_are_refused_with_a_sentence_before_the_store() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_app, window) = app_on(Catalogue::open(&folder.path().join("catalogue")).unwrap());
+
+    let huge = "å".repeat(5 * 1024 * 1024); // 10 MB of UTF-8
+    let need = json!({ "id": "", "title": huge, "kind": "expertise" });
+    let error = call(
+        &window,
+        "save_entry",
+        json!({ "side": "need", "entry": need }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "invalid", "{}", &error.to_string()[..200]);
+    assert_eq!(error["field"], "title");
+    let message = error["message"].as_str().unwrap();
+    assert!(message.len() < 300, "the sentence does not echo the title");
+    assert!(message.contains("at most 300"), "{message}");
+    let info = call(&window, "catalogue_info", json!({})).unwrap();
+    assert_eq!(info["counts"]["needs"], 0, "nothing was stored");
+
+    let long_query = "sveis ".repeat(200);
+    let error = call(
+        &window,
+        "list_entries",
+        json!({ "side": "offer", "query": { "text": long_query } }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "invalid", "{error}");
+
+    let error = call(
+        &window,
+        "save_entry",
+        json!({ "side": "sideways", "entry": {} }),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("side"), "{error}");
+}

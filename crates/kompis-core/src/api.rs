@@ -57,6 +57,7 @@ pub fn facets(cat: &Catalogue) -> Result<Facets> {
 /// One page of the offers or needs that pass the query: by relevance when
 /// it has words, otherwise in the order it asks for (title by default).
 pub fn list_entries(cat: &Catalogue, side: Side, query: EntryQuery) -> Result<Page<EntryRow>> {
+    query_text(query.text.as_deref())?;
     listing::entries(cat, side.into(), &query)
 }
 
@@ -65,11 +66,13 @@ pub fn list_organisations(
     cat: &Catalogue,
     query: OrganisationQuery,
 ) -> Result<Page<OrganisationRow>> {
+    query_text(query.text.as_deref())?;
     listing::organisations(cat, &query)
 }
 
 /// One page of the people who pass the query.
 pub fn list_people(cat: &Catalogue, query: PersonQuery) -> Result<Page<PersonRow>> {
+    query_text(query.text.as_deref())?;
     listing::people(cat, &query)
 }
 
@@ -180,6 +183,7 @@ pub fn restore_entity(cat: &Catalogue, kind: EntityKind, id: String) -> Result<(
 
 /// Search as you type over titles, names and full text, best hit first.
 pub fn search(cat: &Catalogue, text: String) -> Result<Vec<SearchHit>> {
+    query_text(Some(&text))?;
     search::search(cat, &text)
 }
 
@@ -262,6 +266,17 @@ pub fn load_demo(cat: &Catalogue) -> Result<ImportSummary> {
     let b = crate::demo::bundle();
     cat.import(&b)?;
     Ok(summary(&b))
+}
+
+/// Refuses a filter or search text too long to be one.
+fn query_text(text: Option<&str>) -> Result<()> {
+    crate::validate::length(
+        "filter",
+        "text",
+        "text",
+        text.unwrap_or(""),
+        crate::validate::MAX_QUERY,
+    )
 }
 
 /// What a bundle holds.

@@ -7,6 +7,40 @@ use crate::model::{EntityKind, Entry, Organisation, Person};
 /// Longest id accepted (the format's limit).
 pub const MAX_ID_LEN: usize = 200;
 
+/// Longest name or title, and longest short field (e-mail, role, municipality …).
+pub const MAX_SHORT: usize = 300;
+/// Longest description or note.
+pub const MAX_LONG: usize = 20_000;
+/// Most keywords on one entry.
+pub const MAX_KEYWORDS: usize = 50;
+/// Longest text a list filter or search takes.
+pub const MAX_QUERY: usize = 500;
+
+/// Refuses a text longer than `max` characters, before it reaches the store.
+pub fn length(entity: &str, id: &str, field: &str, value: &str, max: usize) -> Result<()> {
+    // Bytes bound characters from above: most texts pass without counting.
+    if value.len() > max && value.chars().count() > max {
+        return Err(Error::invalid(
+            entity,
+            id,
+            field,
+            format!(
+                "is {} characters long; at most {max} are allowed",
+                value.chars().count()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn short(kind: EntityKind, id: &str, field: &str, value: Option<&str>) -> Result<()> {
+    length(kind.word(), id, field, value.unwrap_or(""), MAX_SHORT)
+}
+
+fn long(kind: EntityKind, id: &str, field: &str, value: Option<&str>) -> Result<()> {
+    length(kind.word(), id, field, value.unwrap_or(""), MAX_LONG)
+}
+
 fn required(kind: EntityKind, id: &str, field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::invalid(kind.word(), id, field, "must not be empty"));
@@ -27,7 +61,7 @@ pub fn id(kind: EntityKind, id: &str) -> Result<()> {
     if id.chars().count() > MAX_ID_LEN {
         return Err(Error::invalid(
             kind.word(),
-            id,
+            format!("(an id of {} characters)", id.chars().count()),
             "id",
             format!("is longer than {MAX_ID_LEN} characters"),
         ));
@@ -48,6 +82,10 @@ pub fn organisation(o: &Organisation) -> Result<()> {
     let k = EntityKind::Organisation;
     id(k, &o.id)?;
     required(k, &o.id, "name", &o.name)?;
+    short(k, &o.id, "name", Some(&o.name))?;
+    short(k, &o.id, "municipality", o.municipality.as_deref())?;
+    short(k, &o.id, "website", o.website.as_deref())?;
+    long(k, &o.id, "notes", o.notes.as_deref())?;
     if let Some(n) = &o.org_number {
         if n.len() != 9 || !n.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Error::invalid(
@@ -66,6 +104,11 @@ pub fn person(p: &Person) -> Result<()> {
     let k = EntityKind::Person;
     id(k, &p.id)?;
     required(k, &p.id, "name", &p.name)?;
+    short(k, &p.id, "name", Some(&p.name))?;
+    short(k, &p.id, "email", p.email.as_deref())?;
+    short(k, &p.id, "phone", p.phone.as_deref())?;
+    short(k, &p.id, "role", p.role.as_deref())?;
+    long(k, &p.id, "notes", p.notes.as_deref())?;
     if let Some(e) = &p.email {
         let ok = e.is_empty() || (e.contains('@') && !e.contains(char::is_whitespace));
         if !ok {
@@ -84,6 +127,22 @@ pub fn person(p: &Person) -> Result<()> {
 pub fn entry(kind: EntityKind, e: &Entry) -> Result<()> {
     id(kind, &e.id)?;
     required(kind, &e.id, "title", &e.title)?;
+    short(kind, &e.id, "title", Some(&e.title))?;
+    long(kind, &e.id, "description", e.description.as_deref())?;
+    if e.keywords.len() > MAX_KEYWORDS {
+        return Err(Error::invalid(
+            kind.word(),
+            &e.id,
+            "keywords",
+            format!(
+                "has {} keywords; at most {MAX_KEYWORDS} are allowed",
+                e.keywords.len()
+            ),
+        ));
+    }
+    for k in &e.keywords {
+        short(kind, &e.id, "keywords", Some(k))?;
+    }
     if kind == EntityKind::Offer && e.deadline.is_some() {
         return Err(Error::invalid(
             kind.word(),
