@@ -25,6 +25,13 @@ lint:
 bench:
 	cargo bench --workspace
 
+## bench-window: the real-window benchmark on 20k offers, release app (builds it; ~10 min the first time)
+.PHONY: bench-window
+bench-window:
+	cd ui && npm run build
+	cargo build --release -p kompis-app
+	cargo run --release -p kompis-e2e --example window_bench -- --release-app $(CARGO_TARGET_DIR)/release/kompis-app
+
 ## deb: the Debian package (installs tauri-cli 2 on first use; ~10 min)
 deb:
 	command -v cargo-tauri >/dev/null || cargo install tauri-cli --version "^2" --locked

@@ -24,7 +24,17 @@ impl Harness {
     /// Finds the app binary (failing if it is missing), then starts a
     /// display if needed and `tauri-driver`.
     pub fn start() -> Harness {
-        let app = app::binary();
+        Harness::start_with(app::binary())
+    }
+
+    /// As [`Harness::start`], but launching the app binary at `app` (e.g. a
+    /// release build, for the benchmark).
+    pub fn start_with(app: PathBuf) -> Harness {
+        assert!(
+            crate::driver::is_executable(&app),
+            "the app binary {} is missing or not executable",
+            app.display()
+        );
         let display = Display::ensure();
         let folder = tempfile::tempdir().expect("no temporary folder");
         let catalogue = folder.path().join("catalogue");
