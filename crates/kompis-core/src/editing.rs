@@ -77,6 +77,8 @@ pub(crate) fn save_entry(cat: &Catalogue, side: Side, mut e: Entry) -> Result<En
         .map(|k| k.trim().to_string())
         .filter(|k| !k.is_empty())
         .collect();
+    let mut seen = std::collections::HashSet::new();
+    e.keywords.retain(|k| seen.insert(k.clone()));
     for f in [&mut e.description, &mut e.organisation, &mut e.contact] {
         trimmed(f);
     }

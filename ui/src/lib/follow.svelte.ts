@@ -12,7 +12,7 @@ import type { PagedList } from "./paged.svelte";
 import type { Facets, Page, PageQuery } from "./types";
 
 /** How long typing waits before it asks the core. */
-export const DEBOUNCE_MS = 80;
+export const DEBOUNCE_MS = 20;
 
 /** Call while a component initialises. */
 export function follow<T, Q extends { text?: string }>(
