@@ -4,13 +4,14 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-# Tauri and WebKitGTK to build the app; Xvfb, xauth and WebKitWebDriver for
-# the real-window test; poppler and LibreOffice for the match-sheet tests;
+# Tauri and WebKitGTK to build the app; Xvfb, xauth, WebKitWebDriver and
+# xdotool (to answer the native file dialogs) for the real-window tests;
+# poppler and LibreOffice for the match-sheet tests;
 # DejaVu so screenshots have a font.
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
-  xvfb xauth webkit2gtk-driver
+  xvfb xauth webkit2gtk-driver xdotool
   poppler-utils libreoffice-calc-nogui fonts-dejavu-core
   git ca-certificates
 )

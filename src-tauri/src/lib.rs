@@ -10,6 +10,7 @@
 
 pub mod commands;
 pub mod launch;
+pub mod picker;
 
 use std::path::PathBuf;
 
@@ -28,8 +29,13 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         .invoke_handler(commands::handler())
 }
 
+/// How long the warm-up waits after the first screen's lists are built,
+/// leaving the processor to the window while it opens.
+const WARM_UP_GRACE: std::time::Duration = std::time::Duration::from_millis(1200);
+
 /// Starts the app; returns when its last window has closed.
 pub fn run() {
+    software_compositing();
     let catalogue = match launch::catalogue_dir(std::env::args_os()) {
         Ok(dir) => dir,
         Err(sentence) => {
@@ -61,6 +67,10 @@ fn open_catalogue<R: Runtime>(
 ) -> Result<(), Box<dyn std::error::Error>> {
     match Catalogue::open(&dir) {
         Ok(catalogue) => {
+            kompis_core::api::set_file_picker(
+                &catalogue,
+                std::sync::Arc::new(picker::DialogPicker(app.handle().clone())),
+            );
             app.manage(catalogue);
             let config = app
                 .config()
@@ -76,7 +86,9 @@ fn open_catalogue<R: Runtime>(
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 let catalogue = handle.state::<Catalogue>();
-                if let Err(e) = kompis_core::api::warm_up(&catalogue) {
+                let first = kompis_core::api::warm_up_first_screen(&catalogue);
+                std::thread::sleep(WARM_UP_GRACE);
+                if let Err(e) = first.and_then(|()| kompis_core::api::warm_up(&catalogue)) {
                     eprintln!("kompis-app: warming up: {e}");
                 }
             });
@@ -101,5 +113,18 @@ fn bring_forward<R: Runtime>(app: &tauri::AppHandle<R>) {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
+    }
+}
+
+/// Turns off WebKitGTK's accelerated compositing (unless the person set
+/// `WEBKIT_DISABLE_COMPOSITING_MODE` themselves): lists and forms need no
+/// GPU layers, and without them the web process holds about 100 MB less
+/// (measured under Xvfb: 286 → 183 MB resident on an empty catalogue) and
+/// the blank-window trouble some GPU drivers have with WebKitGTK is avoided.
+fn software_compositing() {
+    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if cfg!(target_os = "linux") && std::env::var_os(VAR).is_none() {
+        // Set before any thread or WebKit starts.
+        std::env::set_var(VAR, "1");
     }
 }

@@ -170,3 +170,98 @@ fn oversized_arguments_are_refused_with_a_sentence_before_the_store() {
     .unwrap_err();
     assert!(error.to_string().contains("side"), "{error}");
 }
+
+/// The person in the native dialog, for the mock runtime: answers with the
+/// file the test tells it to choose.
+struct ChoosesFile(std::sync::Mutex<Vec<std::path::PathBuf>>);
+
+impl kompis_core::api::wire::FilePicker for ChoosesFile {
+    fn pick(&self, _: &kompis_core::api::wire::PickRequest) -> Option<std::path::PathBuf> {
+        self.0.lock().unwrap().pop()
+    }
+}
+
+#[test]
+fn no_command_takes_a_path_from_the_webview() {
+    for (command, args) in kompis_commands::SIGNATURES {
+        for (arg, ty) in *args {
+            assert!(
+                !["path", "dir", "folder", "out", "directory"].contains(arg)
+                    && !ty.contains("Path"),
+                "{command}({arg}: {ty}) takes a path"
+            );
+        }
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let (_app, window) = app_on(Catalogue::open(&folder.path().join("catalogue")).unwrap());
+    call(&window, "load_demo", json!({})).unwrap();
+
+    // A script that names a file gets a refusal that says nothing of it,
+    // and no file is read or written.
+    let secret = folder.path().join("secret.json");
+    std::fs::write(&secret, r#"{"format":"SECRET-4711"}"#).unwrap();
+    let victim = folder.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let sheet = json!({ "format": "pdf", "scope": { "kind": "all" }, "lang": "nb" });
+    let attempts = [
+        (
+            "import_bundle",
+            json!({ "file": secret.display().to_string() }),
+        ),
+        (
+            "export_bundle",
+            json!({ "file": victim.display().to_string() }),
+        ),
+        (
+            "export_sheet",
+            json!({ "request": sheet, "file": victim.display().to_string() }),
+        ),
+        (
+            "export_bundle",
+            json!({ "path": victim.display().to_string() }),
+        ),
+    ];
+    for (command, args) in attempts {
+        let error = call(&window, command, args.clone()).unwrap_err();
+        let text = error.to_string();
+        assert!(!text.contains("SECRET"), "{command} {args}: {text}");
+        // A handle that was never given out, or (a `path` key) arguments
+        // Tauri itself refuses: the command has no such argument.
+        assert!(
+            error["code"] == "file_choice" || text.contains("missing required key file"),
+            "{command} {args}: {text}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    let info = call(&window, "catalogue_info", json!({})).unwrap();
+    assert!(info["counts"]["needs"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_file_chosen_in_the_dialog_is_used_through_its_handle_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let catalogue = Catalogue::open(&folder.path().join("catalogue")).unwrap();
+    let out = folder.path().join("katalog.json");
+    let person = std::sync::Arc::new(ChoosesFile(std::sync::Mutex::new(vec![out.clone()])));
+    kompis_core::api::set_file_picker(&catalogue, person);
+    let (_app, window) = app_on(catalogue);
+    call(&window, "load_demo", json!({})).unwrap();
+
+    let request = json!({ "purpose": "export_bundle", "title": "Eksporter katalogen",
+                          "filterName": "Kompis-fil (JSON)", "suggestedName": "kompis.json" });
+    let choice = call(&window, "choose_file", json!({ "request": request })).unwrap();
+    assert_eq!(choice["name"], "katalog.json");
+    let handle = choice["handle"].as_str().unwrap().to_string();
+    assert!(!handle.contains('/'));
+    let summary = call(&window, "export_bundle", json!({ "file": handle })).unwrap();
+    assert!(summary["offers"].as_u64().unwrap() > 0);
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("kompis-bundle"));
+    let again = call(&window, "export_bundle", json!({ "file": handle })).unwrap_err();
+    assert_eq!(again["code"], "file_choice", "{again}");
+
+    // Cancelled: no handle, nothing written.
+    let cancelled = call(&window, "choose_file", json!({ "request": request })).unwrap();
+    assert!(cancelled.is_null());
+}

@@ -11,15 +11,8 @@ use serde_json::Value;
 use ts_rs::{Config, TS};
 
 /// Permissions the window has besides our commands (see capabilities/README.md).
-const OTHER_PERMISSIONS: &[&str] = &[
-    "core:app:default",
-    "core:event:default",
-    "core:window:default",
-    "core:webview:default",
-    "dialog:allow-open",
-    "dialog:allow-save",
-    "dialog:allow-message",
-];
+/// None: the page only invokes our commands; the dialogs open from Rust.
+const OTHER_PERMISSIONS: &[&str] = &[];
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -56,8 +49,7 @@ fn the_capability_file_grants_exactly_the_registry() {
     let text = std::fs::read_to_string(&path).expect("capabilities/main.json");
     let mut cap: Value = serde_json::from_str(&text).expect("JSON");
     let mut permissions: Vec<Value> = OTHER_PERMISSIONS.iter().map(|p| (*p).into()).collect();
-    permissions.splice(
-        4..4,
+    permissions.extend(
         kompis_core::api::COMMANDS
             .iter()
             .map(|n| Value::from(permission(n))),

@@ -56,6 +56,11 @@ impl Harness {
         app_env(&self.display, &self.catalogue)
     }
 
+    /// The X display the app draws on (for answering its native dialogs).
+    pub fn display(&self) -> &str {
+        self.display.name()
+    }
+
     /// The test's catalogue folder.
     pub fn catalogue(&self) -> &Path {
         &self.catalogue

@@ -9,6 +9,7 @@
 //! what to install or build: these tests never pass quietly.
 
 pub mod app;
+pub mod dialog;
 pub mod display;
 pub mod driver;
 pub mod harness;

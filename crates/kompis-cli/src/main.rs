@@ -237,7 +237,7 @@ fn run(cli: Cli) -> Result<()> {
     let cat = Catalogue::open(&dir)?;
     match cli.command {
         Command::Import { file } => {
-            let s = api::import_bundle(&cat, file.display().to_string())?;
+            let s = api::import_bundle_file(&cat, &file)?;
             println!(
                 "Imported {}: {} organisations, {} people, {} offers, {} needs, {} matches.",
                 file.display(),
@@ -249,7 +249,7 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Export { out } => {
-            let s = api::export_bundle(&cat, out.display().to_string())?;
+            let s = api::export_bundle_file(&cat, &out)?;
             println!(
                 "Exported {} organisations, {} people, {} offers, {} needs and {} matches to {}.",
                 s.organisations,
@@ -359,7 +359,7 @@ fn run(cli: Cli) -> Result<()> {
                 scope,
                 lang,
             };
-            let s = api::export_sheet(&cat, request, out.display().to_string())?;
+            let s = api::export_sheet_file(&cat, &request, &out)?;
             let pages = s.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
             println!(
                 "Wrote {} ({} needs, {} offers, {} matches{pages}).",

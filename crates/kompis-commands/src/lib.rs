@@ -70,12 +70,15 @@ macro_rules! for_each_command {
             edit_thesaurus(edit: ThesaurusEdit) -> Vec<Concept>;
             /// The first page (or rows) of the match sheet a request would write.
             sheet_preview(request: SheetRequest) -> SheetPreview;
-            /// Writes a match sheet to a file the person chose.
-            export_sheet(request: SheetRequest, path: String) -> SheetSummary;
-            /// Imports a bundle file the person chose; refused whole on any error.
-            import_bundle(path: String) -> ImportSummary;
-            /// Exports the whole catalogue as a bundle to a file the person chose.
-            export_bundle(path: String) -> ImportSummary;
+            /// Opens the native file dialog for a purpose; answers a one-time
+            /// handle for the command that uses the file, or nothing on cancel.
+            choose_file(request: FileRequest) -> Option<FileChoice>;
+            /// Writes a match sheet to a file the person chose (its handle).
+            export_sheet(request: SheetRequest, file: String) -> SheetSummary;
+            /// Imports a bundle file the person chose (its handle); refused whole on any error.
+            import_bundle(file: String) -> ImportSummary;
+            /// Exports the whole catalogue as a bundle to a file the person chose (its handle).
+            export_bundle(file: String) -> ImportSummary;
             /// Loads the example network of the region.
             load_demo() -> ImportSummary;
         }
@@ -93,6 +96,18 @@ macro_rules! __command_names {
 
 /// Every command's name, in the registry's order.
 pub const NAMES: &[&str] = for_each_command!(__command_names);
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __command_signatures {
+    ($( $(#[$doc:meta])* $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty ; )*) => {
+        &[$((stringify!($name), &[$((stringify!($arg), stringify!($ty))),*])),*]
+    };
+}
+
+/// Each command with its arguments as `(name, type)` written in the list,
+/// for checks such as "no command takes a path".
+pub const SIGNATURES: &[(&str, &[(&str, &str)])] = for_each_command!(__command_signatures);
 
 #[cfg(test)]
 mod tests {

@@ -242,23 +242,71 @@ pub fn sheet_preview(cat: &Catalogue, request: SheetRequest) -> Result<SheetPrev
 }
 
 /// Write the match sheet a request asks for to `path`, atomically.
-pub fn export_sheet(cat: &Catalogue, request: SheetRequest, path: String) -> Result<SheetSummary> {
-    sheets::export_sheet(cat, &request, Path::new(&path))
+pub fn export_sheet(cat: &Catalogue, request: SheetRequest, file: String) -> Result<SheetSummary> {
+    let purpose = sheet_purpose(request.format);
+    let path = cat.files().take(&file, &[purpose])?;
+    export_sheet_file(cat, &request, &path)
 }
 
-/// Import a bundle file: refused whole on any error, nothing written then.
-pub fn import_bundle(cat: &Catalogue, path: String) -> Result<ImportSummary> {
-    let b = bundle::read_file(Path::new(&path))?;
+/// Write a match sheet to `path` (the command line; the app goes through
+/// [`export_sheet`] and a chosen file).
+pub fn export_sheet_file(
+    cat: &Catalogue,
+    request: &SheetRequest,
+    path: &Path,
+) -> Result<SheetSummary> {
+    sheets::export_sheet(cat, request, path)
+}
+
+/// Import a bundle the person chose (`file`, a handle from
+/// [`choose_file`]): refused whole on any error, nothing written then.
+pub fn import_bundle(cat: &Catalogue, file: String) -> Result<ImportSummary> {
+    let path = cat.files().take(&file, &[FilePurpose::ImportBundle])?;
+    import_bundle_file(cat, &path)
+}
+
+/// Import the bundle file at `path` (the command line).
+pub fn import_bundle_file(cat: &Catalogue, path: &Path) -> Result<ImportSummary> {
+    let b = bundle::read_file(path)?;
     cat.import(&b)?;
     Ok(summary(&b))
 }
 
-/// Export the whole catalogue as a bundle file, written atomically.
-pub fn export_bundle(cat: &Catalogue, path: String) -> Result<ImportSummary> {
+/// Export the whole catalogue as a bundle into the file the person chose.
+pub fn export_bundle(cat: &Catalogue, file: String) -> Result<ImportSummary> {
+    let path = cat.files().take(&file, &[FilePurpose::ExportBundle])?;
+    export_bundle_file(cat, &path)
+}
+
+/// Export the whole catalogue as a bundle file at `path`, written
+/// atomically (the command line).
+pub fn export_bundle_file(cat: &Catalogue, path: &Path) -> Result<ImportSummary> {
     let b = cat.export()?;
     let text = serde_json::to_string_pretty(&b).expect("a bundle serialises");
-    kompis_sheet::write_atomically(Path::new(&path), text.as_bytes())?;
+    kompis_sheet::write_atomically(path, text.as_bytes())?;
     Ok(summary(&b))
+}
+
+/// Let the person choose a file in the shell's dialog, for `request.purpose`;
+/// answers a one-time handle for the command that reads or writes it, and
+/// the file's name, or nothing when the person cancels.
+pub fn choose_file(cat: &Catalogue, request: FileRequest) -> Result<Option<FileChoice>> {
+    cat.files().choose(&request)
+}
+
+/// Install the shell's file dialog (the app does, at start; the preview
+/// server has none, and [`choose_file`] says so).
+pub fn set_file_picker(cat: &Catalogue, picker: std::sync::Arc<dyn FilePicker>) {
+    cat.files().set_picker(picker);
+}
+
+/// The file purpose of a sheet format.
+fn sheet_purpose(format: SheetFormat) -> FilePurpose {
+    match format {
+        SheetFormat::Pdf => FilePurpose::SheetPdf,
+        SheetFormat::Xlsx => FilePurpose::SheetXlsx,
+        SheetFormat::Csv => FilePurpose::SheetCsv,
+    }
 }
 
 /// Load the example network of the region.
@@ -312,13 +360,22 @@ pub fn warm_offer_index(cat: &Catalogue) -> Result<usize> {
     cat.with_offer_index(matching::build_offer_index, |index| index.len())
 }
 
+/// Builds what the first screen (the needs list) asks for, and nothing
+/// more: the app runs it first and [`warm_up`] a moment later, so the rest
+/// does not compete with the window for the processor while it opens.
+pub fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
+    list_entries(cat, Side::Need, EntryQuery::default())?;
+    facets(cat)?;
+    Ok(())
+}
+
 /// Builds what the screens will ask for (the lists, the offer index, the
 /// rankings behind the gaps and the match sheets, the search index), so the
 /// first visit to a screen finds it ready. The app runs it on a thread of
 /// its own after the window opens; a command that needs a value being built
 /// waits for it rather than building it twice.
 pub fn warm_up(cat: &Catalogue) -> Result<()> {
-    list_entries(cat, Side::Need, EntryQuery::default())?;
+    warm_up_first_screen(cat)?;
     list_entries(cat, Side::Offer, EntryQuery::default())?;
     facets(cat)?;
     list_people(cat, PersonQuery::default())?;

@@ -74,8 +74,13 @@ pub fn parse(text: &str) -> Result<Bundle> {
         path: "the bundle".into(),
         reason,
     };
-    let root: Value =
-        serde_json::from_str(text).map_err(|e| bad(format!("not valid JSON ({e})")))?;
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        bad(format!(
+            "not valid JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })?;
     let obj = root
         .as_object()
         .ok_or_else(|| bad("the top level is not a JSON object".into()))?;
@@ -91,18 +96,22 @@ pub fn parse(text: &str) -> Result<Bundle> {
     match obj.get("version") {
         Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
         other => {
-            return Err(bad(format!(
-                "`version` must be {VERSION}, got {}",
-                show(other)
-            )))
+            // A small version number is named (a bundle from a newer Kompis).
+            let found = match other.and_then(Value::as_u64).filter(|v| *v < 1000) {
+                Some(v) => v.to_string(),
+                None => show(other),
+            };
+            return Err(bad(format!("`version` must be {VERSION}, got {found}")));
         }
     }
     let exported_at = match obj.get("exported_at") {
         None | Some(Value::Null) => None,
-        Some(v) => Some(
-            serde_json::from_value(v.clone())
-                .map_err(|_| bad(format!("`exported_at` must be an RFC 3339 time, got {v}")))?,
-        ),
+        Some(v) => Some(serde_json::from_value(v.clone()).map_err(|_| {
+            bad(format!(
+                "`exported_at` must be an RFC 3339 time, got {}",
+                kind_of(v)
+            ))
+        })?),
     };
     let mut b = Bundle {
         format: FORMAT.into(),
@@ -115,10 +124,13 @@ pub fn parse(text: &str) -> Result<Bundle> {
         matches: Vec::new(),
         thesaurus: match obj.get("thesaurus") {
             None | Some(Value::Null) => None,
-            Some(v) => Some(
-                serde_path_to_error::deserialize(v)
-                    .map_err(|e| bad(format!("`thesaurus` at {}: {}", e.path(), e.inner())))?,
-            ),
+            Some(v) => Some(serde_path_to_error::deserialize(v).map_err(|e| {
+                bad(format!(
+                    "`thesaurus` at {}: {}",
+                    e.path(),
+                    unquoted(&e.inner().to_string())
+                ))
+            })?),
         },
     };
     b.matches = matches(obj)?;
@@ -145,7 +157,46 @@ pub fn parse(text: &str) -> Result<Bundle> {
 }
 
 fn show(v: Option<&Value>) -> String {
-    v.map_or_else(|| "nothing".to_string(), Value::to_string)
+    v.map_or_else(|| "nothing".to_string(), |v| kind_of(v).to_string())
+}
+
+/// What a value is, without what it says: errors that may reach the
+/// window never carry a file's contents.
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde's message with the value it found taken out: "unknown variant
+/// `x`, expected one of `a`, `b`" → "unknown value, expected one of `a`,
+/// `b`"; "invalid type: string \"x\", expected u32" → "invalid type:
+/// a text, expected u32".
+fn unquoted(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    for (lead, word) in [
+        ("unknown variant `", "unknown value"),
+        ("unknown field `", "unknown field"),
+    ] {
+        if let Some(rest) = message.strip_prefix(lead) {
+            let after = rest.find('`').map_or("", |i| &rest[i + 1..]);
+            return format!("{word}{after}");
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: string \"") {
+        let after = rest.find("\",").map_or("", |i| &rest[i + 1..]);
+        return format!("invalid type: a text{after}");
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: string \"") {
+        let after = rest.find("\",").map_or("", |i| &rest[i + 1..]);
+        return format!("invalid value: a text{after}");
+    }
+    message.to_string()
 }
 
 fn unique<'a>(kind: EntityKind, ids: impl Iterator<Item = &'a String>) -> Result<()> {
@@ -174,7 +225,7 @@ fn list<T: DeserializeOwned>(
         Some(other) => {
             return Err(Error::BadBundle {
                 path: "the bundle".into(),
-                reason: format!("`{key}` must be a list, got {other}"),
+                reason: format!("`{key}` must be a list, got {}", kind_of(other)),
             })
         }
     };
@@ -182,10 +233,12 @@ fn list<T: DeserializeOwned>(
         .iter()
         .enumerate()
         .map(|(i, item)| {
+            // An id is named only when it looks like one (short, no spaces).
             let id = item
                 .get("id")
                 .and_then(Value::as_str)
-                .map_or_else(|| format!("#{} (no id)", i + 1), str::to_string);
+                .filter(|id| id.len() <= 64 && !id.contains(char::is_whitespace))
+                .map_or_else(|| format!("#{}", i + 1), str::to_string);
             typed(item, kind.word(), &id)
         })
         .collect()
@@ -197,7 +250,7 @@ fn matches(obj: &serde_json::Map<String, Value>) -> Result<Vec<MatchRecord>> {
             None | Some(Value::Null) => Ok(Vec::new()),
             Some(other) => Err(Error::BadBundle {
                 path: "the bundle".into(),
-                reason: format!("`matches` must be a list, got {other}"),
+                reason: format!("`matches` must be a list, got {}", kind_of(other)),
             }),
         };
     };
@@ -224,13 +277,13 @@ fn typed<T: DeserializeOwned>(item: &Value, entity: &str, id: &str) -> Result<T>
             entity,
             id,
             "(entity)",
-            format!("expected an object, got {item}"),
+            format!("expected an object, got {}", kind_of(item)),
         ));
     }
     serde_path_to_error::deserialize::<_, T>(item).map_err(|e| {
         let field = e.path().to_string();
         let found = pointer(item, &field)
-            .map(|v| format!(", got {v}"))
+            .map(|v| format!(", got {}", kind_of(v)))
             .unwrap_or_default();
         let inner = e.into_inner().to_string();
         let problem = if field == "deadline" {
@@ -238,13 +291,12 @@ fn typed<T: DeserializeOwned>(item: &Value, entity: &str, id: &str) -> Result<T>
         } else if field.ends_with("_at") {
             format!("expected an RFC 3339 time{found}")
         } else {
-            // serde's text ends with " at line 1 column N"; drop it for people.
-            let inner = inner
-                .split(" at line ")
-                .next()
-                .unwrap_or(&inner)
-                .to_string();
-            format!("{inner}{found}")
+            let inner = unquoted(&inner);
+            if inner.contains("a text") || inner.contains("unknown") {
+                inner
+            } else {
+                format!("{inner}{found}")
+            }
         };
         let field = if field == "." {
             "(entity)".to_string()
@@ -284,7 +336,7 @@ mod tests {
         let err = parse(text).unwrap_err().to_string();
         assert_eq!(
             err,
-            "need n-17: field `deadline`: expected a date YYYY-MM-DD, got \"31.02.2027\""
+            "need n-17: field `deadline`: expected a date YYYY-MM-DD, got a text"
         );
     }
 
@@ -294,7 +346,7 @@ mod tests {
             "organisations":[{"id":"org-a","name":"A","kind":"factory"}]}"#;
         let err = parse(text).unwrap_err().to_string();
         assert!(
-            err.starts_with("organisation org-a: field `kind`: unknown variant `factory`"),
+            err.starts_with("organisation org-a: field `kind`: unknown value, expected one of"),
             "{err}"
         );
         assert!(err.contains("company"), "{err}");

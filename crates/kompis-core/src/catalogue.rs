@@ -41,6 +41,8 @@ pub struct Catalogue {
     /// One lock per derived type, so two callers wanting the same value
     /// build it once (the second waits and takes the first one's).
     building: std::sync::Mutex<HashMap<TypeId, Arc<std::sync::Mutex<()>>>>,
+    /// Files the person chose, behind one-time handles.
+    files: crate::files::FileGrants,
 }
 
 /// An entity in the trash, with what it held.
@@ -65,6 +67,7 @@ impl Catalogue {
             derived: RwLock::default(),
             generation: AtomicU64::new(0),
             building: Default::default(),
+            files: Default::default(),
         })
     }
 
@@ -336,6 +339,11 @@ impl Catalogue {
             .unwrap_or_else(|e| e.into_inner())
             .clear();
         Ok(())
+    }
+
+    /// The files chosen behind handles, and the shell's picker.
+    pub(crate) fn files(&self) -> &crate::files::FileGrants {
+        &self.files
     }
 
     /// The value of type `T` derived from the whole store, built with

@@ -50,6 +50,24 @@ pub enum Error {
     /// No command of that name.
     #[error("There is no command {0}.")]
     UnknownCommand(String),
+    /// A file handle that was never given out, or was used already.
+    #[error("That file choice is no longer valid (each chosen file is used once); choose the file again.")]
+    UnknownFile,
+    /// A file handle chosen for another purpose.
+    #[error("The file was chosen to {chosen}, not to {wanted}; choose the file again.")]
+    WrongFile {
+        chosen: &'static str,
+        wanted: &'static str,
+    },
+    /// No file dialog here (the browser preview).
+    #[error("Files are chosen in the desktop app only; the browser preview has no file dialog.")]
+    NoFilePicker,
+    /// A file intake cannot read as a table.
+    #[error(transparent)]
+    Intake(#[from] kompis_intake::IntakeError),
+    /// An intake with rows in error: nothing was saved.
+    #[error("{errors} row(s) of the file have errors, so nothing was saved; fix them and read the file again:\n{first}")]
+    IntakeRefused { errors: usize, first: String },
     /// A stored record could not be decoded (a damaged catalogue).
     #[error("A record in the catalogue could not be read ({key}): {reason}")]
     Corrupt { key: String, reason: String },
@@ -72,6 +90,8 @@ impl Error {
             Error::Sheet(e) => e.code(),
             Error::BadArguments { .. } => "bad_arguments",
             Error::UnknownCommand(_) => "unknown_command",
+            Error::UnknownFile | Error::WrongFile { .. } => "file_choice",
+            Error::NoFilePicker => "no_file_dialog",
         }
     }
 

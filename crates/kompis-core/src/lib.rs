@@ -15,6 +15,7 @@ mod demo;
 mod docs;
 mod editing;
 mod error;
+mod files;
 mod keys;
 mod listing;
 mod matching;

@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::error::Error;
 use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 
+pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
 pub use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
 pub use kompis_sheet::{PdfLayout, SheetLang, SheetPreview, SheetSummary};
 

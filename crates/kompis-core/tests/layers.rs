@@ -9,6 +9,7 @@ use std::path::Path;
 /// `kompis-model` crate re-exported).
 const LAYERS: &[&str] = &[
     "error",
+    "files",
     "collate",
     "keys",
     "storage",

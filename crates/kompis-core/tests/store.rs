@@ -145,7 +145,7 @@ fn failed_import_writes_nothing() {
     // Valid entities first, a broken reference last.
     let bad = GOOD.replace(r#""contact":"p-1""#, r#""contact":"p-missing""#);
     let file = write(dir.path(), "bad.json", &bad);
-    let err = api::import_bundle(&cat, file.display().to_string()).unwrap_err();
+    let err = api::import_bundle_file(&cat, &file).unwrap_err();
     assert_eq!(
         err.to_string(),
         "need n-1: field `contact`: no person with id `p-missing` in the bundle or the catalogue"
@@ -167,10 +167,10 @@ fn importing_twice_changes_nothing() {
     let dir = temp();
     let cat = Catalogue::open(dir.path()).unwrap();
     let file = write(dir.path(), "good.json", GOOD);
-    let first = api::import_bundle(&cat, file.display().to_string()).unwrap();
+    let first = api::import_bundle_file(&cat, &file).unwrap();
     assert_eq!((first.organisations, first.needs, first.matches), (1, 1, 1));
     let once = cat.export().unwrap();
-    api::import_bundle(&cat, file.display().to_string()).unwrap();
+    api::import_bundle_file(&cat, &file).unwrap();
     let twice = cat.export().unwrap();
     assert_eq!(once.needs, twice.needs);
     assert_eq!(once.organisations, twice.organisations);
@@ -184,12 +184,12 @@ fn export_import_export_gives_the_same_entities() {
     let cat = Catalogue::open(dir.path()).unwrap();
     api::load_demo(&cat).unwrap();
     let out = dir.path().join("a.json");
-    api::export_bundle(&cat, out.display().to_string()).unwrap();
+    api::export_bundle_file(&cat, &out).unwrap();
     let dir2 = temp();
     let cat2 = Catalogue::open(dir2.path()).unwrap();
-    api::import_bundle(&cat2, out.display().to_string()).unwrap();
+    api::import_bundle_file(&cat2, &out).unwrap();
     let out2 = dir2.path().join("b.json");
-    api::export_bundle(&cat2, out2.display().to_string()).unwrap();
+    api::export_bundle_file(&cat2, &out2).unwrap();
     let a = api::read_bundle(&out).unwrap();
     let b = api::read_bundle(&out2).unwrap();
     assert_eq!(a.organisations, b.organisations);
@@ -213,13 +213,9 @@ fn export_validates_against_the_bundle_schema() {
     let dir = temp();
     let cat = Catalogue::open(dir.path()).unwrap();
     api::load_demo(&cat).unwrap();
-    api::import_bundle(
-        &cat,
-        write(dir.path(), "g.json", GOOD).display().to_string(),
-    )
-    .unwrap();
+    api::import_bundle_file(&cat, &write(dir.path(), "g.json", GOOD)).unwrap();
     let out = dir.path().join("export.json");
-    api::export_bundle(&cat, out.display().to_string()).unwrap();
+    api::export_bundle_file(&cat, &out).unwrap();
     let exported: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let errors: Vec<String> = validator
@@ -230,11 +226,7 @@ fn export_validates_against_the_bundle_schema() {
     // And the eval catalogue imports whole.
     let cat2_dir = temp();
     let cat2 = Catalogue::open(cat2_dir.path()).unwrap();
-    let s = api::import_bundle(
-        &cat2,
-        shared.join("eval/dev/bundle.json").display().to_string(),
-    )
-    .unwrap();
+    let s = api::import_bundle_file(&cat2, &shared.join("eval/dev/bundle.json")).unwrap();
     assert_eq!((s.offers, s.needs), (90, 39));
 }
 

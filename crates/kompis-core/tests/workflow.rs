@@ -85,7 +85,7 @@ fn match_records_travel_in_bundles() {
     c.note = Some("Full kapasitet til våren".into());
     api::set_match_status(&cat, c).unwrap();
     let out = dir.path().join("b.json");
-    api::export_bundle(&cat, out.display().to_string()).unwrap();
+    api::export_bundle_file(&cat, &out).unwrap();
     let b = api::read_bundle(&out).unwrap();
     let m = b
         .matches
@@ -197,10 +197,10 @@ fn thesaurus_edits_change_matching_and_travel_in_bundles() {
     );
 
     let out = dir.path().join("t.json");
-    api::export_bundle(&cat, out.display().to_string()).unwrap();
+    api::export_bundle_file(&cat, &out).unwrap();
     let other_dir = tempfile::tempdir().unwrap();
     let other = Catalogue::open(other_dir.path()).unwrap();
-    api::import_bundle(&other, out.display().to_string()).unwrap();
+    api::import_bundle_file(&other, &out).unwrap();
     let concepts = api::list_concepts(&other).unwrap();
     let zylo = concepts
         .iter()

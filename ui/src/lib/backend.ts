@@ -3,44 +3,20 @@
  * generated `Client` (`commands.ts`, one method per core command); how a call
  * travels is the `Caller`: Tauri's `invoke` in the desktop app (`tauri.ts`),
  * a POST to the dev server's `/rpc`, proxied to `kompis serve`, in a plain
- * browser (`serve.ts`). Only the native file pickers are the UI's own.
+ * browser (`serve.ts`).
  */
 import { client, type Caller, type Client } from "./commands";
 import type { IpcError } from "./types";
 
-/** Texts the native file dialogs show; the caller translates them. */
-export interface DialogTexts {
-  title: string;
-  filterName: string;
-  defaultName?: string;
-}
-
-/** Texts and defaults of the save dialog for a match sheet. */
-export interface SheetDialog {
-  title: string;
-  /** "PDF-dokument" etc.; the filter shows only `extension`. */
-  filterName: string;
-  extension: "pdf" | "xlsx" | "csv";
-  /** Last folder used plus the suggested file name, or just the name. */
-  defaultPath: string;
-}
-
-/** How the front end picks files; native dialogs in the app, a prompt in the browser. */
-export interface Pickers {
-  /** Asks for a bundle to open; null when the person cancels. */
-  pickImportPath(texts: DialogTexts): Promise<string | null>;
-  /** Asks where to write a bundle; null when the person cancels. */
-  pickExportPath(texts: DialogTexts): Promise<string | null>;
-  /** Asks where to write a match sheet; null when the person cancels. */
-  pickSheetPath(dialog: SheetDialog): Promise<string | null>;
-}
-
-/** Every call the UI makes: the core's commands plus the file pickers. */
-export type Backend = Client &
-  Pickers & {
-    /** "tauri" in the desktop app, "serve" for the browser preview on `kompis serve`. */
-    readonly kind: "tauri" | "serve";
-  };
+/**
+ * Every call the UI makes: the core's commands. Files are chosen with
+ * `chooseFile`, which opens the native dialog on the Rust side and answers a
+ * one-time handle: the page never sees or names a path it could misuse.
+ */
+export type Backend = Client & {
+  /** "tauri" in the desktop app, "serve" for the browser preview on `kompis serve`. */
+  readonly kind: "tauri" | "serve";
+};
 
 /** Turns whatever a call rejected with into an `IpcError` with a sentence. */
 export function toIpcError(e: unknown): IpcError {
@@ -65,9 +41,9 @@ export function typedErrors(call: Caller): Caller {
   };
 }
 
-/** Builds a backend from a way to call commands and a way to pick files. */
-export function makeBackend(kind: Backend["kind"], call: Caller, pickers: Pickers): Backend {
-  return { ...client(typedErrors(call)), ...pickers, kind };
+/** Builds a backend from a way to call commands. */
+export function makeBackend(kind: Backend["kind"], call: Caller): Backend {
+  return { ...client(typedErrors(call)), kind };
 }
 
 /** Whether the page runs inside the Tauri webview (or under Tauri's `mockIPC`). */

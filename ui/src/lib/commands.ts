@@ -8,6 +8,8 @@ import type { Entry } from "./bindings/Entry";
 import type { EntryQuery } from "./bindings/EntryQuery";
 import type { EntryRow } from "./bindings/EntryRow";
 import type { Facets } from "./bindings/Facets";
+import type { FileChoice } from "./bindings/FileChoice";
+import type { FileRequest } from "./bindings/FileRequest";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { MatchRecord } from "./bindings/MatchRecord";
 import type { MatchView } from "./bindings/MatchView";
@@ -77,12 +79,14 @@ export interface Commands {
   edit_thesaurus: { args: { edit: ThesaurusEdit }; reply: Array<Concept> };
   /** The first page (or rows) of the match sheet a request would write. */
   sheet_preview: { args: { request: SheetRequest }; reply: SheetPreview };
-  /** Writes a match sheet to a file the person chose. */
-  export_sheet: { args: { request: SheetRequest; path: string }; reply: SheetSummary };
-  /** Imports a bundle file the person chose; refused whole on any error. */
-  import_bundle: { args: { path: string }; reply: ImportSummary };
-  /** Exports the whole catalogue as a bundle to a file the person chose. */
-  export_bundle: { args: { path: string }; reply: ImportSummary };
+  /** Opens the native file dialog for a purpose; answers a one-time  handle for the command that uses the file, or nothing on cancel. */
+  choose_file: { args: { request: FileRequest }; reply: FileChoice | null };
+  /** Writes a match sheet to a file the person chose (its handle). */
+  export_sheet: { args: { request: SheetRequest; file: string }; reply: SheetSummary };
+  /** Imports a bundle file the person chose (its handle); refused whole on any error. */
+  import_bundle: { args: { file: string }; reply: ImportSummary };
+  /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
+  export_bundle: { args: { file: string }; reply: ImportSummary };
   /** Loads the example network of the region. */
   load_demo: { args: Record<string, never>; reply: ImportSummary };
 }
@@ -115,6 +119,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "list_concepts",
   "edit_thesaurus",
   "sheet_preview",
+  "choose_file",
   "export_sheet",
   "import_bundle",
   "export_bundle",
@@ -172,12 +177,14 @@ export interface Client {
   editThesaurus(edit: ThesaurusEdit): Promise<Array<Concept>>;
   /** The first page (or rows) of the match sheet a request would write. */
   sheetPreview(request: SheetRequest): Promise<SheetPreview>;
-  /** Writes a match sheet to a file the person chose. */
-  exportSheet(request: SheetRequest, path: string): Promise<SheetSummary>;
-  /** Imports a bundle file the person chose; refused whole on any error. */
-  importBundle(path: string): Promise<ImportSummary>;
-  /** Exports the whole catalogue as a bundle to a file the person chose. */
-  exportBundle(path: string): Promise<ImportSummary>;
+  /** Opens the native file dialog for a purpose; answers a one-time  handle for the command that uses the file, or nothing on cancel. */
+  chooseFile(request: FileRequest): Promise<FileChoice | null>;
+  /** Writes a match sheet to a file the person chose (its handle). */
+  exportSheet(request: SheetRequest, file: string): Promise<SheetSummary>;
+  /** Imports a bundle file the person chose (its handle); refused whole on any error. */
+  importBundle(file: string): Promise<ImportSummary>;
+  /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
+  exportBundle(file: string): Promise<ImportSummary>;
   /** Loads the example network of the region. */
   loadDemo(): Promise<ImportSummary>;
 }
@@ -208,9 +215,10 @@ export function client(call: Caller): Client {
     listConcepts: () => call("list_concepts", {}),
     editThesaurus: (edit) => call("edit_thesaurus", { edit }),
     sheetPreview: (request) => call("sheet_preview", { request }),
-    exportSheet: (request, path) => call("export_sheet", { request, path }),
-    importBundle: (path) => call("import_bundle", { path }),
-    exportBundle: (path) => call("export_bundle", { path }),
+    chooseFile: (request) => call("choose_file", { request }),
+    exportSheet: (request, file) => call("export_sheet", { request, file }),
+    importBundle: (file) => call("import_bundle", { file }),
+    exportBundle: (file) => call("export_bundle", { file }),
     loadDemo: () => call("load_demo", {}),
   };
 }

@@ -2,7 +2,8 @@
  * The browser preview's backend: each command is a POST of `{command, args}`
  * to same-origin `/rpc`, which the Vite server proxies to `kompis serve`
  * (adding its token, so the page never sees it; `scripts/preview.sh`).
- * There are no native dialogs here: file paths are asked for with a prompt.
+ * There are no file dialogs here: `choose_file` answers that files are
+ * chosen in the desktop app only.
  */
 import { makeBackend, type Backend } from "./backend";
 import type { Caller } from "./commands";
@@ -34,16 +35,6 @@ export const serveCall: Caller = async (name, args) => {
   return body as never;
 };
 
-/** A path typed into a prompt; null when the person cancels or types nothing. */
-function ask(title: string, suggestion = ""): Promise<string | null> {
-  const answer = globalThis.prompt?.(title, suggestion) ?? null;
-  return Promise.resolve(answer && answer.trim() ? answer.trim() : null);
-}
-
 export function serveBackend(): Backend {
-  return makeBackend("serve", serveCall, {
-    pickImportPath: (texts) => ask(texts.title),
-    pickExportPath: (texts) => ask(texts.title, texts.defaultName),
-    pickSheetPath: (d) => ask(d.title, d.defaultPath),
-  });
+  return makeBackend("serve", serveCall);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { folderOf, joinPath, requestOf, suggestedName, type SheetChoices } from "./sheets";
+import { requestOf, suggestedName, type SheetChoices } from "./sheets";
 
 const base: SheetChoices = {
   format: "pdf",
@@ -16,14 +16,6 @@ describe("match sheet export helpers", () => {
   it("suggests a dated file name per format and language", () => {
     expect(suggestedName("pdf", "nb", "2026-11-27")).toBe("treffark-27.11.2026.pdf");
     expect(suggestedName("csv", "en", "2026-01-05")).toBe("match-sheet-05.01.2026.csv");
-  });
-  it("remembers folders with either separator", () => {
-    expect(folderOf("/home/kari/Treffark/treffark.pdf")).toBe("/home/kari/Treffark");
-    expect(folderOf("C:\\Users\\kari\\Documents\\t.xlsx")).toBe("C:\\Users\\kari\\Documents");
-    expect(folderOf("t.pdf")).toBe("");
-    expect(joinPath("C:\\Users\\kari", "t.pdf")).toBe("C:\\Users\\kari\\t.pdf");
-    expect(joinPath("/home/kari/", "t.pdf")).toBe("/home/kari/t.pdf");
-    expect(joinPath("", "t.pdf")).toBe("t.pdf");
   });
   it("builds requests only from complete choices, with format-specific options", () => {
     expect(requestOf(base)).toEqual({ format: "pdf", layout: "per_need", scope: { kind: "all" }, lang: "nb" });

@@ -57,41 +57,6 @@ export function suggestedName(format: SheetFormat, lang: SheetLang, today: strin
   return `${lang === "en" ? "match-sheet" : "treffark"}-${formatDate(today)}.${format}`;
 }
 
-/** The folder part of a path ("" when there is none); handles / and \\. */
-export function folderOf(path: string): string {
-  const i = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-  return i > 0 ? path.slice(0, i) : i === 0 ? path.slice(0, 1) : "";
-}
-
-/** `folder` + `name` with the folder's own separator; just `name` without a folder. */
-export function joinPath(folder: string, name: string): string {
-  if (!folder) return name;
-  const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
-  return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
-}
-
-const FOLDER_KEY = "kompis.sheetFolder";
-
-/** The folder the last sheet was saved in, or "". */
-export function lastFolder(): string {
-  try {
-    return globalThis.localStorage?.getItem(FOLDER_KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
-
-/** Remembers the folder of a saved sheet for the next save dialog. */
-export function rememberFolder(path: string): void {
-  const folder = folderOf(path);
-  if (!folder) return;
-  try {
-    globalThis.localStorage?.setItem(FOLDER_KEY, folder);
-  } catch {
-    // No storage: the dialog starts in its own default folder next time.
-  }
-}
-
 /** "12,3 kB" / "1,2 MB" in the locale's style. */
 export function formatBytes(bytes: number, locale: string): string {
   const nf = (n: number) =>

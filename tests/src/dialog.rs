@@ -1,0 +1,61 @@
+//! Answers the app's native GTK file dialogs the way a person does, with
+//! the keyboard, through `xdotool` (XTEST) on the test's X display:
+//! WebDriver reaches only the webview, not the dialogs Rust opens.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+/// How long a dialog may take to appear.
+const APPEAR: Duration = Duration::from_secs(20);
+
+fn xdotool(display: &str, args: &[&str]) -> String {
+    let program = crate::find_program("xdotool")
+        .expect("xdotool is missing: run `bash scripts/setup.sh` (Debian package xdotool)");
+    let out = Command::new(program)
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .expect("could not run xdotool");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Waits for the dialog titled `title` and answers it with `path`: in an
+/// open dialog through the location field (Ctrl+L), in a save dialog by
+/// replacing the suggested name with the whole path; then Enter.
+pub fn answer(display: &str, title: &str, path: &Path) {
+    let mut window = String::new();
+    let found = crate::wait_until(APPEAR, || {
+        window = xdotool(
+            display,
+            &["search", "--onlyvisible", "--name", &format!("^{title}$")],
+        );
+        !window.is_empty()
+    });
+    assert!(
+        found,
+        "no file dialog titled {title:?} appeared within {APPEAR:?}"
+    );
+    let window = window.lines().last().unwrap_or_default().to_string();
+    // Let GTK finish mapping the dialog and focusing its first field.
+    std::thread::sleep(Duration::from_millis(800));
+    xdotool(display, &["windowfocus", "--sync", &window]);
+    xdotool(display, &["key", "--clearmodifiers", "ctrl+l"]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["key", "--clearmodifiers", "ctrl+a"]);
+    let text = path.to_str().expect("the test's path is UTF-8");
+    xdotool(display, &["type", "--delay", "15", text]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["key", "Return"]);
+    let closed = crate::wait_until(APPEAR, || {
+        xdotool(
+            display,
+            &["search", "--onlyvisible", "--name", &format!("^{title}$")],
+        )
+        .is_empty()
+    });
+    assert!(
+        closed,
+        "the file dialog {title:?} did not close after Enter"
+    );
+}

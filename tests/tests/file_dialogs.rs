@@ -1,0 +1,57 @@
+//! Import and export through the native file dialogs, which the app opens
+//! from Rust (the webview names no path): the catalogue is exported to a
+//! file typed into the save dialog, a match sheet is saved the same way,
+//! and the exported file is imported into a fresh catalogue through the
+//! open dialog.
+
+use std::time::Duration;
+
+use kompis_e2e::harness::{within, Harness};
+use kompis_e2e::{dialog, ui};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_catalogue_goes_out_and_back_in_through_the_native_dialogs() {
+    within(Duration::from_secs(300), async {
+        let files = tempfile::tempdir().expect("no temporary folder");
+        let bundle = files.path().join("nettverket.json");
+        let sheet = files.path().join("treffark-test.pdf");
+
+        // Out: the example network, exported through the save dialog.
+        let harness = Harness::start();
+        let client = harness.launch().await;
+        ui::click(&client, "demo-load").await;
+        ui::click(&client, "export").await;
+        dialog::answer(harness.display(), "Eksporter katalogen", &bundle);
+        ui::wait_for_text(&client, "toast", "nettverket.json").await;
+        let text = std::fs::read_to_string(&bundle).expect("no bundle was written");
+        assert!(text.contains("\"kompis-bundle\""), "not a bundle");
+        assert!(text.contains("Hjelp med vår første bærekraftsrapport"));
+
+        // A match sheet, saved through its save dialog.
+        ui::click(&client, "nav-sheets").await;
+        ui::element(&client, "sheet-preview").await;
+        ui::click(&client, "sheet-save").await;
+        dialog::answer(harness.display(), "Lagre treffarket", &sheet);
+        ui::wait_for_text(&client, "sheet-done", "treffark-test.pdf").await;
+        let pdf = std::fs::read(&sheet).expect("no match sheet was written");
+        assert!(pdf.starts_with(b"%PDF"), "the sheet is not a PDF");
+        harness.quit(client).await;
+
+        // In: a fresh catalogue imports the file through the open dialog.
+        let fresh = Harness::start();
+        let client = fresh.launch().await;
+        ui::click(&client, "demo-skip").await;
+        ui::click(&client, "import").await;
+        dialog::answer(fresh.display(), "Importer en Kompis-fil", &bundle);
+        ui::wait_for_text(&client, "toast", "Importert").await;
+        ui::click(&client, "nav-needs").await;
+        ui::wait_for_text(
+            &client,
+            "entry-row",
+            "Hjelp med vår første bærekraftsrapport",
+        )
+        .await;
+        fresh.quit(client).await;
+    })
+    .await;
+}
