@@ -16,6 +16,7 @@ use kompis_core::api::{self, resolve_catalogue_dir, Catalogue};
 use kompis_core::model::{DeclineReason, EntityKind, MatchStatus};
 use serde::Serialize;
 
+mod intake;
 mod serve;
 
 /// Kompis: competence offers and needs of the regional industry network.
@@ -163,6 +164,12 @@ enum Command {
         /// Port to listen on (default: any free one).
         #[arg(long)]
         port: Option<u16>,
+    },
+    /// Registration workbooks out; spreadsheets, workbooks and bundles in
+    /// through a review.
+    Intake {
+        #[command(subcommand)]
+        action: intake::IntakeCommand,
     },
     /// Where the catalogue is and what it holds.
     Info {
@@ -468,6 +475,7 @@ fn run(cli: Cli) -> Result<()> {
             println!("Restored {} {id}.", kind.word());
         }
         Command::Serve { port } => serve::run(cat, port)?,
+        Command::Intake { action } => intake::run(&cat, action)?,
         Command::Info { json } => {
             let info = api::catalogue_info(&cat)?;
             if json {

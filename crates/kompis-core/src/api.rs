@@ -339,6 +339,45 @@ fn summary(b: &Bundle) -> ImportSummary {
     }
 }
 
+/// The review of a file for intake (a spreadsheet, a registration
+/// workbook or a bundle): row by row, what applying it would do. Writes
+/// nothing.
+pub fn intake_review(
+    cat: &Catalogue,
+    path: &Path,
+    options: &IntakeOptions,
+) -> Result<IntakeReview> {
+    crate::intake::review(cat, path, options)
+}
+
+/// Apply a file's intake as one atomic batch and answer its review.
+/// Refused whole ([`Error::IntakeRefused`], nothing written) when any row
+/// is an error; reading the same file again changes nothing.
+pub fn intake_apply(cat: &Catalogue, path: &Path, options: &IntakeOptions) -> Result<IntakeReview> {
+    crate::intake::apply(cat, path, options)
+}
+
+/// The sheets of a file as intake would read them (each column's field
+/// and the first rows), for the mapping step. Writes nothing.
+pub fn intake_mapping(
+    cat: &Catalogue,
+    path: &Path,
+    options: &IntakeOptions,
+) -> Result<IntakeMapping> {
+    crate::intake::mapping(cat, path, options)
+}
+
+/// Write a registration workbook (XLSX) to `out`: for one organisation (id
+/// or name), pre-filled with what the catalogue holds for it, or blank.
+pub fn intake_form(
+    cat: &Catalogue,
+    organisation: Option<&str>,
+    lang: SheetLang,
+    out: &Path,
+) -> Result<FormSummary> {
+    crate::intake::form(cat, organisation, lang, out)
+}
+
 /// Read a bundle file, refusing it with a sentence if it is not one.
 pub fn read_bundle(path: &Path) -> Result<Bundle> {
     bundle::read_file(path)

@@ -207,6 +207,16 @@ impl Catalogue {
         self.storage.get(keys::THESAURUS)
     }
 
+    /// One of the catalogue's own settings (a `meta:` record), if stored.
+    pub(crate) fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        self.storage.get(key)
+    }
+
+    /// Store one of the catalogue's own settings (flushed).
+    pub(crate) fn put_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        self.write(|b| b.put(key, value))
+    }
+
     /// Store the thesaurus (flushed).
     pub fn put_thesaurus(&self, groups: &[kompis_match::ConceptGroup]) -> Result<()> {
         self.write(|b| b.put(keys::THESAURUS, &groups))?;

@@ -90,6 +90,8 @@ impl Error {
             Error::Sheet(e) => e.code(),
             Error::BadArguments { .. } => "bad_arguments",
             Error::UnknownCommand(_) => "unknown_command",
+            Error::Intake(_) => "intake",
+            Error::IntakeRefused { .. } => "intake_errors",
             Error::UnknownFile | Error::WrongFile { .. } => "file_choice",
             Error::NoFilePicker => "no_file_dialog",
         }

@@ -6,6 +6,8 @@ use crate::model::EntityKind;
 pub const SCHEMA: &str = "meta:schema";
 /// The coordinator's thesaurus (absent: the built-in one).
 pub const THESAURUS: &str = "meta:thesaurus";
+/// Remembered intake column mappings: `meta:intake-map:<header set>`.
+pub const INTAKE_MAP: &str = "meta:intake-map:";
 /// Organisation records: `org:<id>`.
 pub const ORG: &str = "org:";
 /// Person records: `person:<id>`.

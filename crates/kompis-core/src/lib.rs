@@ -16,6 +16,7 @@ mod docs;
 mod editing;
 mod error;
 mod files;
+mod intake;
 mod keys;
 mod listing;
 mod matching;

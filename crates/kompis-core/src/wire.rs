@@ -422,3 +422,164 @@ impl From<Error> for IpcError {
         }
     }
 }
+
+/// How a file is read for intake (`kompis intake review|apply`, the app's
+/// import flow).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct IntakeOptions {
+    /// Read every sheet as this entity (otherwise the sheet's name or its
+    /// columns decide).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub kind: Option<EntityKind>,
+    /// The person's `header -> field` choices, over the remembered and
+    /// recognised ones.
+    pub map: Vec<ColumnChoice>,
+    /// Leave probable duplicates out when applying (references to them go
+    /// to the entity they duplicate).
+    pub skip_duplicates: bool,
+}
+
+/// One `header -> field` choice (`--map "Header=field"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ColumnChoice {
+    pub header: String,
+    /// A field name: title, kind, description, keywords, deadline, …, or ignore.
+    pub field: String,
+}
+
+/// What intake would do with one row (or one entity of a row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum IntakeAction {
+    New,
+    Changed,
+    Unchanged,
+    Duplicate,
+    Error,
+}
+
+/// Field by field, `[old, new]` as a person reads them (absent: null).
+pub type FieldChanges = std::collections::BTreeMap<String, (Option<String>, Option<String>)>;
+
+/// One line of an intake review. A row naming an organisation, a person
+/// and an entry at once gives a line for each it creates or changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeRow {
+    /// The sheet (a CSV file's name; a bundle's list).
+    pub sheet: String,
+    /// The spreadsheet's own 1-based row number (a bundle's list position).
+    pub row: u32,
+    pub action: IntakeAction,
+    pub entity: EntityKind,
+    /// The catalogue entity changed or left unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub id: Option<String>,
+    /// The catalogue entity this one probably duplicates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub duplicate_of: Option<String>,
+    /// Field by field: `[old, new]`, absent as null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub changes: Option<FieldChanges>,
+    /// For errors: sheet, row, column and what to fix; for duplicates: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub message: Option<String>,
+}
+
+impl IntakeRow {
+    /// A line with no id, changes or message yet.
+    pub fn new(sheet: &str, row: u32, action: IntakeAction, entity: EntityKind) -> Self {
+        IntakeRow {
+            sheet: sheet.to_string(),
+            row,
+            action,
+            entity,
+            id: None,
+            duplicate_of: None,
+            changes: None,
+            message: None,
+        }
+    }
+
+    /// With the catalogue id it concerns.
+    pub fn id(mut self, id: String) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// With a sentence.
+    pub fn message(mut self, message: String) -> Self {
+        self.message = Some(message);
+        self
+    }
+}
+
+/// How many review lines of each action.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeCounts {
+    pub new: u32,
+    pub changed: u32,
+    pub unchanged: u32,
+    pub duplicate: u32,
+    pub error: u32,
+}
+
+/// What an intake would do (review) or did (apply), row by row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeReview {
+    pub rows: Vec<IntakeRow>,
+    pub summary: IntakeCounts,
+}
+
+/// A column and the field it fills (`None`: left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeColumn {
+    pub header: String,
+    pub field: Option<String>,
+}
+
+/// One sheet as intake reads it, for the mapping step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeTable {
+    pub sheet: String,
+    /// What its rows are.
+    pub entity: EntityKind,
+    /// Rows under the header.
+    pub rows: u32,
+    pub columns: Vec<IntakeColumn>,
+    /// The first rows, cell by cell.
+    pub preview: Vec<Vec<String>>,
+}
+
+/// The mapping step: each sheet's columns and the fields to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeMapping {
+    pub tables: Vec<IntakeTable>,
+    /// Every field a column can fill.
+    pub fields: Vec<String>,
+}
+
+/// What a registration workbook was pre-filled with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FormSummary {
+    /// The organisation's id; `None` for a blank form.
+    pub organisation: Option<String>,
+    pub people: u32,
+    pub needs: u32,
+    pub offers: u32,
+}

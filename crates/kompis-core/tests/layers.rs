@@ -27,6 +27,7 @@ const LAYERS: &[&str] = &[
     "listing",
     "search",
     "sheets",
+    "intake",
     "demo",
     "synthetic",
     "api",
