@@ -34,19 +34,29 @@ export function follow<T, Q extends { text?: string }>(
   });
 }
 
-/** The organisations and municipalities the filters offer, re-read when the catalogue changes. */
+/** The filters' organisations and municipalities, shared by every screen. */
+const facets = $state({ current: { organisations: [], municipalities: [] } as Facets });
+/** The catalogue version the facets were (or are being) read for; -1 before the first read. */
+let facetsFor = -1;
+
+/**
+ * The organisations and municipalities the filters offer: read once, and
+ * again only after the catalogue changed, however many screens show them.
+ */
 export function useFacets(): { current: Facets } {
-  const facets = $state({ current: { organisations: [], municipalities: [] } as Facets });
   $effect(() => {
-    void app.version;
+    const version = app.version;
     untrack(() => {
+      if (facetsFor === version) return;
+      facetsFor = version;
       backend()
         .facets()
         .then((f) => {
-          facets.current = f;
+          if (facetsFor === version) facets.current = f;
         })
         .catch(() => {
-          // The dropdowns stay as they were; the list itself shows the error.
+          // The dropdowns stay as they were (and are read again next time); the list itself shows the error.
+          if (facetsFor === version) facetsFor = -1;
         });
     });
   });

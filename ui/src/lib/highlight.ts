@@ -23,8 +23,29 @@ export interface Segment {
 const LETTER = /[\p{L}\p{N}]/u;
 const COMBINING = /\p{M}/u;
 
+/** Folds of the characters met so far beyond ASCII (a page meets a few dozen). */
+const folds = new Map<string, string>();
+
+/** Whether a one-code-point string is an ASCII letter or digit, or `null` beyond ASCII. */
+function asciiLetter(c: string): boolean | null {
+  const n = c.charCodeAt(0);
+  if (n >= 128 || c.length > 1) return null;
+  return (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
+}
+
 /** How one character compares: lower case, æøå spelt out, accents dropped. */
 function foldChar(c: string): string {
+  const n = c.charCodeAt(0);
+  if (c.length === 1 && n < 128) return n >= 65 && n <= 90 ? String.fromCharCode(n + 32) : c;
+  let f = folds.get(c);
+  if (f === undefined) {
+    f = foldSlow(c);
+    folds.set(c, f);
+  }
+  return f;
+}
+
+function foldSlow(c: string): string {
   const l = c.toLocaleLowerCase("nb");
   switch (l) {
     case "æ":
@@ -48,15 +69,15 @@ export function deepFold(s: string): string {
 
 /** The folded text and, for each folded position, the code point it came from. */
 function foldWithMap(chars: string[]): { folded: string; from: number[] } {
-  let folded = "";
+  const parts: string[] = [];
   const from: number[] = [];
   chars.forEach((c, i) => {
-    if (COMBINING.test(c)) return;
+    if (asciiLetter(c) === null && COMBINING.test(c)) return;
     const f = foldChar(c);
-    folded += f;
+    parts.push(f);
     for (let k = 0; k < f.length; k++) from.push(i);
   });
-  return { folded, from };
+  return { folded: parts.join(""), from };
 }
 
 /** Minimum length of a term that may match as the start of a longer word (a stem). */
@@ -83,7 +104,7 @@ export function highlight(text: string, terms: readonly string[]): Segment[] {
   if (wanted.length === 0) return [{ text: chars.join(""), mark: false }];
 
   const { folded, from } = foldWithMap(chars);
-  const isLetter = chars.map((c) => LETTER.test(c));
+  const isLetter = chars.map((c) => asciiLetter(c) ?? LETTER.test(c));
   const marked = new Array<boolean>(chars.length).fill(false);
 
   // Multi-word terms ("helse miljø sikkerhet") are matched word by word too.
@@ -112,11 +133,12 @@ export function highlight(text: string, terms: readonly string[]): Segment[] {
   }
 
   const out: Segment[] = [];
-  chars.forEach((c, i) => {
-    const last = out[out.length - 1];
-    if (last && last.mark === marked[i]) last.text += c;
-    else out.push({ text: c, mark: marked[i] });
-  });
+  for (let a = 0; a < chars.length; ) {
+    let b = a + 1;
+    while (b < chars.length && marked[b] === marked[a]) b++;
+    out.push({ text: chars.slice(a, b).join(""), mark: marked[a] });
+    a = b;
+  }
   return out;
 }
 
