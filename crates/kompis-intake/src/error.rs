@@ -50,6 +50,9 @@ pub enum IntakeError {
         headers: String,
         fields: String,
     },
+    /// No column names the sheet's entities.
+    #[error("Sheet {sheet}: no column gives the {entity} of each row a name or title. Name one with --map \"Header=field\" (title for needs and offers, name for people and organisations).")]
+    NothingNames { sheet: String, entity: &'static str },
     /// The rows could be needs or offers.
     #[error("Sheet {sheet}: cannot tell whether its rows are needs or offers. Say which with --kind need or --kind offer, or name the sheet Behov or Tilbud.")]
     NeedOrOffer { sheet: String },

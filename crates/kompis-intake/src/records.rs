@@ -146,10 +146,7 @@ pub fn plan(
             unknown.get_or_insert(t);
             continue;
         }
-        let target = match kind.or_else(|| target_by_name(&t.sheet)) {
-            Some(k) => k,
-            None => target_by_columns(&t.sheet, &columns)?,
-        };
+        let target = target(&t.sheet, &columns, kind)?;
         plans.push(TablePlan {
             sheet: t.sheet.clone(),
             target,
@@ -166,6 +163,61 @@ pub fn plan(
         }
     }
     Ok(plans)
+}
+
+/// A sheet's entity: its columns say whether its rows are entries (a title
+/// or keywords), people or organisations; `kind`, the sheet's name or a
+/// deadline column say which.
+fn target(sheet: &str, columns: &[Option<Field>], kind: Option<EntityKind>) -> Result<EntityKind> {
+    let has = |f: Field| columns.contains(&Some(f));
+    let by_name = target_by_name(sheet);
+    let entry_side =
+        |k: Option<EntityKind>| k.filter(|k| matches!(k, EntityKind::Need | EntityKind::Offer));
+    let target = if let Some(k) = kind {
+        k
+    } else if has(Field::Title) || has(Field::Keywords) {
+        match entry_side(by_name) {
+            Some(k) => k,
+            None if has(Field::Deadline) => EntityKind::Need,
+            // A staff list: people and the fields they know.
+            None if !has(Field::Title) => EntityKind::Offer,
+            None => {
+                return Err(IntakeError::NeedOrOffer {
+                    sheet: sheet.to_string(),
+                })
+            }
+        }
+    } else if let Some(k) =
+        by_name.filter(|k| matches!(k, EntityKind::Person | EntityKind::Organisation))
+    {
+        k
+    } else if has(Field::Name) || has(Field::Contact) || has(Field::Email) {
+        if has(Field::OrgNumber) && !has(Field::Email) {
+            EntityKind::Organisation
+        } else {
+            EntityKind::Person
+        }
+    } else {
+        EntityKind::Organisation
+    };
+    let names = |fields: &[Field]| fields.iter().any(|f| has(*f));
+    let named = match target {
+        EntityKind::Need | EntityKind::Offer => names(&[Field::Title, Field::Keywords, Field::Id]),
+        EntityKind::Person => names(&[Field::Name, Field::Contact, Field::Email, Field::Id]),
+        EntityKind::Organisation => names(&[
+            Field::Name,
+            Field::Organisation,
+            Field::OrgNumber,
+            Field::Id,
+        ]),
+    };
+    if !named {
+        return Err(IntakeError::NothingNames {
+            sheet: sheet.to_string(),
+            entity: target.word(),
+        });
+    }
+    Ok(target)
 }
 
 fn target_by_name(sheet: &str) -> Option<EntityKind> {
@@ -192,30 +244,6 @@ fn target_by_name(sheet: &str) -> Option<EntityKind> {
     } else {
         None
     }
-}
-
-fn target_by_columns(sheet: &str, columns: &[Option<Field>]) -> Result<EntityKind> {
-    let has = |f: Field| columns.contains(&Some(f));
-    Ok(if has(Field::Title) || has(Field::Keywords) {
-        if has(Field::Deadline) {
-            EntityKind::Need
-        } else if !has(Field::Title) {
-            // A staff list: people and the fields they know.
-            EntityKind::Offer
-        } else {
-            return Err(IntakeError::NeedOrOffer {
-                sheet: sheet.to_string(),
-            });
-        }
-    } else if has(Field::Name) || has(Field::Contact) || has(Field::Email) {
-        if has(Field::OrgNumber) && !has(Field::Email) {
-            EntityKind::Organisation
-        } else {
-            EntityKind::Person
-        }
-    } else {
-        EntityKind::Organisation
-    })
 }
 
 /// The records of every planned sheet, in sheet and row order. In a

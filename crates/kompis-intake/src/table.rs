@@ -1,6 +1,11 @@
 //! A table as read: one per sheet, its header row, and its rows as text
 //! with the spreadsheet's own 1-based row numbers.
 
+use crate::field::recognise;
+
+/// How many rows from the top may hold the header.
+const HEADER_SEARCH: usize = 10;
+
 /// One sheet (or the one table of a CSV file).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -24,15 +29,26 @@ pub struct Row {
 }
 
 impl Table {
-    /// Build a table from rows of text (`number`, cells): the first row
-    /// with anything in it is the header; empty rows are left out.
+    /// Build a table from rows of text (`number`, cells); empty rows are
+    /// left out. The header is the first of the first rows with a header
+    /// Kompis knows, else the first with two cells or more (so a title
+    /// above the table, merged across it, is passed over), else the first.
     pub fn from_rows(
         sheet: String,
         rows: impl IntoIterator<Item = (u32, Vec<String>)>,
     ) -> Option<Table> {
-        let mut rows = rows
+        let mut rows: Vec<(u32, Vec<String>)> = rows
             .into_iter()
-            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+            .collect();
+        let head = &rows[..rows.len().min(HEADER_SEARCH)];
+        let filled = |cells: &[String]| cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let at = head
+            .iter()
+            .position(|(_, cells)| cells.iter().any(|c| recognise(c).is_some()))
+            .or_else(|| head.iter().position(|(_, cells)| filled(cells) >= 2))
+            .unwrap_or(0);
+        let mut rows = rows.drain(at.min(rows.len())..);
         let (header_row, headers) = rows.next()?;
         let mut headers: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
         while headers.last().is_some_and(String::is_empty) {

@@ -78,6 +78,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Option<Table>> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let numbers = row_numbers(&text);
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| IntakeError::Csv {
@@ -85,12 +86,45 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Option<Table>> {
             line: e.position().map_or(i as u64 + 1, |p| p.line()),
             reason: e.to_string(),
         })?;
-        rows.push((i as u32 + 1, record.iter().map(str::to_string).collect()));
+        let number = numbers.get(i).copied().unwrap_or(i as u32 + 1);
+        rows.push((number, record.iter().map(str::to_string).collect()));
     }
     let sheet = path
         .file_stem()
         .map_or_else(|| "CSV".to_string(), |s| s.to_string_lossy().into_owned());
     Ok(Table::from_rows(sheet, rows))
+}
+
+/// The row number a spreadsheet shows for each line that is not blank, as
+/// the CSV reader meets them: a blank line is an empty row, and a quoted
+/// line break stays inside its cell.
+fn row_numbers(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let (mut row, mut in_quotes, mut blank) = (1u32, false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                in_quotes = !in_quotes;
+                blank = false;
+            }
+            '\r' | '\n' if !in_quotes => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                if !blank {
+                    out.push(row);
+                }
+                row += 1;
+                blank = true;
+            }
+            _ => blank = false,
+        }
+    }
+    if !blank {
+        out.push(row);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -103,6 +137,11 @@ mod tests {
         assert_eq!(sniff_separator("Title\tDescription\n"), b'\t');
         assert_eq!(sniff_separator("Title,Description\n"), b',');
         assert_eq!(sniff_separator("Title\n"), b',');
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        assert_eq!(row_numbers("a;b\r\nc\r\n\r\n\"g\nh\";i\r\nj"), [1, 2, 4, 5]);
     }
 
     #[test]

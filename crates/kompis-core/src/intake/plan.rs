@@ -80,10 +80,22 @@ impl RowPlanner<'_> {
             Some(ov) => self.organisation(rec, ov, pending, &mut items)?,
             None => None,
         };
+        if rec.target == EntityKind::Organisation && org.is_none() {
+            return Err(RowError {
+                column: rec.column("organisation", "name"),
+                message: "is empty; each row needs the organisation's name".into(),
+            });
+        }
         let person = match &rec.person {
             Some(pv) => self.person(rec, pv, org.as_deref(), pending, &mut items)?,
             None => None,
         };
+        if rec.target == EntityKind::Person && person.is_none() {
+            return Err(RowError {
+                column: rec.column("person", "name"),
+                message: "is empty; each row needs the person's name".into(),
+            });
+        }
         if let Some(ev) = &rec.entry {
             self.entry(rec, ev, org, person, pending, &mut items)?;
         }
