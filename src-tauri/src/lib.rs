@@ -15,7 +15,7 @@ pub mod picker;
 use std::path::PathBuf;
 
 use kompis_core::Catalogue;
-use tauri::{App, Manager, Runtime};
+use tauri::{App, DragDropEvent, Emitter, Manager, Runtime, Window, WindowEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 /// The label of the one window; `capabilities/main.json` grants to it alone.
@@ -54,6 +54,7 @@ pub fn run() {
             .build(),
     );
     with_commands(builder)
+        .on_window_event(file_dropped)
         .setup(move |app| open_catalogue(app, catalogue))
         .run(context)
         .expect("error while running the Kompis app");
@@ -105,6 +106,26 @@ fn open_catalogue<R: Runtime>(
         }
     }
     Ok(())
+}
+
+/// The event the page hears when a file is dropped on the window: a
+/// [`kompis_core::api::wire::FileChoice`] (a one-time handle and the name) for
+/// the intake review, never the path.
+pub const FILE_DROPPED: &str = "kompis://file-dropped";
+
+/// A file dropped on the window goes to the intake review: Rust keeps the
+/// path behind a handle and tells the page only the handle and the name.
+fn file_dropped<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event else {
+        return;
+    };
+    let (Some(path), Some(catalogue)) = (paths.first(), window.try_state::<Catalogue>()) else {
+        return;
+    };
+    let choice = kompis_core::api::grant_dropped_file(&catalogue, path.clone());
+    if let Err(e) = window.emit_to(MAIN_WINDOW, FILE_DROPPED, choice) {
+        eprintln!("kompis-app: could not tell the window of a dropped file: {e}");
+    }
 }
 
 /// Shows, unminimises and focuses the main window (for a second launch).

@@ -11,8 +11,10 @@ use serde_json::Value;
 use ts_rs::{Config, TS};
 
 /// Permissions the window has besides our commands (see capabilities/README.md).
-/// None: the page only invokes our commands; the dialogs open from Rust.
-const OTHER_PERMISSIONS: &[&str] = &[];
+/// Only listening to events (a file dropped on the window arrives as a
+/// handle); the page otherwise only invokes our commands, and the dialogs
+/// open from Rust.
+const OTHER_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -73,6 +73,14 @@ macro_rules! for_each_command {
             /// Opens the native file dialog for a purpose; answers a one-time
             /// handle for the command that uses the file, or nothing on cancel.
             choose_file(request: FileRequest) -> Option<FileChoice>;
+            /// The columns of a chosen table, the fields they fill and its first rows.
+            map_intake(file: String, options: IntakeOptions) -> IntakeMapping;
+            /// Row by row, what reading a chosen table in would do; writes nothing.
+            review_intake(file: String, options: IntakeOptions) -> IntakeReview;
+            /// Reads a chosen table in as one atomic batch; refused whole on any error row.
+            apply_intake(file: String, options: IntakeOptions) -> IntakeReview;
+            /// Writes a registration workbook (one organisation's, or blank) to a chosen file.
+            save_intake_form(request: FormRequest, file: String) -> FormSummary;
             /// Writes a match sheet to a file the person chose (its handle).
             export_sheet(request: SheetRequest, file: String) -> SheetSummary;
             /// Imports a bundle file the person chose (its handle); refused whole on any error.

@@ -378,6 +378,46 @@ pub fn intake_form(
     crate::intake::form(cat, organisation, lang, out)
 }
 
+/// The mapping step of an intake of a file the person chose (`file`, a
+/// handle from [`choose_file`] for [`FilePurpose::IntakeTable`]): each
+/// sheet's columns, the fields they fill and the first rows. Writes nothing.
+pub fn map_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Result<IntakeMapping> {
+    let path = cat.files().peek(&file, &[FilePurpose::IntakeTable])?;
+    intake_mapping(cat, &path, &options)
+}
+
+/// The review of an intake of a chosen file: row by row what applying it
+/// would do. Writes nothing; the handle stays valid for [`apply_intake`].
+pub fn review_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Result<IntakeReview> {
+    let path = cat.files().peek(&file, &[FilePurpose::IntakeTable])?;
+    intake_review(cat, &path, &options)
+}
+
+/// Applies the intake of a chosen file as one atomic batch (refused whole
+/// when any row is an error); the handle is used up.
+pub fn apply_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Result<IntakeReview> {
+    let path = cat.files().peek(&file, &[FilePurpose::IntakeTable])?;
+    let review = intake_apply(cat, &path, &options)?;
+    cat.files().take(&file, &[FilePurpose::IntakeTable])?;
+    Ok(review)
+}
+
+/// Writes a registration workbook into the file the person chose (a handle
+/// for [`FilePurpose::IntakeForm`]): for one organisation, or blank.
+pub fn save_intake_form(cat: &Catalogue, request: FormRequest, file: String) -> Result<FormSummary> {
+    if let Some(id) = &request.organisation {
+        get_organisation(cat, id.clone())?;
+    }
+    let path = cat.files().take(&file, &[FilePurpose::IntakeForm])?;
+    intake_form(cat, request.organisation.as_deref(), request.lang, &path)
+}
+
+/// Gives out a handle for a file dropped on the window (the app's drop
+/// handler; never a command), to read in through the intake review.
+pub fn grant_dropped_file(cat: &Catalogue, path: std::path::PathBuf) -> FileChoice {
+    cat.files().grant(path, FilePurpose::IntakeTable)
+}
+
 /// Read a bundle file, refusing it with a sentence if it is not one.
 pub fn read_bundle(path: &Path) -> Result<Bundle> {
     bundle::read_file(path)

@@ -30,12 +30,17 @@ pub enum FilePurpose {
     SheetXlsx,
     /// Where to write a match sheet as CSV.
     SheetCsv,
+    /// A spreadsheet, registration workbook or bundle to read in through
+    /// the intake review.
+    IntakeTable,
+    /// Where to write a registration workbook.
+    IntakeForm,
 }
 
 impl FilePurpose {
     /// Whether the dialog opens an existing file (else it asks where to save).
     pub fn opens(self) -> bool {
-        matches!(self, FilePurpose::ImportBundle)
+        matches!(self, FilePurpose::ImportBundle | FilePurpose::IntakeTable)
     }
 
     /// The file extensions the dialog offers.
@@ -45,6 +50,8 @@ impl FilePurpose {
             FilePurpose::SheetPdf => &["pdf"],
             FilePurpose::SheetXlsx => &["xlsx"],
             FilePurpose::SheetCsv => &["csv"],
+            FilePurpose::IntakeTable => &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "json"],
+            FilePurpose::IntakeForm => &["xlsx"],
         }
     }
 
@@ -56,6 +63,8 @@ impl FilePurpose {
             FilePurpose::SheetPdf => "save a PDF match sheet",
             FilePurpose::SheetXlsx => "save an XLSX match sheet",
             FilePurpose::SheetCsv => "save a CSV match sheet",
+            FilePurpose::IntakeTable => "read a table in",
+            FilePurpose::IntakeForm => "save a registration workbook",
         }
     }
 }
@@ -161,19 +170,22 @@ impl FileGrants {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             lock(&self.folders).insert(purpose, parent.to_path_buf());
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let handle = new_handle();
-        lock(&self.grants).insert(handle.clone(), Grant { path, purpose });
-        Ok(Some(FileChoice { handle, name }))
+        Ok(Some(self.grant(path, purpose)))
     }
 
     /// Takes back a handle given out for one of `purposes`: the path it
     /// stands for. The handle is gone afterwards.
     pub(crate) fn take(&self, handle: &str, purposes: &[FilePurpose]) -> Result<PathBuf> {
-        let mut grants = lock(&self.grants);
+        let path = self.peek(handle, purposes)?;
+        lock(&self.grants).remove(handle);
+        Ok(path)
+    }
+
+    /// The path behind a handle given out for one of `purposes`, keeping
+    /// the handle (the steps before an intake is applied read the file
+    /// again; applying it takes the handle).
+    pub(crate) fn peek(&self, handle: &str, purposes: &[FilePurpose]) -> Result<PathBuf> {
+        let grants = lock(&self.grants);
         let grant = grants.get(handle).ok_or(Error::UnknownFile)?;
         if !purposes.contains(&grant.purpose) {
             return Err(Error::WrongFile {
@@ -181,7 +193,19 @@ impl FileGrants {
                 wanted: purposes.first().map_or("do this", |p| p.doing()),
             });
         }
-        Ok(grants.remove(handle).expect("the grant is there").path)
+        Ok(grant.path.clone())
+    }
+
+    /// Gives out a handle for a file the person chose outside a dialog (a
+    /// file dropped on the window), for `purpose`.
+    pub(crate) fn grant(&self, path: PathBuf, purpose: FilePurpose) -> FileChoice {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let handle = new_handle();
+        lock(&self.grants).insert(handle.clone(), Grant { path, purpose });
+        FileChoice { handle, name }
     }
 }
 

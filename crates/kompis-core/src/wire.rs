@@ -583,3 +583,16 @@ pub struct FormSummary {
     pub needs: u32,
     pub offers: u32,
 }
+
+/// Which registration workbook to write: one organisation's (pre-filled
+/// with what the catalogue holds for it), or a blank one, in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FormRequest {
+    /// The organisation's id; none for a blank workbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation: Option<String>,
+    #[ts(type = "\"nb\" | \"en\"")]
+    pub lang: SheetLang,
+}

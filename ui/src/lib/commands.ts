@@ -10,7 +10,12 @@ import type { EntryRow } from "./bindings/EntryRow";
 import type { Facets } from "./bindings/Facets";
 import type { FileChoice } from "./bindings/FileChoice";
 import type { FileRequest } from "./bindings/FileRequest";
+import type { FormRequest } from "./bindings/FormRequest";
+import type { FormSummary } from "./bindings/FormSummary";
 import type { ImportSummary } from "./bindings/ImportSummary";
+import type { IntakeMapping } from "./bindings/IntakeMapping";
+import type { IntakeOptions } from "./bindings/IntakeOptions";
+import type { IntakeReview } from "./bindings/IntakeReview";
 import type { MatchRecord } from "./bindings/MatchRecord";
 import type { MatchView } from "./bindings/MatchView";
 import type { NeedMatchView } from "./bindings/NeedMatchView";
@@ -81,6 +86,14 @@ export interface Commands {
   sheet_preview: { args: { request: SheetRequest }; reply: SheetPreview };
   /** Opens the native file dialog for a purpose; answers a one-time  handle for the command that uses the file, or nothing on cancel. */
   choose_file: { args: { request: FileRequest }; reply: FileChoice | null };
+  /** The columns of a chosen table, the fields they fill and its first rows. */
+  map_intake: { args: { file: string; options: IntakeOptions }; reply: IntakeMapping };
+  /** Row by row, what reading a chosen table in would do; writes nothing. */
+  review_intake: { args: { file: string; options: IntakeOptions }; reply: IntakeReview };
+  /** Reads a chosen table in as one atomic batch; refused whole on any error row. */
+  apply_intake: { args: { file: string; options: IntakeOptions }; reply: IntakeReview };
+  /** Writes a registration workbook (one organisation's, or blank) to a chosen file. */
+  save_intake_form: { args: { request: FormRequest; file: string }; reply: FormSummary };
   /** Writes a match sheet to a file the person chose (its handle). */
   export_sheet: { args: { request: SheetRequest; file: string }; reply: SheetSummary };
   /** Imports a bundle file the person chose (its handle); refused whole on any error. */
@@ -120,6 +133,10 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "edit_thesaurus",
   "sheet_preview",
   "choose_file",
+  "map_intake",
+  "review_intake",
+  "apply_intake",
+  "save_intake_form",
   "export_sheet",
   "import_bundle",
   "export_bundle",
@@ -179,6 +196,14 @@ export interface Client {
   sheetPreview(request: SheetRequest): Promise<SheetPreview>;
   /** Opens the native file dialog for a purpose; answers a one-time  handle for the command that uses the file, or nothing on cancel. */
   chooseFile(request: FileRequest): Promise<FileChoice | null>;
+  /** The columns of a chosen table, the fields they fill and its first rows. */
+  mapIntake(file: string, options: IntakeOptions): Promise<IntakeMapping>;
+  /** Row by row, what reading a chosen table in would do; writes nothing. */
+  reviewIntake(file: string, options: IntakeOptions): Promise<IntakeReview>;
+  /** Reads a chosen table in as one atomic batch; refused whole on any error row. */
+  applyIntake(file: string, options: IntakeOptions): Promise<IntakeReview>;
+  /** Writes a registration workbook (one organisation's, or blank) to a chosen file. */
+  saveIntakeForm(request: FormRequest, file: string): Promise<FormSummary>;
   /** Writes a match sheet to a file the person chose (its handle). */
   exportSheet(request: SheetRequest, file: string): Promise<SheetSummary>;
   /** Imports a bundle file the person chose (its handle); refused whole on any error. */
@@ -216,6 +241,10 @@ export function client(call: Caller): Client {
     editThesaurus: (edit) => call("edit_thesaurus", { edit }),
     sheetPreview: (request) => call("sheet_preview", { request }),
     chooseFile: (request) => call("choose_file", { request }),
+    mapIntake: (file, options) => call("map_intake", { file, options }),
+    reviewIntake: (file, options) => call("review_intake", { file, options }),
+    applyIntake: (file, options) => call("apply_intake", { file, options }),
+    saveIntakeForm: (request, file) => call("save_intake_form", { request, file }),
     exportSheet: (request, file) => call("export_sheet", { request, file }),
     importBundle: (file) => call("import_bundle", { file }),
     exportBundle: (file) => call("export_bundle", { file }),
