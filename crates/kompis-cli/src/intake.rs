@@ -84,6 +84,7 @@ impl ReadArgs {
             kind: self.kind,
             map,
             skip_duplicates,
+            skip: Vec::new(),
         })
     }
 }

@@ -28,14 +28,7 @@ pub fn bundle(seed: u64, offers: usize, needs: usize) -> Bundle {
         .collect();
     orgs.sort();
     orgs.dedup();
-    let municipalities = [
-        "Elverum",
-        "Åmot",
-        "Stor-Elvdal",
-        "Engerdal",
-        "Trysil",
-        "Våler",
-    ];
+    let municipalities = crate::intake::REGION;
     let entry = |d: kompis_match::Doc| Entry {
         id: d.id,
         title: d.title,

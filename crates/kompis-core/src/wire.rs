@@ -440,6 +440,17 @@ pub struct IntakeOptions {
     /// Leave probable duplicates out when applying (references to them go
     /// to the entity they duplicate).
     pub skip_duplicates: bool,
+    /// Rows the coordinator leaves out: read as if they were not in the
+    /// file (a later row naming the same organisation or person makes it).
+    pub skip: Vec<IntakeRowRef>,
+}
+
+/// One row of a file, as the review names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeRowRef {
+    pub sheet: String,
+    pub row: u32,
 }
 
 /// One `header -> field` choice (`--map "Header=field"`).

@@ -598,3 +598,32 @@ fn a_form_from_a_newer_kompis_and_a_copied_hidden_id_are_refused() {
         "Sheet Behov, row 3, column ID: has the same hidden id",
     );
 }
+
+#[test]
+fn a_row_the_coordinator_skips_is_read_as_if_it_were_not_there() {
+    let s = demo();
+    let csv = s.file("behov.csv");
+    write_cp1252(&csv, NEEDS_CSV);
+    let skip = IntakeOptions {
+        skip: vec![kompis_core::api::wire::IntakeRowRef {
+            sheet: "behov".into(),
+            row: 2,
+        }],
+        ..options()
+    };
+    let r = api::intake_apply(&s.cat, &csv, &skip).unwrap();
+    assert!(r.rows.iter().all(|x| x.row != 2), "{r:#?}");
+    let needs = api::all_entries(&s.cat, Side::Need, Default::default()).unwrap();
+    assert!(!needs
+        .iter()
+        .any(|n| n.entry.title == "Sveising av aluminium"));
+    let sustain = needs
+        .iter()
+        .find(|n| n.entry.title.starts_with("Bærekraftsrapport"))
+        .unwrap();
+    let org = api::get_organisation(&s.cat, sustain.entry.organisation.clone().unwrap()).unwrap();
+    assert_eq!(
+        org.name, "Trysil Stål AS",
+        "row 3 makes the organisation row 2 would have"
+    );
+}

@@ -46,7 +46,13 @@ pub fn read(path: &Path) -> Result<Source> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let (tables, form) = if is_workbook(&bytes) {
-        workbook(path, &bytes)?
+        // A damaged file must not take the program down with it.
+        std::panic::catch_unwind(|| workbook(path, &bytes)).unwrap_or_else(|_| {
+            Err(IntakeError::Spreadsheet {
+                path: path.to_path_buf(),
+                reason: "the file is damaged".into(),
+            })
+        })?
     } else if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
         return Err(IntakeError::NotATable {
             path: path.to_path_buf(),

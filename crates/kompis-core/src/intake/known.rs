@@ -59,21 +59,20 @@ impl Known {
                     .push((t, e.id.clone()));
                 k.add_entry(kind, e);
             }
-            let stem_and_first = cat.next_id(kind)?;
-            k.next.insert(kind, split_id(&stem_and_first));
-        }
-        for kind in [EntityKind::Organisation, EntityKind::Person] {
-            k.next.insert(kind, split_id(&cat.next_id(kind)?));
         }
         Ok(k)
     }
 
-    /// A fresh id for a kind, one more than the last given.
-    pub fn fresh_id(&mut self, kind: EntityKind) -> String {
-        let (stem, n) = self.next.entry(kind).or_insert_with(|| ("x-".into(), 1));
+    /// A fresh id for a kind: the catalogue's next one the first time
+    /// (asked only when a file makes something new), then one more each.
+    pub fn fresh_id(&mut self, cat: &Catalogue, kind: EntityKind) -> Result<String> {
+        let (stem, n) = match self.next.entry(kind) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(split_id(&cat.next_id(kind)?)),
+        };
         let id = format!("{stem}{:02}", *n);
         *n += 1;
-        id
+        Ok(id)
     }
 
     pub fn add_org(&mut self, o: Organisation) {

@@ -28,7 +28,7 @@ use known::Known;
 use plan::{Item, RowPlanner, Write};
 
 /// The municipalities of the network, first in a form's dropdown.
-const REGION: [&str; 6] = [
+pub(crate) const REGION: [&str; 6] = [
     "Elverum",
     "Åmot",
     "Stor-Elvdal",
@@ -115,6 +115,15 @@ pub(crate) fn mapping(
     path: &Path,
     options: &IntakeOptions,
 ) -> Result<IntakeMapping> {
+    let fields = Field::ALL.iter().map(|f| f.name().to_string()).collect();
+    if is_bundle(path) {
+        // A bundle names its fields itself: nothing to map.
+        bundle::read_file(path)?;
+        return Ok(IntakeMapping {
+            tables: Vec::new(),
+            fields,
+        });
+    }
     let source = kompis_intake::read(path)?;
     let (overrides, _) = overrides_for(cat, &source, options)?;
     let plans = records::plan(&source, &|t| overrides[&t.sheet].clone(), options.kind)?;
@@ -145,10 +154,7 @@ pub(crate) fn mapping(
             })
         })
         .collect();
-    Ok(IntakeMapping {
-        tables,
-        fields: Field::ALL.iter().map(|f| f.name().to_string()).collect(),
-    })
+    Ok(IntakeMapping { tables, fields })
 }
 
 /// Whether a file is a bundle (JSON) rather than a table.
@@ -173,17 +179,23 @@ fn build(cat: &Catalogue, path: &Path, options: &IntakeOptions) -> Result<Intake
     let mut known = Known::load(cat)?;
     if is_bundle(path) {
         let b = bundle::read_file(path)?;
-        return Ok(bundle_intake(&mut known, b, options.skip_duplicates));
+        let mut intake = bundle_intake(&mut known, b, options.skip_duplicates);
+        intake
+            .items
+            .retain(|i| !skipped(options, &i.row.sheet, i.row.row));
+        return Ok(intake);
     }
     let source = kompis_intake::read(path)?;
     let (overrides, remember) = overrides_for(cat, &source, options)?;
     let plans = records::plan(&source, &|t| overrides[&t.sheet].clone(), options.kind)?;
     let mut planner = RowPlanner {
+        cat,
         known: &mut known,
         skip_duplicates: options.skip_duplicates,
     };
     let items = records::records(&source, &plans)
         .iter()
+        .filter(|rec| !skipped(options, &rec.sheet, rec.row))
         .flat_map(|rec| planner.plan(rec))
         .collect();
     Ok(Intake {
@@ -191,6 +203,14 @@ fn build(cat: &Catalogue, path: &Path, options: &IntakeOptions) -> Result<Intake
         bundle_rest: None,
         remember,
     })
+}
+
+/// Whether the coordinator left this row out.
+fn skipped(options: &IntakeOptions, sheet: &str, row: u32) -> bool {
+    options
+        .skip
+        .iter()
+        .any(|s| s.row == row && s.sheet == sheet)
 }
 
 /// Each sheet's overrides (remembered for its header set, then the

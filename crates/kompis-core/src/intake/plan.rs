@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::known::Known;
+use crate::catalogue::Catalogue;
 use crate::error::Error;
 use crate::model::{EntityKind, Entry, EntryKind, Organisation, Person};
 use crate::validate;
@@ -40,6 +41,7 @@ type Found<T> = std::result::Result<T, RowError>;
 
 /// The items of one row, or the row's error.
 pub struct RowPlanner<'a> {
+    pub cat: &'a Catalogue,
     pub known: &'a mut Known,
     pub skip_duplicates: bool,
 }
@@ -157,7 +159,7 @@ impl RowPlanner<'_> {
                 ),
             });
         };
-        let id = self.known.fresh_id(kind);
+        let id = self.fresh_id(kind)?;
         let new = Organisation {
             id: id.clone(),
             kind: org_kind_from_name(&name),
@@ -249,7 +251,7 @@ impl RowPlanner<'_> {
                 message: "no person in the catalogue has this e-mail address; write the person's name too".into(),
             });
         };
-        let id = self.known.fresh_id(kind);
+        let id = self.fresh_id(kind)?;
         let new = Person {
             id: id.clone(),
             name,
@@ -321,14 +323,15 @@ impl RowPlanner<'_> {
                 new.organisation = org;
             }
             check(rec, "entry", validate::entry(kind, &new))?;
-            new.updated_at = Some(now);
             self.compare(rec, kind, true, &old, &new, old.id.clone(), items, |n| {
-                Write::Entry(kind, n.clone())
+                let mut n = n.clone();
+                n.updated_at = Some(now);
+                Write::Entry(kind, n)
             });
             return Ok(());
         }
         let mut new = Entry {
-            id: self.known.fresh_id(kind),
+            id: self.fresh_id(kind)?,
             title: String::new(),
             kind: EntryKind::Expertise,
             description: None,
@@ -362,6 +365,13 @@ impl RowPlanner<'_> {
         Ok(())
     }
 
+    fn fresh_id(&mut self, kind: EntityKind) -> Found<String> {
+        self.known.fresh_id(self.cat, kind).map_err(|e| RowError {
+            column: String::new(),
+            message: e.to_string(),
+        })
+    }
+
     fn by_id<T>(&self, rec: &Record, kind: EntityKind, id: &str, found: Option<T>) -> Found<T> {
         found.ok_or_else(|| RowError {
             column: rec.column(entity_word(kind), "id"),
@@ -375,7 +385,7 @@ impl RowPlanner<'_> {
     /// An item for a found entity: changed (field by field) or unchanged;
     /// a found entity the row only names gets no item.
     #[allow(clippy::too_many_arguments)]
-    fn compare<T: Serialize>(
+    fn compare<T: Serialize + PartialEq>(
         &self,
         rec: &Record,
         kind: EntityKind,
@@ -386,7 +396,11 @@ impl RowPlanner<'_> {
         items: &mut Vec<Item>,
         write: impl Fn(&T) -> Write,
     ) {
-        let changes = changes(old, new);
+        let changes = if old == new {
+            FieldChanges::new()
+        } else {
+            changes(old, new)
+        };
         if changes.is_empty() {
             if own {
                 items.push(Item {
