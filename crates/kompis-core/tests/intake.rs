@@ -627,3 +627,26 @@ fn a_row_the_coordinator_skips_is_read_as_if_it_were_not_there() {
         "row 3 makes the organisation row 2 would have"
     );
 }
+
+#[test]
+fn a_row_repeating_an_earlier_row_of_the_file_is_a_duplicate_of_it() {
+    let s = demo();
+    let csv = s.file("behov.csv");
+    std::fs::write(
+        &csv,
+        "Tittel;Bedrift;Frist\nKurs i sveising;Trysil Stål AS;1.3.27\nKURS I SVEISING;trysil stål as;1.3.27\n",
+    )
+    .unwrap();
+    let r = api::intake_review(&s.cat, &csv, &options()).unwrap();
+    let dup = r.rows.last().unwrap();
+    assert_eq!(
+        (dup.row, dup.action),
+        (3, IntakeAction::Duplicate),
+        "{r:#?}"
+    );
+    assert!(
+        dup.message.as_ref().unwrap().contains("sheet behov, row 2"),
+        "{dup:?}"
+    );
+    assert_eq!(r.summary.new, 2, "one organisation, one need: {r:#?}");
+}

@@ -311,6 +311,7 @@ const HEADERS: &[(Field, &[&str])] = &[
         Field::Consent,
         &[
             "samtykke",
+            "samtykkje",
             "consent",
             "samtykkjer",
             "samtykker",
