@@ -1,6 +1,6 @@
 //! Intake end to end on a real sled store in a temp folder, with files
 //! written by real tools: encoding_rs (Windows-1252 CSV), rust_xlsxwriter,
-//! LibreOffice headless (XLSX and ODS; skipped, saying so, without
+//! LibreOffice headless (XLSX, ODS and XLS; skipped, saying so, without
 //! `soffice`). Each bad input gets a sentence and leaves the catalogue as
 //! it was.
 
@@ -368,13 +368,13 @@ fn soffice(from: &Path, to_ext: &str) -> Option<PathBuf> {
 }
 
 #[test]
-fn xlsx_and_ods_written_by_libreoffice_read_like_the_csv() {
+fn xlsx_ods_and_xls_written_by_libreoffice_read_like_the_csv() {
     let s = demo();
     let csv = s.file("behov.csv");
     // LibreOffice reads UTF-8 CSV by default; the rows are the same.
     std::fs::write(&csv, NEEDS_CSV).unwrap();
     let from_csv = api::intake_review(&s.cat, &csv, &options()).unwrap();
-    for ext in ["xlsx", "ods"] {
+    for ext in ["xlsx", "ods", "xls"] {
         let Some(book) = soffice(&csv, ext) else {
             return;
         };
