@@ -490,6 +490,17 @@ fn bad_inputs_each_get_a_sentence_and_change_nothing() {
         &f("behov-ord.csv", kw.as_bytes()),
         "has 60 keywords; at most 50",
     );
+    let huge_header = format!("{};Z\nA;B\n", "x".repeat(100_000));
+    let p = f("hode.csv", huge_header.as_bytes());
+    refused(&s, &p, "No column of sheet hode is one Kompis knows");
+    let err = api::intake_review(&s.cat, &p, &options())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.len() < 1_000,
+        "a sentence, not the cell: {} bytes",
+        err.len()
+    );
     refused(
         &s,
         &f("ukjent.csv", b"Tittel;Beskrivelse\nA;B\n"),

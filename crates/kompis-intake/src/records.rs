@@ -109,15 +109,33 @@ pub fn check_overrides(source: &Source, overrides: &Overrides) -> Result<()> {
         if !all.iter().any(|h| key(h) == *k) {
             return Err(IntakeError::NoSuchColumn {
                 header: k.clone(),
-                headers: all
-                    .iter()
-                    .map(|h| h.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                headers: listed(all.iter().map(|h| h.as_str())),
             });
         }
     }
     Ok(())
+}
+
+/// Headers for a sentence: the first few, each cut short.
+fn listed<'a>(headers: impl Iterator<Item = &'a str>) -> String {
+    const MOST: usize = 12;
+    const LONGEST: usize = 40;
+    let headers: Vec<&str> = headers.collect();
+    let mut out: Vec<String> = headers
+        .iter()
+        .take(MOST)
+        .map(|h| {
+            if h.chars().count() > LONGEST {
+                format!("{}…", h.chars().take(LONGEST).collect::<String>())
+            } else {
+                h.to_string()
+            }
+        })
+        .collect();
+    if headers.len() > MOST {
+        out.push(format!("and {} more", headers.len() - MOST));
+    }
+    out.join(", ")
 }
 
 /// Decide each sheet's entity and columns. A registration workbook's sheets
@@ -157,7 +175,7 @@ pub fn plan(
         if let Some(t) = unknown {
             return Err(IntakeError::NoKnownColumn {
                 sheet: t.sheet.clone(),
-                headers: t.headers.join(", "),
+                headers: listed(t.headers.iter().map(String::as_str)),
                 fields: Field::list(),
             });
         }

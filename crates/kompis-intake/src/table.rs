@@ -3,6 +3,8 @@
 
 use crate::field::recognise;
 
+/// The longest header kept.
+const MAX_HEADER: usize = 100;
 /// How many rows from the top may hold the header.
 const HEADER_SEARCH: usize = 10;
 
@@ -50,7 +52,12 @@ impl Table {
             .unwrap_or(0);
         let mut rows = rows.drain(at.min(rows.len())..);
         let (header_row, headers) = rows.next()?;
-        let mut headers: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+        // A header is a name: one longer than this is cut, so no sentence
+        // quotes a whole cell.
+        let mut headers: Vec<String> = headers
+            .iter()
+            .map(|h| h.trim().chars().take(MAX_HEADER).collect())
+            .collect();
         while headers.last().is_some_and(String::is_empty) {
             headers.pop();
         }
