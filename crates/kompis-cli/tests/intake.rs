@@ -240,6 +240,9 @@ needs = wb["Behov"]
 assert needs.column_dimensions["A"].hidden
 assert [c.value for c in needs[1]][:3] == ["ID", "Tittel", "Type"]
 assert any("B2:B" in str(v.sqref) or "C2:C" in str(v.sqref) for v in needs.data_validations.dataValidation)
+assert any("Kontaktpersoner" in str(v.formula1) for v in needs.data_validations.dataValidation)
+assert needs.column_dimensions["D"].width >= 50
+assert needs["A1"].comment is None and needs["B1"].comment is not None
 needs["D2"] = "Ny beskrivelse skrevet i regnearket"
 needs.append([None, "Hjelp med varmegjenvinning", "Fagkompetanse", "Fra ovnene", "energi, varme", None, None])
 wb["Tilbud"].delete_rows(2)

@@ -340,19 +340,18 @@ fn soffice(from: &Path, to_ext: &str) -> Option<PathBuf> {
     }
     let dir = from.parent().unwrap();
     let profile = dir.join("lo-profile");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
+    let mut cmd = Command::new("soffice");
+    cmd.arg(format!(
+        "-env:UserInstallation=file://{}",
+        profile.display()
+    ))
+    .arg("--headless");
+    if from.extension().is_some_and(|e| e == "csv") {
         // `;` separated, `"` quoted, UTF-8, from line 1.
-        .args([
-            "--headless",
-            "--infilter=CSV:59,34,76,1",
-            "--convert-to",
-            to_ext,
-            "--outdir",
-        ])
+        cmd.arg("--infilter=CSV:59,34,76,1");
+    }
+    let out = cmd
+        .args(["--convert-to", to_ext, "--outdir"])
         .arg(dir)
         .arg(from)
         .output()
@@ -660,4 +659,30 @@ fn a_row_repeating_an_earlier_row_of_the_file_is_a_duplicate_of_it() {
         "{dup:?}"
     );
     assert_eq!(r.summary.new, 2, "one organisation, one need: {r:#?}");
+}
+
+#[test]
+fn a_registration_workbook_saved_again_by_libreoffice_reads_back_unchanged() {
+    let s = demo();
+    let org = api::all_organisations(&s.cat)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == "org-trysil-tre")
+        .unwrap_or_else(|| api::all_organisations(&s.cat).unwrap()[0].clone());
+    let form = s.file("skjema.xlsx");
+    let summary = api::intake_form(&s.cat, Some(&org.name), Default::default(), &form).unwrap();
+    assert_eq!(
+        summary.organisation.as_deref(),
+        Some(org.id.as_str()),
+        "found by name"
+    );
+    let Some(ods) = soffice(&form, "ods") else {
+        return;
+    };
+    let r = api::intake_review(&s.cat, &ods, &options()).unwrap();
+    assert!(!r.rows.is_empty());
+    assert!(
+        r.rows.iter().all(|x| x.action == IntakeAction::Unchanged),
+        "{r:#?}"
+    );
 }

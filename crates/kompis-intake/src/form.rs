@@ -6,8 +6,8 @@
 
 use kompis_model::{EntityKind, Entry, Organisation, Person};
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, ExcelDateTime, Format, FormatBorder, Note, Workbook,
-    Worksheet, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format,
+    FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
 };
 
 use crate::values::{kind_word, ENTRY_KINDS};
@@ -485,5 +485,16 @@ fn entry_sheet(
         sheet.add_data_validation(1, 5, FORM_ROWS, 5, &dates)?;
         sheet.set_column_format(5, &styles.date)?;
     }
+    // The contact: a name from the contact people sheet, or a new one
+    // (added there too, or not: the review finds or makes the person).
+    let people = sheet_name(EntityKind::Person, en);
+    let contacts = DataValidation::new()
+        .allow_list_formula(Formula::new(format!(
+            "='{people}'!$B$2:$B${}",
+            FORM_ROWS + 1
+        )))
+        .ignore_blank(true)
+        .set_error_style(DataValidationErrorStyle::Information);
+    sheet.add_data_validation(1, contact_col, FORM_ROWS, contact_col, &contacts)?;
     Ok(())
 }
