@@ -205,8 +205,20 @@ fn no_command_takes_a_path_from_the_webview() {
     let sheet = json!({ "format": "pdf", "scope": { "kind": "all" }, "lang": "nb" });
     let attempts = [
         (
-            "import_bundle",
-            json!({ "file": secret.display().to_string() }),
+            "review_intake",
+            json!({ "file": secret.display().to_string(), "options": {} }),
+        ),
+        (
+            "apply_intake",
+            json!({ "file": secret.display().to_string(), "options": {} }),
+        ),
+        (
+            "map_intake",
+            json!({ "file": secret.display().to_string(), "options": {} }),
+        ),
+        (
+            "save_intake_form",
+            json!({ "request": { "lang": "nb" }, "file": victim.display().to_string() }),
         ),
         (
             "export_bundle",

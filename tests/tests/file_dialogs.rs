@@ -1,8 +1,8 @@
 //! Import and export through the native file dialogs, which the app opens
 //! from Rust (the webview names no path): the catalogue is exported to a
 //! file typed into the save dialog, a match sheet is saved the same way,
-//! and the exported file is imported into a fresh catalogue through the
-//! open dialog.
+//! and the exported file is read into a fresh catalogue through the open
+//! dialog and the import review.
 
 use std::time::Duration;
 
@@ -42,8 +42,12 @@ async fn a_catalogue_goes_out_and_back_in_through_the_native_dialogs() {
         let client = fresh.launch().await;
         ui::click(&client, "demo-skip").await;
         ui::click(&client, "import").await;
-        dialog::answer(fresh.display(), "Importer en Kompis-fil", &bundle);
-        ui::wait_for_text(&client, "toast", "Importert").await;
+        ui::click(&client, "intake-pick").await;
+        dialog::answer(fresh.display(), "Velg en fil å lese inn", &bundle);
+        // A Kompis file needs no column mapping: straight to the review.
+        ui::wait_for_text(&client, "intake-filter-new", "Nye").await;
+        ui::click(&client, "intake-apply").await;
+        ui::wait_for_text(&client, "intake-done", "lagret").await;
         ui::click(&client, "nav-needs").await;
         ui::wait_for_text(
             &client,

@@ -83,8 +83,6 @@ macro_rules! for_each_command {
             save_intake_form(request: FormRequest, file: String) -> FormSummary;
             /// Writes a match sheet to a file the person chose (its handle).
             export_sheet(request: SheetRequest, file: String) -> SheetSummary;
-            /// Imports a bundle file the person chose (its handle); refused whole on any error.
-            import_bundle(file: String) -> ImportSummary;
             /// Exports the whole catalogue as a bundle to a file the person chose (its handle).
             export_bundle(file: String) -> ImportSummary;
             /// Loads the example network of the region.

@@ -258,13 +258,6 @@ pub fn export_sheet_file(
     sheets::export_sheet(cat, request, path)
 }
 
-/// Import a bundle the person chose (`file`, a handle from
-/// [`choose_file`]): refused whole on any error, nothing written then.
-pub fn import_bundle(cat: &Catalogue, file: String) -> Result<ImportSummary> {
-    let path = cat.files().take(&file, &[FilePurpose::ImportBundle])?;
-    import_bundle_file(cat, &path)
-}
-
 /// Import the bundle file at `path` (the command line).
 pub fn import_bundle_file(cat: &Catalogue, path: &Path) -> Result<ImportSummary> {
     let b = bundle::read_file(path)?;

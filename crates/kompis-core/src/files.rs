@@ -20,8 +20,6 @@ use crate::error::{Error, Result};
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum FilePurpose {
-    /// A Kompis bundle (JSON) to import.
-    ImportBundle,
     /// Where to write the whole catalogue as a bundle.
     ExportBundle,
     /// Where to write a match sheet as PDF.
@@ -40,13 +38,13 @@ pub enum FilePurpose {
 impl FilePurpose {
     /// Whether the dialog opens an existing file (else it asks where to save).
     pub fn opens(self) -> bool {
-        matches!(self, FilePurpose::ImportBundle | FilePurpose::IntakeTable)
+        matches!(self, FilePurpose::IntakeTable)
     }
 
     /// The file extensions the dialog offers.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            FilePurpose::ImportBundle | FilePurpose::ExportBundle => &["json"],
+            FilePurpose::ExportBundle => &["json"],
             FilePurpose::SheetPdf => &["pdf"],
             FilePurpose::SheetXlsx => &["xlsx"],
             FilePurpose::SheetCsv => &["csv"],
@@ -58,7 +56,6 @@ impl FilePurpose {
     /// What the purpose is, for a sentence ("import a bundle").
     fn doing(self) -> &'static str {
         match self {
-            FilePurpose::ImportBundle => "import a bundle",
             FilePurpose::ExportBundle => "export the catalogue",
             FilePurpose::SheetPdf => "save a PDF match sheet",
             FilePurpose::SheetXlsx => "save an XLSX match sheet",

@@ -89,14 +89,14 @@ fn a_handle_is_used_only_for_what_it_was_chosen_for() {
     let target = dir.path().join("overwrite-me.json");
     std::fs::write(&target, "keep").unwrap();
     person.answers.lock().unwrap().push(Some(target.clone()));
-    let import = api::choose_file(&cat, request(FilePurpose::ImportBundle, None))
+    let import = api::choose_file(&cat, request(FilePurpose::IntakeTable, None))
         .unwrap()
         .unwrap();
     assert!(person.asked.lock().unwrap()[0].open);
 
     let wrong = api::export_bundle(&cat, import.handle.clone()).unwrap_err();
     assert_eq!(wrong.code(), "file_choice");
-    assert!(wrong.to_string().contains("import a bundle"), "{wrong}");
+    assert!(wrong.to_string().contains("read a table in"), "{wrong}");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
 
     let sheet = SheetRequest {
@@ -118,7 +118,7 @@ fn a_path_or_a_made_up_handle_is_refused_and_nothing_is_written() {
     for attempt in [path.display().to_string(), "0".repeat(32), String::new()] {
         let err = api::export_bundle(&cat, attempt.clone()).unwrap_err();
         assert_eq!(err.code(), "file_choice", "{attempt}");
-        let err = api::import_bundle(&cat, attempt.clone()).unwrap_err();
+        let err = api::apply_intake(&cat, attempt.clone(), IntakeOptions::default()).unwrap_err();
         assert_eq!(err.code(), "file_choice", "{attempt}");
     }
     assert!(!path.exists());
@@ -133,7 +133,7 @@ fn a_suggested_name_with_a_folder_or_a_huge_title_is_refused_before_the_dialog()
         assert_eq!(err.code(), "invalid", "{name}");
         assert_eq!(err.field(), Some("suggestedName"));
     }
-    let mut huge = request(FilePurpose::ImportBundle, None);
+    let mut huge = request(FilePurpose::IntakeTable, None);
     huge.title = "x".repeat(10_000);
     let err = api::choose_file(&cat, huge).unwrap_err();
     assert_eq!(err.field(), Some("title"));
@@ -147,7 +147,7 @@ fn a_suggested_name_with_a_folder_or_a_huge_title_is_refused_before_the_dialog()
 fn without_a_dialog_the_preview_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let cat = Catalogue::open(dir.path()).unwrap();
-    let err = api::choose_file(&cat, request(FilePurpose::ImportBundle, None)).unwrap_err();
+    let err = api::choose_file(&cat, request(FilePurpose::IntakeTable, None)).unwrap_err();
     assert_eq!(err.code(), "no_file_dialog");
     assert!(err.to_string().contains("desktop app"), "{err}");
 }
@@ -177,10 +177,15 @@ fn an_import_error_never_echoes_the_file() {
         let file = dir.path().join(format!("f{i}.json"));
         std::fs::write(&file, text).unwrap();
         person.answers.lock().unwrap().push(Some(file));
-        let choice = api::choose_file(&cat, request(FilePurpose::ImportBundle, None))
+        let choice = api::choose_file(&cat, request(FilePurpose::IntakeTable, None))
             .unwrap()
             .unwrap();
-        match api::import_bundle(&cat, choice.handle) {
+        let review = api::review_intake(&cat, choice.handle.clone(), IntakeOptions::default());
+        if let Err(err) = review {
+            let ipc = IpcError::from(err);
+            assert!(!ipc.message.contains("SECRET"), "file {i}: {}", ipc.message);
+        }
+        match api::apply_intake(&cat, choice.handle, IntakeOptions::default()) {
             Ok(_) => {} // a file the format accepts (unknown keys may be ignored)
             Err(err) => {
                 let ipc = IpcError::from(err);

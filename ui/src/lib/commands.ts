@@ -96,8 +96,6 @@ export interface Commands {
   save_intake_form: { args: { request: FormRequest; file: string }; reply: FormSummary };
   /** Writes a match sheet to a file the person chose (its handle). */
   export_sheet: { args: { request: SheetRequest; file: string }; reply: SheetSummary };
-  /** Imports a bundle file the person chose (its handle); refused whole on any error. */
-  import_bundle: { args: { file: string }; reply: ImportSummary };
   /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
   export_bundle: { args: { file: string }; reply: ImportSummary };
   /** Loads the example network of the region. */
@@ -138,7 +136,6 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "apply_intake",
   "save_intake_form",
   "export_sheet",
-  "import_bundle",
   "export_bundle",
   "load_demo",
 ];
@@ -206,8 +203,6 @@ export interface Client {
   saveIntakeForm(request: FormRequest, file: string): Promise<FormSummary>;
   /** Writes a match sheet to a file the person chose (its handle). */
   exportSheet(request: SheetRequest, file: string): Promise<SheetSummary>;
-  /** Imports a bundle file the person chose (its handle); refused whole on any error. */
-  importBundle(file: string): Promise<ImportSummary>;
   /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
   exportBundle(file: string): Promise<ImportSummary>;
   /** Loads the example network of the region. */
@@ -246,7 +241,6 @@ export function client(call: Caller): Client {
     applyIntake: (file, options) => call("apply_intake", { file, options }),
     saveIntakeForm: (request, file) => call("save_intake_form", { request, file }),
     exportSheet: (request, file) => call("export_sheet", { request, file }),
-    importBundle: (file) => call("import_bundle", { file }),
     exportBundle: (file) => call("export_bundle", { file }),
     loadDemo: () => call("load_demo", {}),
   };

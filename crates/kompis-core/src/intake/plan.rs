@@ -24,6 +24,26 @@ pub enum Write {
     Entry(EntityKind, Entry),
 }
 
+impl Write {
+    /// What a new entity brings, field by field as `[null, new]` (no id or
+    /// times): how the review shows a new row.
+    fn fields(&self) -> FieldChanges {
+        let value = match self {
+            Write::Organisation(o) => serde_json::to_value(o),
+            Write::Person(p) => serde_json::to_value(p),
+            Write::Entry(_, e) => serde_json::to_value(e),
+        };
+        let Ok(Value::Object(fields)) = value else {
+            return FieldChanges::new();
+        };
+        fields
+            .iter()
+            .filter(|(k, _)| *k != "id" && !k.ends_with("_at"))
+            .filter_map(|(k, v)| shown(Some(v)).map(|s| (k.clone(), (None, Some(s)))))
+            .collect()
+    }
+}
+
 /// One line of the review, and what applying it writes.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -428,11 +448,13 @@ impl RowPlanner<'_> {
         write: Write,
         items: &mut Vec<Item>,
     ) -> Option<String> {
+        let brings = Some(write.fields()).filter(|f| !f.is_empty());
         match duplicate {
             Some((of, why)) => {
                 let mut r = row(rec, kind, IntakeAction::Duplicate)
                     .message(format!("Probably a duplicate: {why}."));
                 r.duplicate_of = Some(of.clone());
+                r.changes = brings;
                 items.push(Item {
                     row: r,
                     write: (!self.skip_duplicates).then_some(write),
@@ -440,8 +462,10 @@ impl RowPlanner<'_> {
                 self.skip_duplicates.then_some(of)
             }
             None => {
+                let mut r = row(rec, kind, IntakeAction::New);
+                r.changes = brings;
                 items.push(Item {
-                    row: row(rec, kind, IntakeAction::New),
+                    row: r,
                     write: Some(write),
                 });
                 None
