@@ -82,7 +82,34 @@ async fn a_spreadsheet_goes_in_through_mapping_and_review() {
         ui::click(&client, "nav-needs").await;
         ui::wait_for_text(&client, "entry-row", "Bærekraftsrapport etter CSRD for en liten bedrift").await;
         ui::wait_for_text(&client, "entry-row", "Tørking av skurlast med mindre energi").await;
+
+        // The organisation's registration workbook, out through the save dialog.
+        let form = files.path().join("registrering Trysil Trelast.xlsx");
+        ui::click(&client, "nav-organisations").await;
+        ui::wait_for_text(&client, "entry-row", "Trysil Trelast AS")
+            .await
+            .click()
+            .await
+            .expect("could not open the organisation");
+        ui::click(&client, "org-form").await;
+        dialog::answer(harness.display(), "Lagre registreringsskjemaet", &form);
+        ui::wait_for_text(&client, "toast", "er lagret").await;
         harness.quit(client).await;
+
+        // Read back unchanged, it changes nothing: the workbook holds what
+        // the catalogue holds for the organisation, under hidden ids.
+        let mut opened = None;
+        // The app's last process lets go of the lock a moment after it ends.
+        kompis_e2e::wait_until(Duration::from_secs(20), || {
+            opened = kompis_core::api::open(harness.catalogue()).ok();
+            opened.is_some()
+        });
+        let cat = opened.expect("the catalogue did not open after the app quit");
+        let review = kompis_core::api::intake_review(&cat, &form, &Default::default())
+            .expect("the workbook reads back");
+        assert_eq!(review.summary.error, 0, "{:?}", review.rows);
+        assert_eq!(review.summary.new + review.summary.changed, 0, "{:?}", review.rows);
+        assert!(review.summary.unchanged >= 3, "{:?}", review.summary);
     })
     .await;
 }
