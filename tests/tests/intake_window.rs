@@ -70,7 +70,12 @@ async fn a_spreadsheet_goes_in_through_mapping_and_review() {
         // The review: three new needs (and their two new organisations).
         ui::click(&client, "intake-review").await;
         ui::wait_for_text(&client, "intake-filter-new", "Nye (5)").await;
-        ui::wait_for_text(&client, "intake-rows", "Rekruttering av lærlinger til sagbruket").await;
+        ui::wait_for_text(
+            &client,
+            "intake-rows",
+            "Rekruttering av lærlinger til sagbruket",
+        )
+        .await;
         harness.screenshot(&client, "intake-review-nb.png").await;
         language(&client, "en").await;
         ui::wait_for_text(&client, "intake-filter-new", "New (5)").await;
@@ -80,8 +85,18 @@ async fn a_spreadsheet_goes_in_through_mapping_and_review() {
         ui::click(&client, "intake-apply").await;
         ui::wait_for_text(&client, "intake-done", "5 nye").await;
         ui::click(&client, "nav-needs").await;
-        ui::wait_for_text(&client, "entry-row", "Bærekraftsrapport etter CSRD for en liten bedrift").await;
-        ui::wait_for_text(&client, "entry-row", "Tørking av skurlast med mindre energi").await;
+        ui::wait_for_text(
+            &client,
+            "entry-row",
+            "Bærekraftsrapport etter CSRD for en liten bedrift",
+        )
+        .await;
+        ui::wait_for_text(
+            &client,
+            "entry-row",
+            "Tørking av skurlast med mindre energi",
+        )
+        .await;
 
         // The organisation's registration workbook, out through the save dialog.
         let form = files.path().join("registrering Trysil Trelast.xlsx");
@@ -108,7 +123,12 @@ async fn a_spreadsheet_goes_in_through_mapping_and_review() {
         let review = kompis_core::api::intake_review(&cat, &form, &Default::default())
             .expect("the workbook reads back");
         assert_eq!(review.summary.error, 0, "{:?}", review.rows);
-        assert_eq!(review.summary.new + review.summary.changed, 0, "{:?}", review.rows);
+        assert_eq!(
+            review.summary.new + review.summary.changed,
+            0,
+            "{:?}",
+            review.rows
+        );
         assert!(review.summary.unchanged >= 3, "{:?}", review.summary);
     })
     .await;

@@ -381,7 +381,11 @@ pub fn map_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Resu
 
 /// The review of an intake of a chosen file: row by row what applying it
 /// would do. Writes nothing; the handle stays valid for [`apply_intake`].
-pub fn review_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Result<IntakeReview> {
+pub fn review_intake(
+    cat: &Catalogue,
+    file: String,
+    options: IntakeOptions,
+) -> Result<IntakeReview> {
     let path = cat.files().peek(&file, &[FilePurpose::IntakeTable])?;
     intake_review(cat, &path, &options)
 }
@@ -397,7 +401,11 @@ pub fn apply_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Re
 
 /// Writes a registration workbook into the file the person chose (a handle
 /// for [`FilePurpose::IntakeForm`]): for one organisation, or blank.
-pub fn save_intake_form(cat: &Catalogue, request: FormRequest, file: String) -> Result<FormSummary> {
+pub fn save_intake_form(
+    cat: &Catalogue,
+    request: FormRequest,
+    file: String,
+) -> Result<FormSummary> {
     if let Some(id) = &request.organisation {
         get_organisation(cat, id.clone())?;
     }

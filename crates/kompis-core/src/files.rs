@@ -48,7 +48,9 @@ impl FilePurpose {
             FilePurpose::SheetPdf => &["pdf"],
             FilePurpose::SheetXlsx => &["xlsx"],
             FilePurpose::SheetCsv => &["csv"],
-            FilePurpose::IntakeTable => &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "json"],
+            FilePurpose::IntakeTable => {
+                &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "json"]
+            }
             FilePurpose::IntakeForm => &["xlsx"],
         }
     }
