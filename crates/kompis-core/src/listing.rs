@@ -184,14 +184,15 @@ impl EntryList {
     }
 }
 
-/// The texts a filter looks in for an offer or need, with their weights.
-fn entry_fields(r: &EntryRow) -> Vec<(String, f32)> {
+/// The texts a filter looks in for an offer or need, with their weights
+/// (borrowed: the index keeps its own words, not a second copy of the text).
+fn entry_fields(r: &EntryRow) -> Vec<(&str, f32)> {
     let e = &r.entry;
-    let mut fields = vec![(e.title.clone(), TITLE)];
-    fields.extend(e.keywords.iter().map(|k| (k.clone(), KEYWORDS)));
-    fields.extend(e.description.clone().map(|d| (d, BODY)));
-    fields.extend(r.organisation_name.clone().map(|n| (n, OWNER)));
-    fields.extend(r.municipality.clone().map(|m| (m, OWNER)));
+    let mut fields = vec![(e.title.as_str(), TITLE)];
+    fields.extend(e.keywords.iter().map(|k| (k.as_str(), KEYWORDS)));
+    fields.extend(e.description.as_deref().map(|d| (d, BODY)));
+    fields.extend(r.organisation_name.as_deref().map(|n| (n, OWNER)));
+    fields.extend(r.municipality.as_deref().map(|m| (m, OWNER)));
     fields
 }
 
@@ -222,9 +223,9 @@ impl OrganisationList {
         let fields: Vec<_> = rows
             .iter()
             .map(|o| {
-                let mut f = vec![(o.name.clone(), TITLE)];
-                f.extend(o.municipality.clone().map(|m| (m, OWNER)));
-                f.extend(o.notes.clone().map(|n| (n, BODY)));
+                let mut f = vec![(o.name.as_str(), TITLE)];
+                f.extend(o.municipality.as_deref().map(|m| (m, OWNER)));
+                f.extend(o.notes.as_deref().map(|n| (n, BODY)));
                 f
             })
             .collect();
@@ -281,10 +282,10 @@ impl PersonList {
         let fields: Vec<_> = rows
             .iter()
             .map(|(p, org)| {
-                let mut f = vec![(p.name.clone(), TITLE)];
-                f.extend(p.role.clone().map(|r| (r, KEYWORDS)));
-                f.extend(p.email.clone().map(|e| (e, BODY)));
-                f.extend(org.clone().map(|o| (o, OWNER)));
+                let mut f = vec![(p.name.as_str(), TITLE)];
+                f.extend(p.role.as_deref().map(|r| (r, KEYWORDS)));
+                f.extend(p.email.as_deref().map(|e| (e, BODY)));
+                f.extend(org.as_deref().map(|o| (o, OWNER)));
                 f
             })
             .collect();

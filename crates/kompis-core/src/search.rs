@@ -114,27 +114,36 @@ struct FullText {
 
 impl FullText {
     fn build(cat: &Catalogue) -> Result<Self> {
+        let orgs = cat.organisations()?;
+        let people = cat.people()?;
+        let entries = [EntityKind::Offer, EntityKind::Need]
+            .into_iter()
+            .map(|kind| Ok((kind, cat.entries(kind)?)))
+            .collect::<Result<Vec<_>>>()?;
+        // The fields borrow the decoded entities: the index keeps its own words.
         let mut keys = Vec::new();
-        let mut rows: Vec<Vec<(String, f32)>> = Vec::new();
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        for o in cat.organisations()? {
-            rows.push(vec![(o.name.clone(), 2.0), (opt(&o.municipality), 1.0)]);
-            keys.push((EntityKind::Organisation, o.id));
+        let mut rows: Vec<Vec<(&str, f32)>> = Vec::new();
+        fn opt(v: &Option<String>) -> &str {
+            v.as_deref().unwrap_or_default()
         }
-        for p in cat.people()? {
-            rows.push(vec![(p.name.clone(), 2.0), (opt(&p.role), 1.0)]);
-            keys.push((EntityKind::Person, p.id));
+        for o in &orgs {
+            rows.push(vec![(o.name.as_str(), 2.0), (opt(&o.municipality), 1.0)]);
+            keys.push((EntityKind::Organisation, o.id.clone()));
         }
-        for kind in [EntityKind::Offer, EntityKind::Need] {
-            for e in cat.entries(kind)? {
+        for p in &people {
+            rows.push(vec![(p.name.as_str(), 2.0), (opt(&p.role), 1.0)]);
+            keys.push((EntityKind::Person, p.id.clone()));
+        }
+        for (kind, list) in &entries {
+            for e in list {
                 rows.push(
                     e.search_fields()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, f)| (f.to_string(), if i == 0 { 2.0 } else { 1.0 }))
+                        .map(|(i, f)| (f, if i == 0 { 2.0 } else { 1.0 }))
                         .collect(),
                 );
-                keys.push((kind, e.id));
+                keys.push((*kind, e.id.clone()));
             }
         }
         Ok(FullText {
