@@ -42,7 +42,16 @@ pub struct NeedMatches {
     pub matches: Vec<RankedOffer>,
 }
 
-fn rank_one(matcher: &Matcher, need: &Entry, top: usize) -> NeedMatches {
+/// The words to mark: kept for a page that shows them, not for the ranking
+/// of every need the gaps and sheets keep (they show none).
+#[derive(Clone, Copy, PartialEq)]
+enum Marks {
+    Keep,
+    Drop,
+}
+
+fn rank_one(matcher: &Matcher, need: &Entry, top: usize, marks: Marks) -> NeedMatches {
+    let keep = marks == Marks::Keep;
     NeedMatches {
         need: need.id.clone(),
         matches: matcher
@@ -52,8 +61,16 @@ fn rank_one(matcher: &Matcher, need: &Entry, top: usize) -> NeedMatches {
                 offer: r.id,
                 score: (r.score * 1000.0).round() / 1000.0,
                 reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
-                need_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
-                offer_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
+                need_terms: if keep {
+                    terms(r.reasons.iter().map(|x| &x.need_terms))
+                } else {
+                    Vec::new()
+                },
+                offer_terms: if keep {
+                    terms(r.reasons.iter().map(|x| &x.offer_terms))
+                } else {
+                    Vec::new()
+                },
             })
             .collect(),
     }
@@ -71,8 +88,20 @@ pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result
 
 /// Rank offers for these needs with the catalogue's cached offer index.
 pub fn rank_entries(cat: &Catalogue, needs: &[Entry], top: usize) -> Result<Vec<NeedMatches>> {
+    rank_all(cat, needs, top, Marks::Keep)
+}
+
+fn rank_all(
+    cat: &Catalogue,
+    needs: &[Entry],
+    top: usize,
+    marks: Marks,
+) -> Result<Vec<NeedMatches>> {
     cat.with_offer_index(build_offer_index, |index| {
-        needs.iter().map(|n| rank_one(index, n, top)).collect()
+        needs
+            .iter()
+            .map(|n| rank_one(index, n, top, marks))
+            .collect()
     })
 }
 
@@ -81,7 +110,7 @@ pub const RANKED_PER_NEED: usize = 10;
 
 /// Every active need (in id order) with its best offers, ranked once and
 /// kept until the next write: the competence gaps and the match sheets
-/// both read it.
+/// both read it. Its ranked offers carry no words to mark.
 pub struct ActiveNeedsRanked {
     pub needs: Vec<Entry>,
     pub ranked: Vec<NeedMatches>,
@@ -91,7 +120,9 @@ pub struct ActiveNeedsRanked {
 pub fn active_needs_ranked(cat: &Catalogue) -> Result<std::sync::Arc<ActiveNeedsRanked>> {
     cat.derived(|cat| {
         let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
-        let ranked = rank_entries(cat, &needs, RANKED_PER_NEED)?;
+        // Without the words to mark (`need_terms`, `offer_terms` empty):
+        // neither the gaps nor the sheets show them.
+        let ranked = rank_all(cat, &needs, RANKED_PER_NEED, Marks::Drop)?;
         Ok(ActiveNeedsRanked { needs, ranked })
     })
 }
