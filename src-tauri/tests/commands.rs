@@ -277,3 +277,83 @@ fn a_file_chosen_in_the_dialog_is_used_through_its_handle_once() {
     let cancelled = call(&window, "choose_file", json!({ "request": request })).unwrap();
     assert!(cancelled.is_null());
 }
+
+#[test]
+fn every_argument_a_stranger_could_send_is_bounded_or_checked() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_app, window) = app_on(Catalogue::open(&folder.path().join("catalogue")).unwrap());
+    call(&window, "load_demo", json!({})).unwrap();
+    let need = call(
+        &window,
+        "list_entries",
+        json!({ "side": "need", "query": { "limit": 1 } }),
+    )
+    .unwrap()["rows"][0]["entry"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let offer = call(
+        &window,
+        "list_entries",
+        json!({ "side": "offer", "query": { "limit": 1 } }),
+    )
+    .unwrap()["rows"][0]["entry"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let huge = "x".repeat(10 * 1024 * 1024);
+    let refused = |cmd: &str, args: Value, code: &str| {
+        let error = call(&window, cmd, args).unwrap_err();
+        assert_eq!(
+            error["code"],
+            code,
+            "{cmd}: {}",
+            &error.to_string()[..error.to_string().len().min(300)]
+        );
+        let message = error["message"].as_str().unwrap();
+        assert!(
+            message.len() < 400,
+            "{cmd}: the sentence echoes the argument"
+        );
+        assert!(
+            message.contains("at most")
+                || message.contains("longer than")
+                || message.contains("does not exist"),
+            "{cmd}: {message}"
+        );
+    };
+    refused(
+        "set_match_status",
+        json!({ "change": { "need": need, "offer": offer, "status": "contacted", "note": huge } }),
+        "invalid",
+    );
+    refused(
+        "set_match_status",
+        json!({ "change": { "need": "n-nobody", "offer": offer, "status": "contacted" } }),
+        "not_found",
+    );
+    refused(
+        "edit_thesaurus",
+        json!({ "edit": { "op": "add_term", "group": "sveising", "term": huge } }),
+        "invalid",
+    );
+    let ids: Vec<String> = (0..20_000).map(|i| format!("n-{i}")).collect();
+    refused(
+        "sheet_preview",
+        json!({ "request": { "format": "pdf", "scope": { "kind": "needs", "ids": ids }, "lang": "nb" } }),
+        "invalid",
+    );
+    refused(
+        "review_intake",
+        json!({ "file": "h", "options": { "map": [{ "header": huge, "field": "title" }] } }),
+        "invalid",
+    );
+    refused(
+        "choose_file",
+        json!({ "request": { "purpose": "export_bundle", "title": huge, "filterName": "x" } }),
+        "invalid",
+    );
+    // Nothing of it was stored: the match is as the example network has it.
+    let views = call(&window, "matches_for_need", json!({ "needId": need })).unwrap();
+    assert!(!views.to_string().contains("xxxxxxxxxx"));
+}

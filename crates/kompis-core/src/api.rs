@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use crate::bundle;
 use crate::listing;
-use crate::{editing, matching, search, sheets, workflow};
+use crate::{editing, matching, search, sheets, validate, workflow};
 
 pub use crate::bundle::Bundle;
 pub use crate::catalogue::Catalogue;
@@ -213,6 +213,12 @@ pub fn needs_for_offer(
 
 /// Record a status (and note) for a need–offer pair; declining needs a reason.
 pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRecord> {
+    let id = format!("{}→{}", change.need, change.offer);
+    if let Some(note) = &change.note {
+        validate::length("match", &id, "note", note, validate::MAX_LONG)?;
+    }
+    cat.entry(crate::model::EntityKind::Need, &change.need)?;
+    cat.entry(crate::model::EntityKind::Offer, &change.offer)?;
     workflow::set_match_status(cat, change)
 }
 
@@ -233,16 +239,100 @@ pub fn list_concepts(cat: &Catalogue) -> Result<Vec<Concept>> {
 
 /// Apply one thesaurus edit and return every group after it.
 pub fn edit_thesaurus(cat: &Catalogue, edit: ThesaurusEdit) -> Result<Vec<Concept>> {
+    let words: Vec<(&str, &String)> = match &edit {
+        ThesaurusEdit::AddTerm { group, term } | ThesaurusEdit::RemoveTerm { group, term } => {
+            vec![("group", group), ("term", term)]
+        }
+        ThesaurusEdit::Merge { from, into } => vec![("from", from), ("into", into)],
+        ThesaurusEdit::RemoveGroup { group } => vec![("group", group)],
+    };
+    for (field, word) in words {
+        validate::length("thesaurus edit", "", field, word, validate::MAX_SHORT)?;
+    }
     workflow::edit_thesaurus(cat, edit)
 }
 
 /// The first page (or rows) of the match sheet a request would write.
 pub fn sheet_preview(cat: &Catalogue, request: SheetRequest) -> Result<SheetPreview> {
+    sheet_request(&request)?;
     sheets::sheet_preview(cat, &request)
+}
+
+/// The most needs one sheet request may name.
+const MAX_SHEET_NEEDS: usize = 10_000;
+
+/// Refuses a sheet request naming more needs than a catalogue holds, or
+/// ids no id could be.
+fn sheet_request(request: &SheetRequest) -> Result<()> {
+    match &request.scope {
+        SheetScope::Needs { ids } => {
+            if ids.len() > MAX_SHEET_NEEDS {
+                return Err(Error::invalid(
+                    "sheet request",
+                    "",
+                    "scope",
+                    format!(
+                        "names {} needs; at most {MAX_SHEET_NEEDS} are allowed",
+                        ids.len()
+                    ),
+                ));
+            }
+            for id in ids {
+                validate::length("sheet request", "", "scope", id, validate::MAX_ID_LEN)?;
+            }
+        }
+        SheetScope::Organisation { id } => {
+            validate::length("sheet request", "", "scope", id, validate::MAX_ID_LEN)?;
+        }
+        SheetScope::All | SheetScope::Status { .. } => {}
+    }
+    Ok(())
+}
+
+/// The most column choices or left-out rows one intake may carry.
+const MAX_INTAKE_CHOICES: usize = 100_000;
+
+/// Refuses intake options larger than any file's.
+fn intake_options(options: &IntakeOptions) -> Result<()> {
+    if options.map.len() > MAX_INTAKE_CHOICES || options.skip.len() > MAX_INTAKE_CHOICES {
+        return Err(Error::invalid(
+            "intake options",
+            "",
+            "map",
+            format!("at most {MAX_INTAKE_CHOICES} column choices and left-out rows are allowed"),
+        ));
+    }
+    for choice in &options.map {
+        validate::length(
+            "intake options",
+            "",
+            "map",
+            &choice.header,
+            validate::MAX_SHORT,
+        )?;
+        validate::length(
+            "intake options",
+            "",
+            "map",
+            &choice.field,
+            validate::MAX_SHORT,
+        )?;
+    }
+    for row in &options.skip {
+        validate::length(
+            "intake options",
+            "",
+            "skip",
+            &row.sheet,
+            validate::MAX_SHORT,
+        )?;
+    }
+    Ok(())
 }
 
 /// Write the match sheet a request asks for to `path`, atomically.
 pub fn export_sheet(cat: &Catalogue, request: SheetRequest, file: String) -> Result<SheetSummary> {
+    sheet_request(&request)?;
     let purpose = sheet_purpose(request.format);
     let path = cat.files().take(&file, &[purpose])?;
     export_sheet_file(cat, &request, &path)
@@ -375,6 +465,7 @@ pub fn intake_form(
 /// handle from [`choose_file`] for [`FilePurpose::IntakeTable`]): each
 /// sheet's columns, the fields they fill and the first rows. Writes nothing.
 pub fn map_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Result<IntakeMapping> {
+    intake_options(&options)?;
     let path = cat.files().peek(&file, &[FilePurpose::IntakeTable])?;
     intake_mapping(cat, &path, &options)
 }
@@ -386,6 +477,7 @@ pub fn review_intake(
     file: String,
     options: IntakeOptions,
 ) -> Result<IntakeReview> {
+    intake_options(&options)?;
     let path = cat.files().peek(&file, &[FilePurpose::IntakeTable])?;
     intake_review(cat, &path, &options)
 }
@@ -393,6 +485,7 @@ pub fn review_intake(
 /// Applies the intake of a chosen file as one atomic batch (refused whole
 /// when any row is an error); the handle is used up.
 pub fn apply_intake(cat: &Catalogue, file: String, options: IntakeOptions) -> Result<IntakeReview> {
+    intake_options(&options)?;
     let path = cat.files().peek(&file, &[FilePurpose::IntakeTable])?;
     let review = intake_apply(cat, &path, &options)?;
     cat.files().take(&file, &[FilePurpose::IntakeTable])?;

@@ -17,7 +17,7 @@ pub enum Error {
         supported: u32,
     },
     /// An entity breaks a rule of the format; names entity, id and field.
-    #[error("{entity} {id}: field `{field}`: {problem}")]
+    #[error("{}: field `{field}`: {problem}", named(entity, id))]
     Invalid {
         entity: String,
         id: String,
@@ -71,6 +71,15 @@ pub enum Error {
     /// A stored record could not be decoded (a damaged catalogue).
     #[error("A record in the catalogue could not be read ({key}): {reason}")]
     Corrupt { key: String, reason: String },
+}
+
+/// "need n-3", or just "file request" when there is no id.
+fn named(entity: &str, id: &str) -> String {
+    if id.is_empty() {
+        entity.to_string()
+    } else {
+        format!("{entity} {id}")
+    }
 }
 
 /// Result with the core's [`Error`].
