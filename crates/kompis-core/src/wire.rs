@@ -415,10 +415,18 @@ pub struct IpcError {
 
 impl From<Error> for IpcError {
     fn from(e: Error) -> Self {
+        let message = match &e {
+            // The command line names the rows and their values; the window
+            // has them in the review, and an error never quotes a file.
+            Error::IntakeRefused { errors, .. } => format!(
+                "{errors} rows of the file have errors, so nothing was saved; review the file to see them."
+            ),
+            _ => e.to_string(),
+        };
         IpcError {
             code: e.code().to_string(),
             field: e.field().map(str::to_string),
-            message: e.to_string(),
+            message,
         }
     }
 }
