@@ -196,3 +196,33 @@ fn an_import_error_never_echoes_the_file() {
     }
     assert_eq!(api::catalogue_info(&cat).unwrap().counts.needs, 0);
 }
+
+#[test]
+fn a_dropped_file_is_read_in_through_its_handle_and_the_review() {
+    let (dir, cat, person) = setup();
+    let table = dir.path().join("behov.csv");
+    std::fs::write(
+        &table,
+        "Tittel;Bedrift;Type\nSveising av aluminium;Rena Aluminium AS;Fagkompetanse\n",
+    )
+    .unwrap();
+    let dropped = api::grant_dropped_file(&cat, table);
+    assert_eq!(dropped.name, "behov.csv");
+    assert!(
+        person.asked.lock().unwrap().is_empty(),
+        "no dialog for a drop"
+    );
+    let review =
+        api::review_intake(&cat, dropped.handle.clone(), IntakeOptions::default()).unwrap();
+    assert_eq!(review.summary.error, 0, "{:?}", review.rows);
+    assert!(review.summary.new >= 1);
+    assert_eq!(
+        api::catalogue_info(&cat).unwrap().counts.needs,
+        0,
+        "the review wrote nothing"
+    );
+    api::apply_intake(&cat, dropped.handle.clone(), IntakeOptions::default()).unwrap();
+    assert_eq!(api::catalogue_info(&cat).unwrap().counts.needs, 1);
+    let used = api::apply_intake(&cat, dropped.handle, IntakeOptions::default()).unwrap_err();
+    assert_eq!(used.code(), "file_choice");
+}
