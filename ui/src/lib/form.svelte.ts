@@ -10,6 +10,8 @@ import type { IpcError } from "./types";
 
 export class FormState {
   saving = $state(false);
+  /** Set once a save went through: the form may be left without asking. */
+  saved = $state(false);
   serverError = $state<IpcError | null>(null);
   /** The field the core named, until the person edits it. */
   serverField = $state<string | undefined>(undefined);
@@ -54,7 +56,9 @@ export class FormState {
     }
     this.saving = true;
     try {
-      return await run();
+      const result = await run();
+      this.saved = true;
+      return result;
     } catch (e) {
       this.serverError = toIpcError(e);
       const field = formField(this.serverError.field);

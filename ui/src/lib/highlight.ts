@@ -133,7 +133,7 @@ export function highlight(text: string, terms: readonly string[]): Segment[] {
   }
 
   const out: Segment[] = [];
-  for (let a = 0; a < chars.length; ) {
+  for (let a = 0; a < chars.length;) {
     let b = a + 1;
     while (b < chars.length && marked[b] === marked[a]) b++;
     out.push({ text: chars.slice(a, b).join(""), mark: marked[a] });

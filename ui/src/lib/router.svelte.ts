@@ -7,15 +7,7 @@
  */
 
 export type Screen =
-  | "needs"
-  | "offers"
-  | "organisations"
-  | "people"
-  | "trash"
-  | "gaps"
-  | "thesaurus"
-  | "sheets"
-  | "intake";
+  "needs" | "offers" | "organisations" | "people" | "trash" | "gaps" | "thesaurus" | "sheets" | "intake";
 export type View = "list" | "new" | "detail" | "edit";
 
 export interface Route {
@@ -70,12 +62,44 @@ export function toHash(r: Route): string {
 
 export const router = $state<{ route: Route }>({ route: parseHash(globalThis.location?.hash ?? "") });
 
+/**
+ * Asked before the route changes (a form with unsaved changes): answers
+ * true to hold the change, and calls `leave` later if the person agrees.
+ */
+type LeaveGuard = (leave: () => void) => boolean;
+let guard: LeaveGuard | null = null;
+
+/** Installs a guard until the returned function removes it. */
+export function guardLeaving(g: LeaveGuard): () => void {
+  guard = g;
+  return () => {
+    if (guard === g) guard = null;
+  };
+}
+
 globalThis.addEventListener?.("hashchange", () => {
-  router.route = parseHash(location.hash);
+  const next = location.hash;
+  const held = guard?.(() => {
+    guard = null;
+    location.hash = next;
+  });
+  if (held) {
+    // Back to where the form is, without a new history entry.
+    history.replaceState(null, "", toHash(router.route));
+    return;
+  }
+  router.route = parseHash(next);
 });
 
-/** Goes to a route (adds a history entry). */
+/** Goes to a route (adds a history entry), unless a guard holds it. */
 export function go(r: Route): void {
+  if (
+    guard?.(() => {
+      guard = null;
+      go(r);
+    })
+  )
+    return;
   const hash = toHash(r);
   if (location.hash === hash) router.route = r;
   else location.hash = hash;
