@@ -4,13 +4,13 @@
 //! hidden first column on each sheet carries the ids, so edited rows come
 //! back as edits.
 
-use kompis_model::{EntityKind, Entry, Organisation, Person};
+use kompis_model::{EntityKind, Entry, EntryKind, Organisation, Person};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format,
     FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
 };
 
-use crate::values::{kind_word, ENTRY_KINDS};
+use crate::values::kind_word;
 use crate::words::key;
 
 /// The form version this build writes and reads.
@@ -460,7 +460,7 @@ fn entry_sheet(
             sheet.write_with_format(row, contact_col, c, &styles.text)?;
         }
     }
-    let kinds: Vec<&str> = ENTRY_KINDS.iter().map(|k| kind_word(*k, en)).collect();
+    let kinds: Vec<&str> = EntryKind::ALL.iter().map(|k| kind_word(*k, en)).collect();
     let kind_list = DataValidation::new()
         .allow_list_strings(&kinds)?
         .ignore_blank(true)

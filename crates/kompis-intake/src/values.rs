@@ -141,16 +141,6 @@ pub fn kind_word(kind: EntryKind, english: bool) -> &'static str {
     }
 }
 
-/// Every kind, in the order a form lists them.
-pub const ENTRY_KINDS: [EntryKind; 6] = [
-    EntryKind::Expertise,
-    EntryKind::Experience,
-    EntryKind::StudentProject,
-    EntryKind::Training,
-    EntryKind::Facility,
-    EntryKind::Position,
-];
-
 /// A date as dd.mm.åååå, d.m.åå, åååå-mm-dd or dd/mm/åååå.
 pub fn date(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();

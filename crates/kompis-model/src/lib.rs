@@ -41,6 +41,18 @@ pub enum EntryKind {
     Position,
 }
 
+impl EntryKind {
+    /// Every kind, in the order forms and sheets list them.
+    pub const ALL: [EntryKind; 6] = [
+        EntryKind::Expertise,
+        EntryKind::Experience,
+        EntryKind::StudentProject,
+        EntryKind::Training,
+        EntryKind::Facility,
+        EntryKind::Position,
+    ];
+}
+
 /// The language an entry is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

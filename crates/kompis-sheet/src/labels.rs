@@ -293,13 +293,3 @@ impl Labels {
         }
     }
 }
-
-/// All entry kinds in the order the summary lists them.
-pub(crate) const ENTRY_KINDS: [EntryKind; 6] = [
-    EntryKind::Expertise,
-    EntryKind::Experience,
-    EntryKind::StudentProject,
-    EntryKind::Training,
-    EntryKind::Facility,
-    EntryKind::Position,
-];

@@ -12,7 +12,6 @@ use super::fonts::Fonts;
 use super::layout::{
     fit, Block, PageDraft, Rgb, Style, ACCENT, CONTENT_W, INK, MARGIN, MUTED, PANEL, RULE,
 };
-use crate::labels::ENTRY_KINDS;
 use crate::preview_types::PreviewStyle as P;
 use crate::select::{Lookup, Selection};
 use crate::text::{date, percent};

@@ -68,7 +68,7 @@ pub(super) fn summary(flow: &mut Flow, sel: &Selection) {
         false,
         true,
     ));
-    for (i, k) in ENTRY_KINDS.iter().enumerate() {
+    for (i, k) in kompis_model::EntryKind::ALL.iter().enumerate() {
         let n = sel.needs.iter().filter(|e| e.kind == *k).count();
         let o = sel.offers.iter().filter(|e| e.kind == *k).count();
         let row = [l.entry_kind(*k).to_string(), n.to_string(), o.to_string()];
