@@ -118,7 +118,15 @@ enum Command {
         #[arg(long)]
         note: Option<String>,
     },
-    /// Offers declined for a need (bring one back with `status … suggested`).
+    /// Take back a match's last status change (bring a declined match back
+    /// to where it stood before the decline).
+    Back {
+        /// The need's id.
+        need: String,
+        /// The offer's id.
+        offer: String,
+    },
+    /// Offers declined for a need (bring one back with `back NEED OFFER`).
     Declined {
         /// The need's id.
         need: String,
@@ -403,6 +411,16 @@ fn run(cli: Cli) -> Result<()> {
                 serde_json::to_value(status)?.as_str().unwrap_or_default()
             );
         }
+        Command::Back { need, offer } => {
+            let r = api::step_back_match(&cat, need, offer)?;
+            let status = r.status.unwrap_or(MatchStatus::Suggested);
+            println!(
+                "{} → {}: {}",
+                r.need,
+                r.offer,
+                serde_json::to_value(status)?.as_str().unwrap_or_default()
+            );
+        }
         Command::Declined { need, json } => {
             let list = api::declined_for_need(&cat, need)?;
             if json {
@@ -420,7 +438,10 @@ fn run(cli: Cli) -> Result<()> {
                             reason
                                 .and_then(|r| r.as_str().map(str::to_string))
                                 .unwrap_or_default(),
-                            m.note.clone().unwrap_or_default(),
+                            m.decline_note
+                                .clone()
+                                .or_else(|| m.note.clone())
+                                .unwrap_or_default(),
                         ]
                     })
                     .collect();

@@ -62,6 +62,8 @@ macro_rules! for_each_command {
             needs_for_offer(offer_id: String, top: Option<u32>) -> Vec<NeedMatchView>;
             /// Records a match's status (and note; a reason when declining).
             set_match_status(change: StatusChange) -> MatchRecord;
+            /// Takes back a match's last status change ("Hent tilbake", "Angre"); kept in its history.
+            step_back_match(need: String, offer: String) -> MatchRecord;
             /// One page of the active needs with no suggestion: the competence gaps.
             competence_gaps(query: PageQuery) -> Page<EntryRow>;
             /// The thesaurus' concept groups.

@@ -222,6 +222,14 @@ pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRe
     workflow::set_match_status(cat, change)
 }
 
+/// Take back a pair's last status change: it returns to the status before
+/// (a declined match to where it stood before the decline).
+pub fn step_back_match(cat: &Catalogue, need: String, offer: String) -> Result<MatchRecord> {
+    cat.entry(crate::model::EntityKind::Need, &need)?;
+    cat.entry(crate::model::EntityKind::Offer, &offer)?;
+    workflow::step_back_match(cat, &need, &offer)
+}
+
 /// Every active need with no suggestion above the threshold, in title order.
 pub fn all_competence_gaps(cat: &Catalogue) -> Result<Vec<EntryRow>> {
     workflow::competence_gaps(cat)

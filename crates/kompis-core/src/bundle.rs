@@ -146,6 +146,9 @@ pub fn parse(text: &str) -> Result<Bundle> {
     for e in &b.needs {
         validate::entry(EntityKind::Need, e)?;
     }
+    for m in &b.matches {
+        validate::match_record(m)?;
+    }
     unique(
         EntityKind::Organisation,
         b.organisations.iter().map(|o| &o.id),

@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use crate::catalogue::Catalogue;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{EntityKind, Entry, Organisation, Person};
 use crate::wire::Side;
 
@@ -59,6 +59,21 @@ pub(crate) fn save_person(cat: &Catalogue, mut p: Person) -> Result<Person> {
 pub(crate) fn save_entry(cat: &Catalogue, side: Side, mut e: Entry) -> Result<Entry> {
     let kind = side.into();
     let now = Utc::now();
+    if let Some(deadline) = e.deadline {
+        let stored = cat.entry(kind, &e.id).ok().and_then(|old| old.deadline);
+        let today = chrono::Local::now().date_naive();
+        if deadline < today && stored != Some(deadline) {
+            return Err(Error::invalid(
+                kind.word(),
+                &e.id,
+                "deadline",
+                format!(
+                    "the deadline {} has passed; choose today or a later date, or leave it empty",
+                    deadline.format("%d.%m.%Y")
+                ),
+            ));
+        }
+    }
     if e.id.trim().is_empty() {
         e.id = cat.next_id(kind)?;
         e.created_at = Some(now);

@@ -2,7 +2,7 @@
 //! imports. Each failure names entity, id and field.
 
 use crate::error::{Error, Result};
-use crate::model::{EntityKind, Entry, Organisation, Person};
+use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
 
 /// Longest id accepted (the format's limit).
 pub const MAX_ID_LEN: usize = 200;
@@ -13,6 +13,8 @@ pub const MAX_SHORT: usize = 300;
 pub const MAX_LONG: usize = 20_000;
 /// Most keywords on one entry.
 pub const MAX_KEYWORDS: usize = 50;
+/// Most status changes kept for one match.
+pub const MAX_HISTORY: usize = 1_000;
 /// Longest text a list filter or search takes.
 pub const MAX_QUERY: usize = 500;
 
@@ -152,4 +154,26 @@ pub fn entry(kind: EntityKind, e: &Entry) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Check a match record: its note, its history's notes and length.
+pub fn match_record(m: &MatchRecord) -> Result<()> {
+    let id = format!("{}→{}", m.need, m.offer);
+    let note = |value: Option<&str>| match value {
+        Some(v) => length("match", &id, "note", v, MAX_LONG),
+        None => Ok(()),
+    };
+    note(m.note.as_deref())?;
+    if m.history.len() > MAX_HISTORY {
+        return Err(Error::invalid(
+            "match",
+            &id,
+            "history",
+            format!(
+                "has {} status changes; at most {MAX_HISTORY} are kept",
+                m.history.len()
+            ),
+        ));
+    }
+    m.history.iter().try_for_each(|e| note(e.note.as_deref()))
 }

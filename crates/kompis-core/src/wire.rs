@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 
 pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
-pub use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
+pub use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person, StatusEvent};
 pub use kompis_sheet::{PdfLayout, SheetLang, SheetPreview, SheetSummary};
 
 /// Offers or needs.
@@ -290,6 +290,12 @@ pub struct MatchView {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decline_reason: Option<DeclineReason>,
+    /// The note given with the decline, for declined pairs.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decline_note: Option<String>,
+    /// Every status change of the pair, oldest first.
+    pub history: Vec<StatusEvent>,
 }
 
 /// One need an offer could serve.

@@ -11,11 +11,13 @@ use crate::docs::doc;
 use crate::error::{Error, Result};
 use crate::matching::RankedOffer;
 use crate::matching::{active_needs_ranked, terms, thesaurus};
-use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus};
+use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus, StatusEvent};
 use crate::wire::{Concept, EntryRow, MatchView, NeedMatchView, StatusChange, ThesaurusEdit};
 
 /// Record a status (and note) for a need–offer pair; returns the record.
-/// Declining needs a reason; any other status clears it.
+/// Declining needs a reason, and its note belongs to the decline (kept in
+/// the history), not to the pair. Every change of status is kept in the
+/// pair's history with its time; a note alone changes none.
 pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRecord> {
     let id = format!("{}→{}", change.need, change.offer);
     if change.status == MatchStatus::Declined && change.reason.is_none() {
@@ -26,22 +28,64 @@ pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRe
             "say why the match is declined (not relevant, bad timing, no capacity, already solved or other)",
         ));
     }
-    let old = cat.match_record(&change.need, &change.offer)?;
+    let mut record = cat
+        .match_record(&change.need, &change.offer)?
+        .unwrap_or_else(|| MatchRecord::new(&change.need, &change.offer));
     let note = change
         .note
         .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .or_else(|| old.and_then(|o| o.note));
-    let record = MatchRecord {
-        need: change.need,
-        offer: change.offer,
-        status: Some(change.status),
-        note,
-        updated_at: Some(Utc::now()),
-        decline_reason: change
-            .reason
-            .filter(|_| change.status == MatchStatus::Declined),
+        .filter(|n| !n.is_empty());
+    let declined = change.status == MatchStatus::Declined;
+    let now = Utc::now();
+    if !declined {
+        record.note = note.clone().or(record.note);
+    }
+    if declined || record.status.unwrap_or(MatchStatus::Suggested) != change.status {
+        let mut history = record.events();
+        history.push(StatusEvent {
+            status: change.status,
+            at: now,
+            reason: change.reason.filter(|_| declined),
+            note: note.filter(|_| declined),
+            undo: false,
+        });
+        record.history = history;
+    }
+    record.status = Some(change.status);
+    record.decline_reason = change.reason.filter(|_| declined);
+    record.updated_at = Some(now);
+    cat.put_match(&record)?;
+    Ok(record)
+}
+
+/// Take back a pair's last standing change ("Hent tilbake" after a decline,
+/// pressing the current step again, "Angre"): the pair returns to the status
+/// it had before, with that status's reason, and the undo is kept in the
+/// history. A pair with nothing to take back is returned as it is.
+pub fn step_back_match(cat: &Catalogue, need: &str, offer: &str) -> Result<MatchRecord> {
+    let Some(mut record) = cat.match_record(need, offer)? else {
+        return Ok(MatchRecord::new(need, offer));
     };
+    let mut standing = record.standing();
+    if standing.pop().is_none() {
+        return Ok(record);
+    }
+    let before = standing.last();
+    let status = before.map_or(MatchStatus::Suggested, |e| e.status);
+    let reason = before.and_then(|e| e.reason);
+    let now = Utc::now();
+    let mut history = record.events();
+    history.push(StatusEvent {
+        status,
+        at: now,
+        reason,
+        note: None,
+        undo: true,
+    });
+    record.history = history;
+    record.status = Some(status);
+    record.decline_reason = reason;
+    record.updated_at = Some(now);
     cat.put_match(&record)?;
     Ok(record)
 }
@@ -238,7 +282,13 @@ fn match_view(cat: &Catalogue, need_id: &str, r: &RankedOffer) -> Result<MatchVi
         offer_terms: r.offer_terms.clone(),
         status: record.as_ref().and_then(|m| m.status),
         note: record.as_ref().and_then(|m| m.note.clone()),
-        decline_reason: record.and_then(|m| m.decline_reason),
+        decline_reason: record.as_ref().and_then(|m| m.decline_reason),
+        decline_note: record
+            .as_ref()
+            .filter(|m| m.status == Some(MatchStatus::Declined))
+            .and_then(|m| m.standing().pop())
+            .and_then(|e| e.note),
+        history: record.map(|m| m.events()).unwrap_or_default(),
     })
 }
 

@@ -69,7 +69,7 @@ fn declined_needs_a_reason_leaves_suggestions_and_can_come_back() {
     let declined = api::declined_for_need(&cat, "n-01".into()).unwrap();
     assert_eq!(declined.len(), 1);
     assert_eq!(declined[0].decline_reason, Some(DeclineReason::BadTiming));
-    api::set_match_status(&cat, change("n-01", &offer, MatchStatus::Suggested)).unwrap();
+    api::step_back_match(&cat, "n-01".into(), offer.clone()).unwrap();
     let back = api::matches_for_need(&cat, "n-01".into(), Some(10)).unwrap();
     assert_eq!(back[0].offer.id, offer, "brought back to its old rank");
     assert!(api::declined_for_need(&cat, "n-01".into())
@@ -93,7 +93,118 @@ fn match_records_travel_in_bundles() {
         .find(|m| m.need == "n-02" && m.offer == "o-10")
         .unwrap();
     assert_eq!(m.decline_reason, Some(DeclineReason::NoCapacity));
-    assert_eq!(m.note.as_deref(), Some("Full kapasitet til våren"));
+    assert_eq!(
+        m.note, None,
+        "a decline's note is the decline's, not the pair's"
+    );
+    let last = m.history.last().expect("the decline is in the history");
+    assert_eq!(last.status, MatchStatus::Declined);
+    assert_eq!(last.reason, Some(DeclineReason::NoCapacity));
+    assert_eq!(last.note.as_deref(), Some("Full kapasitet til våren"));
+
+    // The history comes back with the bundle, into another catalogue.
+    let other = tempfile::tempdir().unwrap();
+    let cat2 = Catalogue::open(other.path()).unwrap();
+    api::import_bundle_file(&cat2, &out).unwrap();
+    let declined = api::declined_for_need(&cat2, "n-02".into()).unwrap();
+    let v = declined.iter().find(|v| v.offer.id == "o-10").unwrap();
+    assert_eq!(v.history.len(), 1);
+    assert_eq!(v.decline_note.as_deref(), Some("Full kapasitet til våren"));
+}
+
+/// A suggested offer for the need that the example network has no decision on.
+fn undecided(cat: &Catalogue, need: &str) -> String {
+    api::matches_for_need(cat, need.into(), Some(10))
+        .unwrap()
+        .into_iter()
+        .find(|m| m.status.is_none())
+        .expect("an undecided suggestion")
+        .offer
+        .id
+}
+
+#[test]
+fn bringing_a_declined_match_back_restores_where_it_stood() {
+    let (dir, cat) = demo();
+    let offer = undecided(&cat, "n-01");
+    let mut c = change("n-01", &offer, MatchStatus::Shortlisted);
+    c.note = Some("Ring Kari mandag".into());
+    api::set_match_status(&cat, c).unwrap();
+    api::set_match_status(&cat, change("n-01", &offer, MatchStatus::Contacted)).unwrap();
+    let mut d = change("n-01", &offer, MatchStatus::Declined);
+    d.reason = Some(DeclineReason::BadTiming);
+    d.note = Some("Tar det opp igjen til høsten".into());
+    api::set_match_status(&cat, d).unwrap();
+
+    let back = api::step_back_match(&cat, "n-01".into(), offer.clone()).unwrap();
+    assert_eq!(
+        back.status,
+        Some(MatchStatus::Contacted),
+        "state before the decline"
+    );
+    assert_eq!(back.decline_reason, None);
+    assert_eq!(
+        back.note.as_deref(),
+        Some("Ring Kari mandag"),
+        "the pair's own note kept"
+    );
+    drop(cat);
+    let cat = Catalogue::open(dir.path()).unwrap();
+    let m = api::matches_for_need(&cat, "n-01".into(), Some(5)).unwrap();
+    let m = m
+        .iter()
+        .find(|m| m.offer.id == offer)
+        .expect("suggested again");
+    assert_eq!(m.status, Some(MatchStatus::Contacted));
+    let path: Vec<_> = m.history.iter().map(|e| (e.status, e.undo)).collect();
+    assert_eq!(
+        path,
+        [
+            (MatchStatus::Shortlisted, false),
+            (MatchStatus::Contacted, false),
+            (MatchStatus::Declined, false),
+            (MatchStatus::Contacted, true),
+        ]
+    );
+    assert_eq!(
+        m.history[2].note.as_deref(),
+        Some("Tar det opp igjen til høsten"),
+        "the decline's note stays with the decline"
+    );
+
+    // Each further step back takes back one more standing change.
+    let b = api::step_back_match(&cat, "n-01".into(), offer.clone()).unwrap();
+    assert_eq!(b.status, Some(MatchStatus::Shortlisted));
+    let b = api::step_back_match(&cat, "n-01".into(), offer.clone()).unwrap();
+    assert_eq!(b.status, Some(MatchStatus::Suggested));
+    let b = api::step_back_match(&cat, "n-01".into(), offer).unwrap();
+    assert_eq!(
+        b.status,
+        Some(MatchStatus::Suggested),
+        "nothing more to take back"
+    );
+    assert_eq!(b.history.len(), 6);
+}
+
+#[test]
+fn agreeing_directly_records_only_the_agreement() {
+    let (_dir, cat) = demo();
+    let offer = undecided(&cat, "n-03");
+    let r = api::set_match_status(&cat, change("n-03", &offer, MatchStatus::Agreed)).unwrap();
+    assert_eq!(r.history.len(), 1);
+    assert_eq!(r.history[0].status, MatchStatus::Agreed);
+    // A note alone is no status change.
+    let mut n = change("n-03", &offer, MatchStatus::Agreed);
+    n.note = Some("Møte 12.01.2027".into());
+    let r = api::set_match_status(&cat, n).unwrap();
+    assert_eq!(r.history.len(), 1);
+    assert_eq!(r.note.as_deref(), Some("Møte 12.01.2027"));
+    let r = api::step_back_match(&cat, "n-03".into(), offer).unwrap();
+    assert_eq!(
+        r.status,
+        Some(MatchStatus::Suggested),
+        "not to a contact that never was"
+    );
 }
 
 #[test]
@@ -264,4 +375,35 @@ fn editing_an_entry_updates_its_matches_at_once() {
         now[0].offer.id, offer.id,
         "the new offer ranks first: {now:#?}"
     );
+}
+
+#[test]
+fn a_past_deadline_is_refused_when_set_and_kept_when_untouched() {
+    let (dir, cat) = demo();
+    let mut need = api::get_entry(&cat, Side::Need, "n-01".into()).unwrap();
+    let before = need.deadline;
+    need.deadline = chrono::NaiveDate::from_ymd_opt(2026, 3, 15);
+    let err = api::save_entry(&cat, Side::Need, need.clone()).unwrap_err();
+    let ipc = kompis_core::IpcError::from(err);
+    assert_eq!(ipc.field.as_deref(), Some("deadline"));
+    assert!(
+        ipc.message.contains("15.03.2026 has passed"),
+        "{}",
+        ipc.message
+    );
+    let stored = api::get_entry(&cat, Side::Need, "n-01".into()).unwrap();
+    assert_eq!(stored.deadline, before, "nothing saved");
+
+    // A need whose deadline passed while it was stored can still be edited.
+    let path = dir.path().join("old.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"kompis-bundle","version":1,"needs":[{"id":"n-90","title":"Gammelt behov","kind":"expertise","deadline":"2025-06-30"}]}"#,
+    )
+    .unwrap();
+    api::import_bundle_file(&cat, &path).unwrap();
+    let mut old = api::get_entry(&cat, Side::Need, "n-90".into()).unwrap();
+    old.title = "Gammelt behov, fortsatt uløst".into();
+    let saved = api::save_entry(&cat, Side::Need, old).unwrap();
+    assert_eq!(saved.deadline.unwrap().to_string(), "2025-06-30");
 }

@@ -230,6 +230,80 @@ pub struct MatchRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub decline_reason: Option<DeclineReason>,
+    /// Kompis addition: every status change, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<StatusEvent>>", optional)]
+    pub history: Vec<StatusEvent>,
+}
+
+/// One status change of a need–offer pair (a Kompis addition to v1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StatusEvent {
+    /// The status the pair took.
+    pub status: MatchStatus,
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+    /// Why, when `status` is `declined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reason: Option<DeclineReason>,
+    /// The note given with a decline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<String>,
+    /// This change took back the one it undoes ("Hent tilbake", "Angre").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub undo: bool,
+}
+
+impl MatchRecord {
+    /// A pair with no decision yet.
+    pub fn new(need: impl Into<String>, offer: impl Into<String>) -> Self {
+        MatchRecord {
+            need: need.into(),
+            offer: offer.into(),
+            status: None,
+            note: None,
+            updated_at: None,
+            decline_reason: None,
+            history: Vec::new(),
+        }
+    }
+
+    /// The status changes, oldest first. A record written without a history
+    /// (an older catalogue, another tool's bundle) has one: its status, when
+    /// it was last changed.
+    pub fn events(&self) -> Vec<StatusEvent> {
+        if !self.history.is_empty() {
+            return self.history.clone();
+        }
+        match (self.status, self.updated_at) {
+            (Some(status), Some(at)) if status != MatchStatus::Suggested => vec![StatusEvent {
+                status,
+                at,
+                reason: self.decline_reason,
+                note: None,
+                undo: false,
+            }],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The statuses the pair went through that still stand, oldest first:
+    /// each change adds one, each undo takes the last one back.
+    pub fn standing(&self) -> Vec<StatusEvent> {
+        let mut stack: Vec<StatusEvent> = Vec::new();
+        for e in self.events() {
+            if e.undo {
+                stack.pop();
+            } else {
+                stack.push(e);
+            }
+        }
+        stack
+    }
 }
 
 /// The four kinds of catalogue entity a person edits, as named in the UI and CLI.

@@ -76,6 +76,8 @@ export interface Commands {
   needs_for_offer: { args: { offerId: string; top: number | null }; reply: Array<NeedMatchView> };
   /** Records a match's status (and note; a reason when declining). */
   set_match_status: { args: { change: StatusChange }; reply: MatchRecord };
+  /** Takes back a match's last status change ("Hent tilbake", "Angre"); kept in its history. */
+  step_back_match: { args: { need: string; offer: string }; reply: MatchRecord };
   /** One page of the active needs with no suggestion: the competence gaps. */
   competence_gaps: { args: { query: PageQuery }; reply: Page<EntryRow> };
   /** The thesaurus' concept groups. */
@@ -126,6 +128,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "declined_for_need",
   "needs_for_offer",
   "set_match_status",
+  "step_back_match",
   "competence_gaps",
   "list_concepts",
   "edit_thesaurus",
@@ -183,6 +186,8 @@ export interface Client {
   needsForOffer(offerId: string, top: number | null): Promise<Array<NeedMatchView>>;
   /** Records a match's status (and note; a reason when declining). */
   setMatchStatus(change: StatusChange): Promise<MatchRecord>;
+  /** Takes back a match's last status change ("Hent tilbake", "Angre"); kept in its history. */
+  stepBackMatch(need: string, offer: string): Promise<MatchRecord>;
   /** One page of the active needs with no suggestion: the competence gaps. */
   competenceGaps(query: PageQuery): Promise<Page<EntryRow>>;
   /** The thesaurus' concept groups. */
@@ -231,6 +236,7 @@ export function client(call: Caller): Client {
     declinedForNeed: (needId) => call("declined_for_need", { needId }),
     needsForOffer: (offerId, top) => call("needs_for_offer", { offerId, top }),
     setMatchStatus: (change) => call("set_match_status", { change }),
+    stepBackMatch: (need, offer) => call("step_back_match", { need, offer }),
     competenceGaps: (query) => call("competence_gaps", { query }),
     listConcepts: () => call("list_concepts", {}),
     editThesaurus: (edit) => call("edit_thesaurus", { edit }),

@@ -2,6 +2,7 @@
 import type { DeclineReason } from "./DeclineReason";
 import type { Entry } from "./Entry";
 import type { MatchStatus } from "./MatchStatus";
+import type { StatusEvent } from "./StatusEvent";
 
 /**
  * What the UI shows for one suggested offer.
@@ -22,4 +23,12 @@ note?: string,
 /**
  * Why it was declined, for declined pairs.
  */
-decline_reason?: DeclineReason, };
+decline_reason?: DeclineReason, 
+/**
+ * The note given with the decline, for declined pairs.
+ */
+decline_note?: string, 
+/**
+ * Every status change of the pair, oldest first.
+ */
+history: Array<StatusEvent>, };
