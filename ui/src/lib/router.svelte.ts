@@ -77,8 +77,31 @@ export function guardLeaving(g: LeaveGuard): () => void {
   };
 }
 
+/**
+ * How many of the app's own addresses lie behind this one in the window's
+ * history (0 at the first), kept in each entry's `history.state`, so the way
+ * back knows whether there is a place the person came from.
+ */
+let depth = 0;
+const DEPTH = "kompisDepth";
+
+function depthOf(state: unknown): number | null {
+  const d = (state as Record<string, unknown> | null)?.[DEPTH];
+  return typeof d === "number" ? d : null;
+}
+
+function markDepth(): void {
+  history.replaceState({ ...(history.state as object | null), [DEPTH]: depth }, "");
+}
+
+if (globalThis.history) {
+  depth = depthOf(history.state) ?? 0;
+  markDepth();
+}
+
 globalThis.addEventListener?.("hashchange", () => {
   const next = location.hash;
+  const known = depthOf(history.state);
   const held = guard?.(() => {
     guard = null;
     location.hash = next;
@@ -86,8 +109,13 @@ globalThis.addEventListener?.("hashchange", () => {
   if (held) {
     // Back to where the form is, without a new history entry.
     history.replaceState(null, "", toHash(router.route));
+    depth = known ?? depth;
+    markDepth();
     return;
   }
+  // An entry seen before (back or forward) knows its place; a new one is one further.
+  depth = known ?? depth + 1;
+  markDepth();
   router.route = parseHash(next);
 });
 
@@ -103,4 +131,36 @@ export function go(r: Route): void {
   const hash = toHash(r);
   if (location.hash === hash) router.route = r;
   else location.hash = hash;
+}
+
+/**
+ * The way back (Esc on a page, Alt+Left anywhere): to the address the
+ * person came from, as the window's back button goes, or, opened straight
+ * on this address, up to the screen's list. A form's leave guard asks first.
+ */
+export function back(): void {
+  if (depth > 0) history.back();
+  else if (router.route.view !== "list") go({ screen: router.route.screen, view: "list" });
+}
+
+/** The element keys go to is one that uses Esc itself (typing, a choice list, an editable text). */
+function usesEscape(el: Element | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return !["button", "submit", "reset", "checkbox", "radio"].includes(el.type);
+  return el.getAttribute("role") === "combobox";
+}
+
+/**
+ * Whether a key press means "back": Alt+Left on any screen; Esc on a page
+ * of its own (a need's or offer's), not in a form (Esc cancels there) nor
+ * while typing in a field that uses Esc. Never while a dialog is open, nor
+ * when something on the page already took the key.
+ */
+export function isBackKey(e: KeyboardEvent, route: Route = router.route): boolean {
+  if (e.defaultPrevented || e.repeat || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+  if (document.querySelector("dialog[open]")) return false;
+  if (e.key === "ArrowLeft" && e.altKey) return true;
+  if (e.key !== "Escape" || e.altKey) return false;
+  return route.view === "detail" && !usesEscape(e.target as Element | null);
 }

@@ -39,6 +39,29 @@ describe("first start", () => {
     expect(calls.map((c) => c.cmd)).toContain("load_demo");
   });
 
+  it("starts on the example network, and Esc decides nothing", async () => {
+    const calls = await fakeCore({
+      load_demo: () => ({ organisations: 1, people: 0, offers: 0, needs: 0, matches: 0 }),
+    });
+    let closed = false;
+    render(FirstStart, { open: true, onclose: () => (closed = true) });
+    const dialog = screen.getByTestId("first-start") as HTMLDialogElement;
+    expect(document.activeElement).toBe(screen.getByTestId("demo-load"));
+
+    const esc = new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true });
+    screen.getByTestId("demo-load").dispatchEvent(esc);
+    expect(esc.defaultPrevented).toBe(true);
+    // A browser that turns Esc into `cancel` anyway: still nothing decided.
+    await fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(false);
+    expect(dialog.open).toBe(true);
+    expect(calls.map((c) => c.cmd)).not.toContain("load_demo");
+
+    await fireEvent.click(screen.getByTestId("demo-skip"));
+    expect(closed).toBe(true);
+  });
+
   it("shows the core's sentence when loading fails", async () => {
     await fakeCore({
       load_demo: () => {
@@ -86,5 +109,21 @@ describe("quick search", () => {
     await waitFor(() => expect(screen.queryAllByRole("option").length).toBeGreaterThan(0));
     await fireEvent.keyDown(input, { key: "Escape" });
     await waitFor(() => expect(screen.queryAllByRole("option")).toHaveLength(0));
+    expect((input as HTMLInputElement).value).toBe("");
+  });
+
+  it("Esc clears the box, and opening it again shows no old hits", async () => {
+    await fakeCore({ search: () => [hit(1, "Sveising")] });
+    render(QuickSearch);
+    const input = screen.getByTestId("global-search") as HTMLInputElement;
+    await fireEvent.focus(input);
+    await fireEvent.input(input, { target: { value: "sveis" } });
+    await waitFor(() => expect(screen.getByText("Sveising")).toBeTruthy());
+    await fireEvent.keyDown(input, { key: "Escape" });
+    expect(input.value).toBe("");
+    await fireEvent.focus(input);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByText("Sveising")).toBeNull();
+    expect(input.getAttribute("aria-expanded")).toBe("false");
   });
 });
