@@ -54,7 +54,10 @@ pub fn run() {
             .build(),
     );
     with_commands(builder)
-        .on_window_event(file_dropped)
+        .on_window_event(|window, event| {
+            file_dropped(window, event);
+            close_requested(window, event);
+        })
         .setup(move |app| open_catalogue(app, catalogue))
         .run(context)
         .expect("error while running the Kompis app");
@@ -71,6 +74,17 @@ fn open_catalogue<R: Runtime>(
             kompis_core::api::set_file_picker(
                 &catalogue,
                 std::sync::Arc::new(picker::DialogPicker(app.handle().clone())),
+            );
+            let handle = app.handle().clone();
+            kompis_core::api::set_window_closer(
+                &catalogue,
+                std::sync::Arc::new(move || {
+                    if let Some(window) = handle.get_webview_window(MAIN_WINDOW) {
+                        if let Err(e) = window.destroy() {
+                            eprintln!("kompis-app: could not close the window: {e}");
+                        }
+                    }
+                }),
             );
             app.manage(catalogue);
             let config = app
@@ -113,6 +127,10 @@ fn open_catalogue<R: Runtime>(
 /// the intake review, never the path.
 pub const FILE_DROPPED: &str = "kompis://file-dropped";
 
+/// The event that asks the page about its unsaved changes when the window
+/// is being closed (no payload).
+pub const CLOSE_REQUESTED: &str = "kompis://close-requested";
+
 /// A file dropped on the window goes to the intake review: Rust keeps the
 /// path behind a handle and tells the page only the handle and the name.
 fn file_dropped<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
@@ -125,6 +143,24 @@ fn file_dropped<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let choice = kompis_core::api::grant_dropped_file(&catalogue, path.clone());
     if let Err(e) = window.emit_to(MAIN_WINDOW, FILE_DROPPED, choice) {
         eprintln!("kompis-app: could not tell the window of a dropped file: {e}");
+    }
+}
+
+/// Closing the window while the page holds typed changes asks first: the
+/// close is held back and the page shows its "discard changes?" question;
+/// choosing to discard calls `close_window`.
+fn close_requested<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    let Some(catalogue) = window.try_state::<Catalogue>() else {
+        return;
+    };
+    if kompis_core::api::has_unsaved(&catalogue) {
+        api.prevent_close();
+        if let Err(e) = window.emit_to(MAIN_WINDOW, CLOSE_REQUESTED, ()) {
+            eprintln!("kompis-app: could not ask the window about unsaved changes: {e}");
+        }
     }
 }
 

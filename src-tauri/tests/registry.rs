@@ -217,3 +217,19 @@ fn the_typescript_client_is_generated_from_the_registry() {
         assert!(expected.contains(&format!("\"{name}\"")), "{name}");
     }
 }
+
+/// The events the app sends are the ones the page listens for: each name
+/// written once in Rust and once in the module of the page that listens.
+#[test]
+fn the_page_listens_for_the_events_the_app_sends() {
+    for (name, module) in [
+        (kompis_app::FILE_DROPPED, "ui/src/lib/intake.svelte.ts"),
+        (kompis_app::CLOSE_REQUESTED, "ui/src/lib/closing.svelte.ts"),
+    ] {
+        let text = std::fs::read_to_string(repo().join(module)).expect("the page's module");
+        assert!(
+            text.contains(&format!("= \"{name}\";")),
+            "{module} does not listen for {name}"
+        );
+    }
+}

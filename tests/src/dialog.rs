@@ -9,7 +9,7 @@ use std::time::Duration;
 /// How long a dialog may take to appear.
 const APPEAR: Duration = Duration::from_secs(20);
 
-fn xdotool(display: &str, args: &[&str]) -> String {
+pub(crate) fn xdotool(display: &str, args: &[&str]) -> String {
     let program = crate::find_program("xdotool")
         .expect("xdotool is missing: run `bash scripts/setup.sh` (Debian package xdotool)");
     let out = Command::new(program)

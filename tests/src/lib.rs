@@ -14,6 +14,7 @@ pub mod display;
 pub mod driver;
 pub mod harness;
 pub mod ui;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -46,6 +46,20 @@ pub async fn element(client: &Client, id: &str) -> Element {
         .unwrap_or_else(|e| panic!("no element [data-testid={id}] within {UI_TIMEOUT:?}: {e}"))
 }
 
+/// The value of the field with `data-testid` `id` as the page holds it.
+pub async fn value(client: &Client, id: &str) -> String {
+    client
+        .execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.value : null;",
+            vec![test_id(id).into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("could not read [data-testid={id}]: {e}"))
+        .as_str()
+        .unwrap_or_else(|| panic!("no field [data-testid={id}]"))
+        .to_string()
+}
+
 /// Clicks the element with `data-testid` `id` once it shows and takes the
 /// click (a closing dialog may still cover it for a moment).
 pub async fn click(client: &Client, id: &str) {

@@ -25,14 +25,8 @@ async fn esc_in_a_changed_form_asks_before_the_changes_are_lost() {
             .expect("could not press Esc");
         ui::element(&client, "unsaved-dialog").await;
         ui::click(&client, "unsaved-keep").await;
-        let kept = client
-            .execute(
-                "return document.querySelector('[data-testid=field-name]').value",
-                vec![],
-            )
-            .await
-            .expect("could not read the field");
-        assert_eq!(kept.as_str(), Some("Rena Aluminium og laserskjæring"));
+        let kept = ui::value(&client, "field-name").await;
+        assert_eq!(kept, "Rena Aluminium og laserskjæring");
 
         // Another screen asks too; discarding goes there.
         ui::click(&client, "nav-needs").await;

@@ -89,6 +89,10 @@ macro_rules! for_each_command {
             export_bundle(file: String) -> ImportSummary;
             /// Loads the example network of the region.
             load_demo() -> ImportSummary;
+            /// The page says whether it holds typed changes not yet saved (closing then asks first).
+            set_unsaved(unsaved: bool) -> ();
+            /// Closes the window after the person chose to leave unsaved changes.
+            close_window() -> ();
         }
     };
 }

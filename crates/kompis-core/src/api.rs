@@ -391,6 +391,29 @@ pub fn set_file_picker(cat: &Catalogue, picker: std::sync::Arc<dyn FilePicker>) 
     cat.files().set_picker(picker);
 }
 
+/// The page says whether it holds typed changes not yet saved; while it
+/// does, closing the window asks first.
+pub fn set_unsaved(cat: &Catalogue, unsaved: bool) -> Result<()> {
+    cat.window().set_unsaved(unsaved);
+    Ok(())
+}
+
+/// Whether closing the window now would lose typed changes (the shell asks
+/// before it closes).
+pub fn has_unsaved(cat: &Catalogue) -> bool {
+    cat.window().unsaved()
+}
+
+/// Closes the window after the person chose to leave unsaved changes.
+pub fn close_window(cat: &Catalogue) -> Result<()> {
+    cat.window().close()
+}
+
+/// Install the shell's way to close its window (the app does, at start).
+pub fn set_window_closer(cat: &Catalogue, closer: crate::window::Closer) {
+    cat.window().set_closer(closer);
+}
+
 /// The file purpose of a sheet format.
 fn sheet_purpose(format: SheetFormat) -> FilePurpose {
     match format {

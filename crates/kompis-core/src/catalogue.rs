@@ -43,6 +43,8 @@ pub struct Catalogue {
     building: std::sync::Mutex<HashMap<TypeId, Arc<std::sync::Mutex<()>>>>,
     /// Files the person chose, behind one-time handles.
     files: crate::files::FileGrants,
+    /// The page's unsaved flag and the shell's way to close the window.
+    window: crate::window::WindowState,
 }
 
 /// An entity in the trash, with what it held.
@@ -68,6 +70,7 @@ impl Catalogue {
             generation: AtomicU64::new(0),
             building: Default::default(),
             files: Default::default(),
+            window: Default::default(),
         })
     }
 
@@ -349,6 +352,11 @@ impl Catalogue {
             .unwrap_or_else(|e| e.into_inner())
             .clear();
         Ok(())
+    }
+
+    /// Whether the page holds unsaved changes, and the shell's closer.
+    pub(crate) fn window(&self) -> &crate::window::WindowState {
+        &self.window
     }
 
     /// The files chosen behind handles, and the shell's picker.

@@ -62,6 +62,9 @@ pub enum Error {
     /// No file dialog here (the browser preview).
     #[error("Files are chosen in the desktop app only; the browser preview has no file dialog.")]
     NoFilePicker,
+    /// No window to close here (the browser preview).
+    #[error("Only the desktop app has a window to close; close the browser tab instead.")]
+    NoWindow,
     /// A file intake cannot read as a table.
     #[error(transparent)]
     Intake(#[from] kompis_intake::IntakeError),
@@ -103,6 +106,7 @@ impl Error {
             Error::IntakeRefused { .. } => "intake_errors",
             Error::UnknownFile | Error::WrongFile { .. } => "file_choice",
             Error::NoFilePicker => "no_file_dialog",
+            Error::NoWindow => "no_window",
         }
     }
 

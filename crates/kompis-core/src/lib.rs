@@ -27,6 +27,7 @@ mod sheets;
 mod storage;
 pub mod synthetic;
 mod validate;
+mod window;
 pub mod wire;
 mod workflow;
 

@@ -10,6 +10,7 @@ use std::path::Path;
 const LAYERS: &[&str] = &[
     "error",
     "files",
+    "window",
     "collate",
     "keys",
     "storage",

@@ -102,6 +102,10 @@ export interface Commands {
   export_bundle: { args: { file: string }; reply: ImportSummary };
   /** Loads the example network of the region. */
   load_demo: { args: Record<string, never>; reply: ImportSummary };
+  /** The page says whether it holds typed changes not yet saved (closing then asks first). */
+  set_unsaved: { args: { unsaved: boolean }; reply: null };
+  /** Closes the window after the person chose to leave unsaved changes. */
+  close_window: { args: Record<string, never>; reply: null };
 }
 
 /** A command's name. */
@@ -141,6 +145,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "export_sheet",
   "export_bundle",
   "load_demo",
+  "set_unsaved",
+  "close_window",
 ];
 
 /** Sends one command and resolves with its reply (rejects with an IpcError). */
@@ -212,6 +218,10 @@ export interface Client {
   exportBundle(file: string): Promise<ImportSummary>;
   /** Loads the example network of the region. */
   loadDemo(): Promise<ImportSummary>;
+  /** The page says whether it holds typed changes not yet saved (closing then asks first). */
+  setUnsaved(unsaved: boolean): Promise<null>;
+  /** Closes the window after the person chose to leave unsaved changes. */
+  closeWindow(): Promise<null>;
 }
 
 /** The client over a caller (Tauri's invoke, or the preview server). */
@@ -249,5 +259,7 @@ export function client(call: Caller): Client {
     exportSheet: (request, file) => call("export_sheet", { request, file }),
     exportBundle: (file) => call("export_bundle", { file }),
     loadDemo: () => call("load_demo", {}),
+    setUnsaved: (unsaved) => call("set_unsaved", { unsaved }),
+    closeWindow: () => call("close_window", {}),
   };
 }

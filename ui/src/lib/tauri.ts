@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { FileChoice } from "./bindings/FileChoice";
 import { FILE_DROPPED } from "./intake.svelte";
+import { CLOSE_REQUESTED } from "./closing.svelte";
 import { makeBackend, type Backend } from "./backend";
 import type { Caller } from "./commands";
 
@@ -15,4 +16,9 @@ export function tauriBackend(): Backend {
 /** Calls `onfile` with the handle of each file dropped on the window (Rust keeps the path). */
 export function onFileDropped(onfile: (file: FileChoice) => void): Promise<() => void> {
   return listen<FileChoice>(FILE_DROPPED, (e) => onfile(e.payload));
+}
+
+/** Calls `onclose` when the window is being closed while the page holds unsaved changes. */
+export function onCloseRequested(onclose: () => void): Promise<() => void> {
+  return listen(CLOSE_REQUESTED, () => onclose());
 }
