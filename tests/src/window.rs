@@ -31,3 +31,144 @@ pub fn ask_to_close(display: &str, title: &str) -> usize {
     conn.flush().expect("could not flush the X connection");
     sent
 }
+
+/// Drops the file at `path` on the middle of the window titled `title`, as
+/// a file manager does: the XDND protocol, with this test as the drag
+/// source (it owns `XdndSelection` and hands over `text/uri-list`).
+pub fn drop_file(display: &str, title: &str, path: &std::path::Path) {
+    use std::time::{Duration, Instant};
+    use x11rb::protocol::xproto::{
+        CreateWindowAux, PropMode, SelectionNotifyEvent, WindowClass, SELECTION_NOTIFY_EVENT,
+    };
+    use x11rb::protocol::Event;
+    use x11rb::wrapper::ConnectionExt as _;
+    use x11rb::{COPY_DEPTH_FROM_PARENT, CURRENT_TIME, NONE};
+
+    let target: u32 = crate::dialog::xdotool(
+        display,
+        &["search", "--onlyvisible", "--name", &format!("^{title}$")],
+    )
+    .lines()
+    .find_map(|w| w.trim().parse().ok())
+    .unwrap_or_else(|| panic!("no window titled {title:?} to drop on"));
+    let (conn, screen) = x11rb::connect(Some(display)).expect("could not reach the X display");
+    let root = conn.setup().roots[screen].root;
+    let atom = |name: &str| {
+        conn.intern_atom(false, name.as_bytes())
+            .expect("could not ask for an atom")
+            .reply()
+            .expect("no atom")
+            .atom
+    };
+    let [enter, position, status, drop, finished, selection, copy, uri_list] = [
+        "XdndEnter",
+        "XdndPosition",
+        "XdndStatus",
+        "XdndDrop",
+        "XdndFinished",
+        "XdndSelection",
+        "XdndActionCopy",
+        "text/uri-list",
+    ]
+    .map(atom);
+
+    let source = conn.generate_id().expect("no window id");
+    conn.create_window(
+        COPY_DEPTH_FROM_PARENT,
+        source,
+        root,
+        0,
+        0,
+        1,
+        1,
+        0,
+        WindowClass::INPUT_ONLY,
+        0,
+        &CreateWindowAux::new(),
+    )
+    .expect("could not make the drag source");
+    conn.set_selection_owner(source, selection, CURRENT_TIME)
+        .expect("could not own the drag selection");
+    let geometry = conn
+        .get_geometry(target)
+        .expect("no geometry")
+        .reply()
+        .expect("no geometry");
+    let middle = conn
+        .translate_coordinates(
+            target,
+            root,
+            (geometry.width / 2) as i16,
+            (geometry.height / 2) as i16,
+        )
+        .expect("no coordinates")
+        .reply()
+        .expect("no coordinates");
+    let at = ((middle.dst_x as u32) << 16) | (middle.dst_y as u32 & 0xffff);
+    let send = |kind: u32, data: [u32; 5]| {
+        let message = ClientMessageEvent::new(32, target, kind, data);
+        conn.send_event(false, target, EventMask::NO_EVENT, message)
+            .expect("could not send to the window");
+        conn.flush().expect("could not flush");
+    };
+    let uri = format!("file://{}\r\n", path.display()).replace(' ', "%20");
+
+    send(enter, [source, 5 << 24, uri_list, 0, 0]);
+    send(position, [source, 0, at, CURRENT_TIME, copy]);
+    let start = Instant::now();
+    let mut dropped = false;
+    let mut last_position = Instant::now();
+    loop {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the window did not take the dropped file (accepted: {dropped})"
+        );
+        match conn.poll_for_event().expect("the X connection failed") {
+            Some(Event::ClientMessage(m)) if m.type_ == status && !dropped => {
+                if m.data.as_data32()[1] & 1 == 1 {
+                    send(drop, [source, 0, CURRENT_TIME, 0, 0]);
+                    dropped = true;
+                }
+            }
+            Some(Event::ClientMessage(m)) if m.type_ == finished => break,
+            Some(Event::SelectionRequest(r)) => {
+                let property = if r.target == uri_list {
+                    conn.change_property8(
+                        PropMode::REPLACE,
+                        r.requestor,
+                        r.property,
+                        uri_list,
+                        uri.as_bytes(),
+                    )
+                    .expect("could not hand over the file");
+                    r.property
+                } else {
+                    NONE
+                };
+                let notify = SelectionNotifyEvent {
+                    response_type: SELECTION_NOTIFY_EVENT,
+                    sequence: 0,
+                    time: r.time,
+                    requestor: r.requestor,
+                    selection: r.selection,
+                    target: r.target,
+                    property,
+                };
+                conn.send_event(false, r.requestor, EventMask::NO_EVENT, notify)
+                    .expect("could not answer the window");
+                conn.flush().expect("could not flush");
+            }
+            Some(_) => {}
+            None => {
+                if !dropped && last_position.elapsed() > Duration::from_millis(500) {
+                    send(position, [source, 0, at, CURRENT_TIME, copy]);
+                    last_position = Instant::now();
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+    conn.destroy_window(source)
+        .expect("could not remove the drag source");
+    conn.flush().expect("could not flush");
+}

@@ -81,6 +81,8 @@ macro_rules! for_each_command {
             review_intake(file: String, options: IntakeOptions) -> IntakeReview;
             /// Reads a chosen table in as one atomic batch; refused whole on any error row.
             apply_intake(file: String, options: IntakeOptions) -> IntakeReview;
+            /// How far the running intake has come: its stage and rows reviewed of all.
+            intake_progress() -> Progress;
             /// Writes a registration workbook (one organisation's, or blank) to a chosen file.
             save_intake_form(request: FormRequest, file: String) -> FormSummary;
             /// Writes a match sheet to a file the person chose (its handle).

@@ -391,6 +391,11 @@ pub fn set_file_picker(cat: &Catalogue, picker: std::sync::Arc<dyn FilePicker>) 
     cat.files().set_picker(picker);
 }
 
+/// How far the running intake has come (the page asks while it waits).
+pub fn intake_progress(cat: &Catalogue) -> Result<Progress> {
+    Ok(cat.progress().now())
+}
+
 /// The page says whether it holds typed changes not yet saved; while it
 /// does, closing the window asks first.
 pub fn set_unsaved(cat: &Catalogue, unsaved: bool) -> Result<()> {

@@ -45,6 +45,8 @@ pub struct Catalogue {
     files: crate::files::FileGrants,
     /// The page's unsaved flag and the shell's way to close the window.
     window: crate::window::WindowState,
+    /// How far the running intake has come.
+    progress: crate::progress::Tracker,
 }
 
 /// An entity in the trash, with what it held.
@@ -71,6 +73,7 @@ impl Catalogue {
             building: Default::default(),
             files: Default::default(),
             window: Default::default(),
+            progress: Default::default(),
         })
     }
 
@@ -352,6 +355,11 @@ impl Catalogue {
             .unwrap_or_else(|e| e.into_inner())
             .clear();
         Ok(())
+    }
+
+    /// How far the running intake has come.
+    pub(crate) fn progress(&self) -> &crate::progress::Tracker {
+        &self.progress
     }
 
     /// Whether the page holds unsaved changes, and the shell's closer.

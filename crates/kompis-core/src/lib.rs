@@ -21,6 +21,7 @@ mod keys;
 mod listing;
 mod matching;
 mod paths;
+mod progress;
 mod schema;
 mod search;
 mod sheets;

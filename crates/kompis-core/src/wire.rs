@@ -10,6 +10,7 @@ use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 
 pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
 pub use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person, StatusEvent};
+pub use crate::progress::{Progress, Stage};
 pub use kompis_sheet::{PdfLayout, SheetLang, SheetPreview, SheetSummary};
 
 /// Offers or needs.

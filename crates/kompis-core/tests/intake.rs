@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kompis_core::api::wire::{ColumnChoice, IntakeAction, IntakeOptions, IntakeReview, Side};
+use kompis_core::api::wire::{
+    ColumnChoice, IntakeAction, IntakeOptions, IntakeReview, Side, Stage,
+};
 use kompis_core::api::{self, Catalogue, Error};
 use kompis_core::model::EntityKind;
 use rust_xlsxwriter::{Formula, Workbook};
@@ -526,7 +528,37 @@ fn fifty_thousand_rows_are_reviewed_and_one_bad_row_refuses_them_all() {
         ..options()
     };
     let before = s.snapshot();
-    let r = api::intake_review(&s.cat, &p, &opts).unwrap();
+    // Watched from another thread, as the page asks while it waits.
+    let (r, seen) = std::thread::scope(|scope| {
+        let review = scope.spawn(|| api::intake_review(&s.cat, &p, &opts));
+        let mut seen = Vec::new();
+        while !review.is_finished() {
+            seen.push(api::intake_progress(&s.cat).unwrap());
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        (review.join().unwrap().unwrap(), seen)
+    });
+    let reviewing: Vec<_> = seen
+        .iter()
+        .filter(|p| p.stage == Stage::Reviewing)
+        .collect();
+    assert!(
+        reviewing
+            .iter()
+            .any(|p| p.total == 50_001 && p.done > 0 && p.done < p.total),
+        "the review reported rows done of 50,001 as it went ({} samples, last {:?})",
+        seen.len(),
+        seen.last()
+    );
+    assert!(
+        reviewing.windows(2).all(|w| w[0].done <= w[1].done),
+        "rows done only grow"
+    );
+    assert_eq!(
+        api::intake_progress(&s.cat).unwrap().stage,
+        Stage::Idle,
+        "idle once done"
+    );
     assert_eq!(r.summary.new, 50_000 + 500);
     assert_eq!(r.summary.error, 1);
     let err = api::intake_apply(&s.cat, &p, &opts).unwrap_err();

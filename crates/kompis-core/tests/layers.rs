@@ -11,6 +11,7 @@ const LAYERS: &[&str] = &[
     "error",
     "files",
     "window",
+    "progress",
     "collate",
     "keys",
     "storage",

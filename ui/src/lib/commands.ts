@@ -27,6 +27,7 @@ import type { PageQuery } from "./bindings/PageQuery";
 import type { Person } from "./bindings/Person";
 import type { PersonQuery } from "./bindings/PersonQuery";
 import type { PersonRow } from "./bindings/PersonRow";
+import type { Progress } from "./bindings/Progress";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SheetPreview } from "./bindings/SheetPreview";
 import type { SheetRequest } from "./bindings/SheetRequest";
@@ -94,6 +95,8 @@ export interface Commands {
   review_intake: { args: { file: string; options: IntakeOptions }; reply: IntakeReview };
   /** Reads a chosen table in as one atomic batch; refused whole on any error row. */
   apply_intake: { args: { file: string; options: IntakeOptions }; reply: IntakeReview };
+  /** How far the running intake has come: its stage and rows reviewed of all. */
+  intake_progress: { args: Record<string, never>; reply: Progress };
   /** Writes a registration workbook (one organisation's, or blank) to a chosen file. */
   save_intake_form: { args: { request: FormRequest; file: string }; reply: FormSummary };
   /** Writes a match sheet to a file the person chose (its handle). */
@@ -141,6 +144,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "map_intake",
   "review_intake",
   "apply_intake",
+  "intake_progress",
   "save_intake_form",
   "export_sheet",
   "export_bundle",
@@ -210,6 +214,8 @@ export interface Client {
   reviewIntake(file: string, options: IntakeOptions): Promise<IntakeReview>;
   /** Reads a chosen table in as one atomic batch; refused whole on any error row. */
   applyIntake(file: string, options: IntakeOptions): Promise<IntakeReview>;
+  /** How far the running intake has come: its stage and rows reviewed of all. */
+  intakeProgress(): Promise<Progress>;
   /** Writes a registration workbook (one organisation's, or blank) to a chosen file. */
   saveIntakeForm(request: FormRequest, file: string): Promise<FormSummary>;
   /** Writes a match sheet to a file the person chose (its handle). */
@@ -255,6 +261,7 @@ export function client(call: Caller): Client {
     mapIntake: (file, options) => call("map_intake", { file, options }),
     reviewIntake: (file, options) => call("review_intake", { file, options }),
     applyIntake: (file, options) => call("apply_intake", { file, options }),
+    intakeProgress: () => call("intake_progress", {}),
     saveIntakeForm: (request, file) => call("save_intake_form", { request, file }),
     exportSheet: (request, file) => call("export_sheet", { request, file }),
     exportBundle: (file) => call("export_bundle", { file }),

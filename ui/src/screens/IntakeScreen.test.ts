@@ -2,7 +2,7 @@
 /** The import screen as a coordinator uses it, on a fake core: choose, map, review, leave a row out, save. */
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it } from "vitest";
-import { fakeCore } from "../test/core";
+import { deferred, fakeCore } from "../test/core";
 import type { IntakeMapping, IntakeReview } from "../lib/types";
 import IntakeScreen from "./IntakeScreen.svelte";
 
@@ -106,5 +106,33 @@ describe("IntakeScreen", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].textContent).toContain("is not a date");
     expect((screen.getByTestId("intake-apply") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("shows the core's rows reviewed of all while a long review runs", async () => {
+    const slow = deferred<IntakeReview>();
+    let asked = 0;
+    await fakeCore({
+      choose_file: () => ({ handle: "h1", name: "behov.csv" }),
+      map_intake: () => mapping,
+      review_intake: () => slow.promise,
+      intake_progress: () => {
+        asked += 1;
+        return { stage: "reviewing", done: 12000 * asked, total: 50000 };
+      },
+    });
+    render(IntakeScreen);
+    await fireEvent.click(screen.getByTestId("intake-pick"));
+    await waitFor(() => screen.getByTestId("intake-review"));
+    await fireEvent.click(screen.getByTestId("intake-review"));
+    const bar = (await screen.findByRole("progressbar", {}, { timeout: 2000 })) as HTMLProgressElement;
+    expect(bar.max).toBe(50000);
+    await waitFor(() => expect(bar.value).toBeGreaterThanOrEqual(24000), { timeout: 2000 });
+    expect(screen.getByTestId("progress-rows").textContent).toMatch(/av 50\s000 rader/);
+    slow.resolve(review);
+    await waitFor(() => expect(screen.getAllByTestId("intake-row")).toHaveLength(2));
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    const stopped = asked;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(asked).toBe(stopped);
   });
 });

@@ -20,6 +20,7 @@ use crate::collate::cmp_nb;
 use crate::error::{Error, Result};
 use crate::keys;
 use crate::model::{EntityKind, Entry};
+use crate::progress::{Stage, Tracker};
 use crate::wire::{
     ColumnChoice, FormSummary, IntakeAction, IntakeColumn, IntakeCounts, IntakeMapping,
     IntakeOptions, IntakeReview, IntakeRow, IntakeTable, SheetLang,
@@ -59,13 +60,17 @@ pub(crate) fn review(
     path: &Path,
     options: &IntakeOptions,
 ) -> Result<IntakeReview> {
-    Ok(reviewed(&build(cat, path, options)?.items))
+    let running = cat.progress().start(Stage::Reading, 0);
+    Ok(reviewed(
+        &build(cat, path, options, running.tracker())?.items,
+    ))
 }
 
 /// Apply a file as one atomic batch, after the same review. Refused whole,
 /// with the first errors named, when any row is an error.
 pub(crate) fn apply(cat: &Catalogue, path: &Path, options: &IntakeOptions) -> Result<IntakeReview> {
-    let intake = build(cat, path, options)?;
+    let running = cat.progress().start(Stage::Reading, 0);
+    let intake = build(cat, path, options, running.tracker())?;
     let review = reviewed(&intake.items);
     let errors: Vec<&IntakeRow> = review
         .rows
@@ -100,6 +105,7 @@ pub(crate) fn apply(cat: &Catalogue, path: &Path, options: &IntakeOptions) -> Re
         && b.matches.is_empty()
         && b.thesaurus.is_none();
     if !nothing {
+        running.tracker().enter(Stage::Saving, 0);
         cat.import(&b)?;
     }
     for (set, overrides) in &intake.remember {
@@ -175,10 +181,16 @@ fn is_bundle(path: &Path) -> bool {
         .starts_with('{')
 }
 
-fn build(cat: &Catalogue, path: &Path, options: &IntakeOptions) -> Result<Intake> {
+fn build(
+    cat: &Catalogue,
+    path: &Path,
+    options: &IntakeOptions,
+    progress: &Tracker,
+) -> Result<Intake> {
     let mut known = Known::load(cat)?;
     if is_bundle(path) {
         let b = bundle::read_file(path)?;
+        progress.enter(Stage::Reviewing, 0);
         let mut intake = bundle_intake(&mut known, b, options.skip_duplicates);
         intake
             .items
@@ -193,8 +205,11 @@ fn build(cat: &Catalogue, path: &Path, options: &IntakeOptions) -> Result<Intake
         known: &mut known,
         skip_duplicates: options.skip_duplicates,
     };
-    let items = records::records(&source, &plans)
+    let records = records::records(&source, &plans);
+    progress.enter(Stage::Reviewing, records.len());
+    let items = records
         .iter()
+        .inspect(|_| progress.step())
         .filter(|rec| !skipped(options, &rec.sheet, rec.row))
         .flat_map(|rec| planner.plan(rec))
         .collect();
