@@ -90,6 +90,8 @@ fn refusal(code: &str, message: impl Into<String>) -> String {
         code: code.into(),
         message: message.into(),
         field: None,
+        problem: None,
+        count: None,
     })
     .expect("an error serialises")
 }

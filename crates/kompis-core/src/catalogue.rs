@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bundle::Bundle;
 use crate::cache::Cached;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result, UsedBy};
 use crate::keys;
 use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
 use crate::schema;
@@ -420,8 +420,8 @@ impl Catalogue {
         self.typeahead.with(|| build(self), f)
     }
 
-    /// What still points at an organisation or person, as a sentence part.
-    fn users_of(&self, kind: EntityKind, id: &str) -> Result<Vec<String>> {
+    /// What still points at an organisation or person, by kind and title or name.
+    fn users_of(&self, kind: EntityKind, id: &str) -> Result<Vec<UsedBy>> {
         let mut users = Vec::new();
         let field_matches = |e: &Entry| match kind {
             EntityKind::Organisation => e.organisation.as_deref() == Some(id),
@@ -432,18 +432,20 @@ impl Catalogue {
             (EntityKind::Offer, self.offers()?),
             (EntityKind::Need, self.needs()?),
         ] {
-            users.extend(
-                list.iter()
-                    .filter(|e| field_matches(e))
-                    .map(|e| format!("{} {}", side.word(), e.id)),
-            );
+            users.extend(list.iter().filter(|e| field_matches(e)).map(|e| UsedBy {
+                kind: side,
+                label: e.title.clone(),
+            }));
         }
         if kind == EntityKind::Organisation {
             users.extend(
                 self.people()?
                     .iter()
                     .filter(|p| p.organisation.as_deref() == Some(id))
-                    .map(|p| format!("person {}", p.id)),
+                    .map(|p| UsedBy {
+                        kind: EntityKind::Person,
+                        label: p.name.clone(),
+                    }),
             );
         }
         Ok(users)
@@ -454,22 +456,15 @@ impl Catalogue {
     pub fn delete(&self, kind: EntityKind, id: &str) -> Result<()> {
         let value: serde_json::Value = self.one(kind, id)?;
         if matches!(kind, EntityKind::Organisation | EntityKind::Person) {
-            let users = self.users_of(kind, id)?;
+            let mut users = self.users_of(kind, id)?;
             if !users.is_empty() {
-                let shown: Vec<_> = users.iter().take(5).cloned().collect();
-                let more = if users.len() > 5 {
-                    format!(" and {} more", users.len() - 5)
-                } else {
-                    String::new()
-                };
+                let more = users.len().saturating_sub(5);
+                users.truncate(5);
                 return Err(Error::invalid(
                     kind.word(),
                     id,
                     "id",
-                    format!(
-                        "is still used by {}{more}; change or delete those first",
-                        shown.join(", ")
-                    ),
+                    Problem::InUse { by: users, more },
                 ));
             }
         }

@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use crate::catalogue::Catalogue;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::model::{EntityKind, Entry, Organisation, Person};
 use crate::wire::Side;
 
@@ -67,10 +67,9 @@ pub(crate) fn save_entry(cat: &Catalogue, side: Side, mut e: Entry) -> Result<En
                 kind.word(),
                 &e.id,
                 "deadline",
-                format!(
-                    "the deadline {} has passed; choose today or a later date, or leave it empty",
-                    deadline.format("%d.%m.%Y")
-                ),
+                Problem::DeadlinePassed {
+                    date: deadline.format("%d.%m.%Y").to_string(),
+                },
             ));
         }
     }

@@ -35,25 +35,27 @@ fn build_typeahead(cat: &Catalogue) -> Result<kompis_match::Typeahead> {
 }
 
 fn hit(cat: &Catalogue, kind: EntityKind, id: &str, score: f64) -> Result<SearchHit> {
-    let (title, subtitle) = match kind {
+    let (title, subtitle, organisation) = match kind {
         EntityKind::Organisation => {
             let o = cat.organisation(id)?;
-            (o.name, o.municipality)
+            (o.name, o.municipality, None)
         }
         EntityKind::Person => {
             let p = cat.person(id)?;
-            (p.name, p.role)
+            (p.name, p.role, p.organisation)
         }
         EntityKind::Offer | EntityKind::Need => {
             let e = cat.entry(kind, id)?;
-            (e.title, e.description)
+            (e.title, e.description, e.organisation)
         }
     };
+    let organisation = organisation.and_then(|o| cat.organisation(&o).ok().map(|o| o.name));
     Ok(SearchHit {
         kind,
         id: id.into(),
         title,
         subtitle,
+        organisation,
         score,
     })
 }

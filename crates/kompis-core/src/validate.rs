@@ -1,7 +1,7 @@
 //! Rules an entity must keep before it is stored, shared by forms and
 //! imports. Each failure names entity, id and field.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
 
 /// Longest id accepted (the format's limit).
@@ -26,10 +26,10 @@ pub fn length(entity: &str, id: &str, field: &str, value: &str, max: usize) -> R
             entity,
             id,
             field,
-            format!(
-                "is {} characters long; at most {max} are allowed",
-                value.chars().count()
-            ),
+            Problem::TooLong {
+                length: value.chars().count(),
+                max,
+            },
         ));
     }
     Ok(())
@@ -45,7 +45,7 @@ fn long(kind: EntityKind, id: &str, field: &str, value: Option<&str>) -> Result<
 
 fn required(kind: EntityKind, id: &str, field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(kind.word(), id, field, "must not be empty"));
+        return Err(Error::invalid(kind.word(), id, field, Problem::Required));
     }
     Ok(())
 }
@@ -94,7 +94,7 @@ pub fn organisation(o: &Organisation) -> Result<()> {
                 k.word(),
                 &o.id,
                 "org_number",
-                format!("expected 9 digits, got {n:?}"),
+                Problem::OrgNumber,
             ));
         }
     }
@@ -118,7 +118,7 @@ pub fn person(p: &Person) -> Result<()> {
                 k.word(),
                 &p.id,
                 "email",
-                format!("expected an e-mail address like navn@firma.no, got {e:?}"),
+                Problem::Email,
             ));
         }
     }
@@ -136,10 +136,10 @@ pub fn entry(kind: EntityKind, e: &Entry) -> Result<()> {
             kind.word(),
             &e.id,
             "keywords",
-            format!(
-                "has {} keywords; at most {MAX_KEYWORDS} are allowed",
-                e.keywords.len()
-            ),
+            Problem::TooManyKeywords {
+                count: e.keywords.len(),
+                max: MAX_KEYWORDS,
+            },
         ));
     }
     for k in &e.keywords {
@@ -150,7 +150,7 @@ pub fn entry(kind: EntityKind, e: &Entry) -> Result<()> {
             kind.word(),
             &e.id,
             "deadline",
-            "only needs have a deadline",
+            Problem::DeadlineOnOffer,
         ));
     }
     Ok(())

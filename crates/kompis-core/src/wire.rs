@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Error;
+pub use crate::error::{Problem, UsedBy};
 use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 
 pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
@@ -252,6 +253,10 @@ pub struct SearchHit {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub subtitle: Option<String>,
+    /// The name of the organisation a person, offer or need belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation: Option<String>,
     pub score: f64,
 }
 
@@ -418,6 +423,15 @@ pub struct IpcError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// For validation errors: what was wrong, typed, so the window says it
+    /// in its own language (`message` is the English sentence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub problem: Option<Problem>,
+    /// For an import refused for its rows: how many rows have errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub count: Option<u32>,
 }
 
 impl From<Error> for IpcError {
@@ -430,10 +444,20 @@ impl From<Error> for IpcError {
             ),
             _ => e.to_string(),
         };
+        let problem = match &e {
+            Error::Invalid { problem, .. } => Some(problem.clone()),
+            _ => None,
+        };
+        let count = match &e {
+            Error::IntakeRefused { errors, .. } => u32::try_from(*errors).ok(),
+            _ => None,
+        };
         IpcError {
             code: e.code().to_string(),
             field: e.field().map(str::to_string),
             message,
+            problem,
+            count,
         }
     }
 }

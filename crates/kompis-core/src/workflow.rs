@@ -8,7 +8,7 @@ use kompis_match::Matcher;
 
 use crate::catalogue::Catalogue;
 use crate::docs::doc;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::matching::RankedOffer;
 use crate::matching::{active_needs_ranked, terms, thesaurus};
 use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus, StatusEvent};
@@ -25,7 +25,7 @@ pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRe
             "match",
             id,
             "decline_reason",
-            "say why the match is declined (not relevant, bad timing, no capacity, already solved or other)",
+            Problem::DeclineReason,
         ));
     }
     let mut record = cat

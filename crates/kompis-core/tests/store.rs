@@ -273,7 +273,7 @@ fn organisation_in_use_is_not_deleted() {
     let err = api::delete_entity(&cat, EntityKind::Organisation, org.id.clone()).unwrap_err();
     assert!(
         err.to_string()
-            .contains(&format!("is still used by need {}", n.id)),
+            .contains(&format!("is still used by need «{}»", n.title)),
         "{err}"
     );
     assert!(cat.exists(EntityKind::Organisation, &org.id).unwrap());
@@ -348,6 +348,17 @@ fn search_finds_titles_as_typed_and_new_entries_at_once() {
     let hits = api::search(&cat, "snøbrøyt".into()).unwrap();
     assert_eq!(hits[0].id, saved.id);
     assert_eq!(hits[0].kind, EntityKind::Need);
+    // A hit names the organisation it belongs to.
+    for h in first.iter().filter(|h| h.kind != EntityKind::Organisation) {
+        let org = match h.kind {
+            EntityKind::Person => api::get_person(&cat, h.id.clone()).unwrap().organisation,
+            EntityKind::Need => api::get_entry(&cat, Side::Need, h.id.clone()).unwrap().organisation,
+            _ => api::get_entry(&cat, Side::Offer, h.id.clone()).unwrap().organisation,
+        };
+        let name = org.map(|o| api::get_organisation(&cat, o).unwrap().name);
+        assert_eq!(h.organisation, name, "{h:?}");
+    }
+    assert!(first.iter().any(|h| h.organisation.is_some()), "{first:?}");
     // Words only in a description are found too.
     let d = api::search(&cat, "ingenting-som-finnes-xyz".into()).unwrap();
     assert!(d.is_empty());

@@ -391,6 +391,13 @@ fn a_past_deadline_is_refused_when_set_and_kept_when_untouched() {
         "{}",
         ipc.message
     );
+    assert_eq!(
+        ipc.problem,
+        Some(kompis_core::api::wire::Problem::DeadlinePassed {
+            date: "15.03.2026".into()
+        }),
+        "the window gets the problem typed, to word in its language"
+    );
     let stored = api::get_entry(&cat, Side::Need, "n-01".into()).unwrap();
     assert_eq!(stored.deadline, before, "nothing saved");
 

@@ -7,6 +7,7 @@
  */
 import { client, type Caller, type Client } from "./commands";
 import type { IpcError } from "./types";
+import { readable } from "./problems";
 
 /**
  * Every call the UI makes: the core's commands. Files are chosen with
@@ -18,12 +19,15 @@ export type Backend = Client & {
   readonly kind: "tauri" | "serve";
 };
 
-/** Turns whatever a call rejected with into an `IpcError` with a sentence. */
+/** Turns whatever a call rejected with into an `IpcError` with a sentence in the UI's language. */
 export function toIpcError(e: unknown): IpcError {
   if (e && typeof e === "object" && "message" in e && typeof (e as { message: unknown }).message === "string") {
-    const o = e as { code?: unknown; message: string; field?: unknown };
+    const o = e as Partial<IpcError> & { message: string };
     const err: IpcError = { code: typeof o.code === "string" ? o.code : "io", message: o.message };
     if (typeof o.field === "string" && o.field !== "") err.field = o.field;
+    if (o.problem && typeof o.problem === "object") err.problem = o.problem;
+    if (typeof o.count === "number") err.count = o.count;
+    err.message = readable(err);
     return err;
   }
   if (typeof e === "string" && e !== "") return { code: "io", message: e };

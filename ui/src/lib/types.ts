@@ -26,6 +26,7 @@ export type { Organisation } from "./bindings/Organisation";
 export type { OrgKind } from "./bindings/OrgKind";
 export type { Person } from "./bindings/Person";
 export type { SheetPreview } from "./bindings/SheetPreview";
+export type { Problem } from "./bindings/Problem";
 export type { StatusEvent } from "./bindings/StatusEvent";
 export type { SearchHit } from "./bindings/SearchHit";
 export type { SheetRequest } from "./bindings/SheetRequest";

@@ -527,7 +527,7 @@ fn check(rec: &Record, entity: &str, result: crate::error::Result<()>) -> Found<
         Ok(()) => Ok(()),
         Err(Error::Invalid { field, problem, .. }) => Err(RowError {
             column: rec.column(entity, &field),
-            message: problem,
+            message: problem.to_string(),
         }),
         Err(other) => Err(RowError {
             column: String::new(),

@@ -4,4 +4,8 @@ import type { EntityKind } from "./EntityKind";
 /**
  * One search hit.
  */
-export type SearchHit = { kind: EntityKind, id: string, title: string, subtitle?: string, score: number, };
+export type SearchHit = { kind: EntityKind, id: string, title: string, subtitle?: string, 
+/**
+ * The name of the organisation a person, offer or need belongs to.
+ */
+organisation?: string, score: number, };
