@@ -7,11 +7,12 @@ source "$(dirname "$0")/env.sh"
 # Tauri and WebKitGTK to build the app; Xvfb, xauth, WebKitWebDriver and
 # xdotool (to answer the native file dialogs) for the real-window tests;
 # poppler and LibreOffice for the match-sheet tests;
-# DejaVu so screenshots have a font.
+# gio and the MIME database (a saved sheet is opened with the desktop's
+# application, as on a desktop with xdg-open); DejaVu so screenshots have a font.
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
-  xvfb xauth webkit2gtk-driver xdotool
+  xvfb xauth webkit2gtk-driver xdotool libglib2.0-bin shared-mime-info
   poppler-utils libreoffice-calc-nogui fonts-dejavu-core
   git ca-certificates
 )

@@ -90,6 +90,46 @@ impl Harness {
         );
     }
 
+    /// Makes a desktop application, in the app's own XDG folders, the one
+    /// that opens files of `mimes` (as a person's PDF reader or file
+    /// manager is): it writes each path it is asked to open to the returned
+    /// file, one per line.
+    pub fn register_opener(&self, mimes: &[&str]) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let home = self.catalogue.with_file_name("xdg");
+        let apps = home.join("data/applications");
+        std::fs::create_dir_all(&apps).expect("cannot make the applications folder");
+        std::fs::create_dir_all(home.join("config")).expect("cannot make the config folder");
+        let opened = home.join("opened.txt");
+        let script = home.join("kompis-test-opener");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+        )
+        .expect("cannot write the opener");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .expect("cannot make the opener runnable");
+        std::fs::write(
+            apps.join("kompis-test-opener.desktop"),
+            format!(
+                "[Desktop Entry]\nType=Application\nName=Test opener\nExec={} %f\nMimeType={};\n",
+                script.display(),
+                mimes.join(";")
+            ),
+        )
+        .expect("cannot write the desktop file");
+        let defaults: String = mimes
+            .iter()
+            .map(|m| format!("{m}=kompis-test-opener.desktop\n"))
+            .collect();
+        std::fs::write(
+            home.join("config/mimeapps.list"),
+            format!("[Default Applications]\n{defaults}"),
+        )
+        .expect("cannot write mimeapps.list");
+        opened
+    }
+
     /// Saves a screenshot of the window as `tests/artifacts/NAME`.
     pub async fn screenshot(&self, client: &Client, name: &str) -> PathBuf {
         let png = tokio::time::timeout(Duration::from_secs(30), client.screenshot())

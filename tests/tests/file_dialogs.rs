@@ -1,7 +1,8 @@
 //! Import and export through the native file dialogs, which the app opens
 //! from Rust (the webview names no path): the catalogue is exported to a
-//! file typed into the save dialog, a match sheet is saved the same way,
-//! and the exported file is read into a fresh catalogue through the open
+//! file typed into the save dialog, a match sheet is saved the same way
+//! and opened (and its folder shown) with the desktop's application, and
+//! the exported file is read into a fresh catalogue through the open
 //! dialog and the import review.
 
 use std::time::Duration;
@@ -35,6 +36,26 @@ async fn a_catalogue_goes_out_and_back_in_through_the_native_dialogs() {
         ui::wait_for_text(&client, "sheet-done", "treffark-test.pdf").await;
         let pdf = std::fs::read(&sheet).expect("no match sheet was written");
         assert!(pdf.starts_with(b"%PDF"), "the sheet is not a PDF");
+
+        // Saved, the sheet opens in the desktop's PDF reader, and its
+        // folder in the file manager.
+        let opened = harness.register_opener(&["application/pdf", "inode/directory"]);
+        ui::click(&client, "sheet-open").await;
+        ui::click(&client, "sheet-folder").await;
+        let mut lines = String::new();
+        kompis_e2e::wait_until(Duration::from_secs(20), || {
+            lines = std::fs::read_to_string(&opened).unwrap_or_default();
+            lines.lines().count() >= 2
+        });
+        let folder = files.path().to_string_lossy().into_owned();
+        assert!(
+            lines.lines().any(|l| l.ends_with("treffark-test.pdf")),
+            "the sheet was not opened: {lines:?}"
+        );
+        assert!(
+            lines.lines().any(|l| l.trim_end_matches('/') == folder),
+            "its folder was not opened: {lines:?}"
+        );
         harness.quit(client).await;
 
         // In: a fresh catalogue imports the file through the open dialog.

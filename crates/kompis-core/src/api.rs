@@ -385,6 +385,13 @@ pub fn choose_file(cat: &Catalogue, request: FileRequest) -> Result<Option<FileC
     cat.files().choose(&request)
 }
 
+/// Opens a file the person saved (a match sheet, a workbook, a bundle) with
+/// the desktop's application for it, or with `folder` the folder it is in;
+/// `file` is the handle it was saved through.
+pub fn open_saved(cat: &Catalogue, file: String, folder: bool) -> Result<()> {
+    cat.files().open_written(&file, folder)
+}
+
 /// Install the shell's file dialog (the app does, at start; the preview
 /// server has none, and [`choose_file`] says so).
 pub fn set_file_picker(cat: &Catalogue, picker: std::sync::Arc<dyn FilePicker>) {

@@ -128,6 +128,8 @@ pub(crate) struct FileGrants {
     grants: Mutex<HashMap<String, Grant>>,
     /// The last folder used, per purpose, to start the next dialog in.
     folders: Mutex<HashMap<FilePurpose, PathBuf>>,
+    /// Files written through a used handle, which the person may open.
+    written: Mutex<HashMap<String, PathBuf>>,
 }
 
 impl FileGrants {
@@ -176,8 +178,38 @@ impl FileGrants {
     /// stands for. The handle is gone afterwards.
     pub(crate) fn take(&self, handle: &str, purposes: &[FilePurpose]) -> Result<PathBuf> {
         let path = self.peek(handle, purposes)?;
-        lock(&self.grants).remove(handle);
+        if let Some(grant) = lock(&self.grants).remove(handle) {
+            if !grant.purpose.opens() {
+                lock(&self.written).insert(handle.to_string(), grant.path);
+            }
+        }
         Ok(path)
+    }
+
+    /// Opens a file written through `handle` with the desktop's application
+    /// for it, or (with `folder`) the folder it is in.
+    pub(crate) fn open_written(&self, handle: &str, folder: bool) -> Result<()> {
+        let path = lock(&self.written)
+            .get(handle)
+            .cloned()
+            .ok_or(Error::UnknownFile)?;
+        let target = if folder {
+            path.parent().map(Path::to_path_buf).unwrap_or_else(|| path.clone())
+        } else {
+            path
+        };
+        if !target.exists() {
+            return Err(Error::Io {
+                action: "open",
+                path: target,
+                source: std::io::ErrorKind::NotFound.into(),
+            });
+        }
+        open::that_detached(&target).map_err(|source| Error::Io {
+            action: "open",
+            path: target,
+            source,
+        })
     }
 
     /// The path behind a handle given out for one of `purposes`, keeping
