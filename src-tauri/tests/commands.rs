@@ -337,6 +337,7 @@ fn every_argument_a_stranger_could_send_is_bounded_or_checked() {
         json!({ "edit": { "op": "add_term", "group": "sveising", "term": huge } }),
         "invalid",
     );
+    refused("find_concepts", json!({ "text": huge }), "invalid");
     let ids: Vec<String> = (0..20_000).map(|i| format!("n-{i}")).collect();
     refused(
         "sheet_preview",

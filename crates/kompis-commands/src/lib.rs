@@ -66,8 +66,10 @@ macro_rules! for_each_command {
             step_back_match(need: String, offer: String) -> MatchRecord;
             /// One page of the active needs with no suggestion: the competence gaps.
             competence_gaps(query: PageQuery) -> Page<EntryRow>;
-            /// The thesaurus' concept groups.
+            /// The thesaurus' concept groups, in Norwegian order.
             list_concepts() -> Vec<Concept>;
+            /// The concept groups whose id or a term has every typed word as a word start, with the terms that do.
+            find_concepts(text: String) -> Vec<ConceptHit>;
             /// Applies one thesaurus edit and returns the groups after it.
             edit_thesaurus(edit: ThesaurusEdit) -> Vec<Concept>;
             /// The first page (or rows) of the match sheet a request would write.

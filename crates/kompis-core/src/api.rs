@@ -240,9 +240,17 @@ pub fn competence_gaps(cat: &Catalogue, query: PageQuery) -> Result<Page<EntryRo
     Ok(listing::page_of(workflow::competence_gaps(cat)?, query))
 }
 
-/// The thesaurus as concept groups.
+/// The thesaurus as concept groups, in Norwegian order of their ids.
 pub fn list_concepts(cat: &Catalogue) -> Result<Vec<Concept>> {
     workflow::list_concepts(cat)
+}
+
+/// The concept groups whose id or a term holds every typed word as a word
+/// or word start (folded, `æøå` also as `a`/`o`), in Norwegian order, with
+/// the terms that do; every group when `text` has no words.
+pub fn find_concepts(cat: &Catalogue, text: String) -> Result<Vec<ConceptHit>> {
+    query_text(Some(&text))?;
+    listing::find_concepts(cat, &text)
 }
 
 /// Apply one thesaurus edit and return every group after it.

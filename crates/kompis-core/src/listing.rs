@@ -8,15 +8,27 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use kompis_match::listing::ListIndex;
+use kompis_match::text::fold;
 
 use crate::catalogue::Catalogue;
 use crate::collate::cmp_nb;
 use crate::error::Result;
 use crate::model::{EntityKind, Organisation, Person};
 use crate::wire::{
-    EntryQuery, EntryRow, EntrySort, Facets, OrgChoice, OrganisationQuery, OrganisationRow, Page,
-    PageQuery, PersonQuery, PersonRow, PAGE_DEFAULT, PAGE_MAX,
+    ConceptHit, EntryQuery, EntryRow, EntrySort, Facets, OrgChoice, OrganisationQuery,
+    OrganisationRow, Page, PageQuery, PersonQuery, PersonRow, PAGE_DEFAULT, PAGE_MAX,
 };
+
+/// The municipalities of the network, first where a municipality is typed
+/// (the organisation form, the registration workbook).
+pub(crate) const REGION: [&str; 6] = [
+    "Elverum",
+    "Åmot",
+    "Stor-Elvdal",
+    "Engerdal",
+    "Trysil",
+    "Våler",
+];
 
 /// Weights of the fields a filter looks in: a word in the title counts most.
 const TITLE: f32 = 3.0;
@@ -340,6 +352,90 @@ pub(crate) fn facets(cat: &Catalogue) -> Result<Facets> {
     municipalities.dedup();
     Ok(Facets {
         organisations,
+        municipality_choices: municipality_choices(&municipalities),
         municipalities,
     })
+}
+
+/// What a municipality box suggests: the [`REGION`]'s six in their order,
+/// then the other names in `used` (in their order) that are not one of them
+/// but for case or accents.
+pub(crate) fn municipality_choices(used: &[String]) -> Vec<String> {
+    let region: Vec<String> = REGION.iter().map(|m| fold(m)).collect();
+    let mut out: Vec<String> = REGION.iter().map(|m| m.to_string()).collect();
+    out.extend(
+        used.iter()
+            .filter(|m| !m.trim().is_empty() && !region.contains(&fold(m)))
+            .cloned(),
+    );
+    out
+}
+
+/// The thesaurus' groups in Norwegian order of their ids, with one row per
+/// id and per term in a list index.
+struct ConceptList {
+    groups: Vec<kompis_match::ConceptGroup>,
+    index: ListIndex,
+    /// Row of the index → (group, term; `None` for the group's id).
+    rows: Vec<(u32, Option<u32>)>,
+}
+
+impl ConceptList {
+    fn build(cat: &Catalogue) -> Result<Self> {
+        let mut groups = crate::matching::thesaurus(cat)?.groups().to_vec();
+        groups.sort_by(|a, b| cmp_nb(&a.id, &b.id));
+        let mut fields: Vec<[(&str, f32); 1]> = Vec::new();
+        let mut rows = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            fields.push([(group.id.as_str(), TITLE)]);
+            rows.push((g as u32, None));
+            for (t, term) in group.terms.iter().enumerate() {
+                fields.push([(term.as_str(), TITLE)]);
+                rows.push((g as u32, Some(t as u32)));
+            }
+        }
+        let index = ListIndex::new(&fields);
+        Ok(ConceptList {
+            groups,
+            index,
+            rows,
+        })
+    }
+}
+
+/// The concept groups whose id or one of whose terms holds every word of
+/// `text` as a word or a word start (the lists' filter: folded, `æøå` also
+/// typed as `a`/`o`, a typo allowed in longer words; so `lean` finds
+/// `lean-prinsipper` but not `solcelleanlegg`), in Norwegian order of their
+/// ids, each with where it matched. A text without words finds every group.
+pub(crate) fn find_concepts(cat: &Catalogue, text: &str) -> Result<Vec<ConceptHit>> {
+    let list = cat.derived(ConceptList::build)?;
+    let hit = |g: &kompis_match::ConceptGroup| ConceptHit {
+        id: g.id.clone(),
+        terms: g.terms.clone(),
+        id_hit: false,
+        hits: Vec::new(),
+    };
+    let found = list.index.query(text);
+    // Without words the index passes every row, and marks none.
+    if found.first().is_none_or(|h| h.marks.is_empty()) && found.len() == list.rows.len() {
+        return Ok(list.groups.iter().map(hit).collect());
+    }
+    let mut out: Vec<Option<ConceptHit>> = vec![None; list.groups.len()];
+    for h in found {
+        let (g, term) = list.rows[h.row];
+        let c = out[g as usize].get_or_insert_with(|| hit(&list.groups[g as usize]));
+        match term {
+            Some(t) => c.hits.push(t),
+            None => c.id_hit = true,
+        }
+    }
+    Ok(out
+        .into_iter()
+        .flatten()
+        .map(|mut c| {
+            c.hits.sort_unstable();
+            c
+        })
+        .collect())
 }

@@ -28,7 +28,7 @@ pub fn bundle(seed: u64, offers: usize, needs: usize) -> Bundle {
         .collect();
     orgs.sort();
     orgs.dedup();
-    let municipalities = crate::intake::REGION;
+    let municipalities = crate::listing::REGION;
     let entry = |d: kompis_match::Doc| Entry {
         id: d.id,
         title: d.title,

@@ -225,12 +225,15 @@ pub struct OrgChoice {
     pub name: String,
 }
 
-/// The values the list filters offer, in Norwegian order.
+/// The values the list filters offer (in Norwegian order) and the forms suggest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Facets {
     pub organisations: Vec<OrgChoice>,
     pub municipalities: Vec<String>,
+    /// What a municipality box suggests: the region's six, then the others
+    /// in use; any other name may still be typed.
+    pub municipality_choices: Vec<String>,
 }
 
 /// An entity in the trash.
@@ -345,6 +348,18 @@ pub struct StatusChange {
 pub struct Concept {
     pub id: String,
     pub terms: Vec<String>,
+}
+
+/// A concept group that holds what was typed (`find_concepts`), with where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConceptHit {
+    pub id: String,
+    pub terms: Vec<String>,
+    /// The group's id holds every typed word.
+    pub id_hit: bool,
+    /// The positions in `terms` of the terms that hold every typed word.
+    pub hits: Vec<u32>,
 }
 
 /// An edit of the thesaurus.

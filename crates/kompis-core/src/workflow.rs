@@ -182,16 +182,18 @@ fn find_gaps(cat: &Catalogue) -> Result<Gaps> {
     Ok(Gaps(gaps))
 }
 
-/// The thesaurus as concept groups.
+/// The thesaurus as concept groups, in Norwegian order of their ids.
 pub fn list_concepts(cat: &Catalogue) -> Result<Vec<Concept>> {
-    Ok(thesaurus(cat)?
+    let mut list: Vec<Concept> = thesaurus(cat)?
         .groups()
         .iter()
         .map(|g| Concept {
             id: g.id.clone(),
             terms: g.terms.clone(),
         })
-        .collect())
+        .collect();
+    list.sort_by(|a, b| crate::collate::cmp_nb(&a.id, &b.id));
+    Ok(list)
 }
 
 /// Apply one edit and store the whole thesaurus in the catalogue.

@@ -193,3 +193,37 @@ fn organisations_people_and_facets_come_from_the_core() {
         all_people.iter().filter(|p| p.consents()).count()
     );
 }
+
+#[test]
+fn a_municipality_box_suggests_the_region_then_the_others_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = Catalogue::open(dir.path()).unwrap();
+    // An empty catalogue suggests the region.
+    let region = api::facets(&cat).unwrap().municipality_choices;
+    assert_eq!(
+        region.join(", "),
+        "Elverum, Åmot, Stor-Elvdal, Engerdal, Trysil, Våler"
+    );
+    api::load_demo(&cat).unwrap();
+    for (name, municipality) in [("Hamar Verk AS", "Hamar"), ("Liten AS", "ELVERUM")] {
+        api::save_organisation(
+            &cat,
+            serde_json::from_value(serde_json::json!({
+                "id": "", "name": name, "kind": "company", "municipality": municipality
+            }))
+            .unwrap(),
+        )
+        .unwrap();
+    }
+    let facets = api::facets(&cat).unwrap();
+    let choices = facets.municipality_choices;
+    assert_eq!(choices[..6], region[..]);
+    // Others in use follow once each; one of the six typed otherwise is not repeated.
+    assert!(choices[6..].contains(&"Hamar".to_string()), "{choices:?}");
+    assert!(!choices.contains(&"ELVERUM".to_string()), "{choices:?}");
+    let mut distinct = choices.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), choices.len());
+    // The filters still offer what is in use, as written.
+    assert!(facets.municipalities.contains(&"ELVERUM".to_string()));
+}

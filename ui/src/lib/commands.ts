@@ -3,6 +3,7 @@
 // `KOMPIS_BLESS=1 cargo test -p kompis-app --test registry`.
 import type { CatalogueInfo } from "./bindings/CatalogueInfo";
 import type { Concept } from "./bindings/Concept";
+import type { ConceptHit } from "./bindings/ConceptHit";
 import type { EntityKind } from "./bindings/EntityKind";
 import type { Entry } from "./bindings/Entry";
 import type { EntryQuery } from "./bindings/EntryQuery";
@@ -81,8 +82,10 @@ export interface Commands {
   step_back_match: { args: { need: string; offer: string }; reply: MatchRecord };
   /** One page of the active needs with no suggestion: the competence gaps. */
   competence_gaps: { args: { query: PageQuery }; reply: Page<EntryRow> };
-  /** The thesaurus' concept groups. */
+  /** The thesaurus' concept groups, in Norwegian order. */
   list_concepts: { args: Record<string, never>; reply: Array<Concept> };
+  /** The concept groups whose id or a term has every typed word as a word start, with the terms that do. */
+  find_concepts: { args: { text: string }; reply: Array<ConceptHit> };
   /** Applies one thesaurus edit and returns the groups after it. */
   edit_thesaurus: { args: { edit: ThesaurusEdit }; reply: Array<Concept> };
   /** The first page (or rows) of the match sheet a request would write. */
@@ -140,6 +143,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "step_back_match",
   "competence_gaps",
   "list_concepts",
+  "find_concepts",
   "edit_thesaurus",
   "sheet_preview",
   "choose_file",
@@ -203,8 +207,10 @@ export interface Client {
   stepBackMatch(need: string, offer: string): Promise<MatchRecord>;
   /** One page of the active needs with no suggestion: the competence gaps. */
   competenceGaps(query: PageQuery): Promise<Page<EntryRow>>;
-  /** The thesaurus' concept groups. */
+  /** The thesaurus' concept groups, in Norwegian order. */
   listConcepts(): Promise<Array<Concept>>;
+  /** The concept groups whose id or a term has every typed word as a word start, with the terms that do. */
+  findConcepts(text: string): Promise<Array<ConceptHit>>;
   /** Applies one thesaurus edit and returns the groups after it. */
   editThesaurus(edit: ThesaurusEdit): Promise<Array<Concept>>;
   /** The first page (or rows) of the match sheet a request would write. */
@@ -260,6 +266,7 @@ export function client(call: Caller): Client {
     stepBackMatch: (need, offer) => call("step_back_match", { need, offer }),
     competenceGaps: (query) => call("competence_gaps", { query }),
     listConcepts: () => call("list_concepts", {}),
+    findConcepts: (text) => call("find_concepts", { text }),
     editThesaurus: (edit) => call("edit_thesaurus", { edit }),
     sheetPreview: (request) => call("sheet_preview", { request }),
     chooseFile: (request) => call("choose_file", { request }),

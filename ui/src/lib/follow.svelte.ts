@@ -48,7 +48,7 @@ export function follow<T, Q extends { text?: string }>(
 }
 
 /** The filters' organisations and municipalities, shared by every screen. */
-const facets = $state({ current: { organisations: [], municipalities: [] } as Facets });
+const facets = $state({ current: { organisations: [], municipalities: [], municipality_choices: [] } as Facets });
 /** The catalogue version the facets were (or are being) read for; -1 before the first read. */
 let facetsFor = -1;
 

@@ -5,6 +5,7 @@
 
 export type { CatalogueInfo } from "./bindings/CatalogueInfo";
 export type { Concept } from "./bindings/Concept";
+export type { ConceptHit } from "./bindings/ConceptHit";
 export type { DeclineReason } from "./bindings/DeclineReason";
 export type { EntityKind } from "./bindings/EntityKind";
 export type { Entry } from "./bindings/Entry";

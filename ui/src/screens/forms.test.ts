@@ -6,7 +6,11 @@ import { fakeCore } from "../test/core";
 import EntryForm from "./EntryForm.svelte";
 import OrganisationForm from "./OrganisationForm.svelte";
 
-const facets = () => ({ organisations: [{ id: "org-1", name: "Verksted AS" }], municipalities: ["Elverum"] });
+const facets = () => ({
+  organisations: [{ id: "org-1", name: "Verksted AS" }],
+  municipalities: ["Elverum"],
+  municipality_choices: ["Elverum", "Åmot", "Hamar"],
+});
 const noPeople = () => ({ total: 0, offset: 0, rows: [] });
 
 afterEach(cleanup);
@@ -52,6 +56,27 @@ describe("forms", () => {
     await screen.findByDisplayValue("Verksted AS");
     await fireEvent.click(screen.getByTestId("save"));
     await waitFor(() => expect(screen.getByTestId("error-banner").textContent).toContain("disk full"));
+  });
+
+  it("offers the municipalities the core suggests and keeps any other name typed", async () => {
+    const calls = await fakeCore({
+      facets,
+      save_organisation: ({ organisation }) => ({ ...organisation, id: "org-9" }),
+    });
+    render(OrganisationForm, {});
+    const box = (await screen.findByTestId("field-municipality")) as HTMLInputElement;
+    const list = document.getElementById(box.getAttribute("list") ?? "");
+    expect([...(list?.querySelectorAll("option") ?? [])].map((o) => o.value)).toEqual(["Elverum", "Åmot", "Hamar"]);
+
+    await fireEvent.input(screen.getByTestId("field-name"), { target: { value: "Rena Kafé" } });
+    await fireEvent.input(box, { target: { value: "Rendalen" } });
+    await fireEvent.click(screen.getByTestId("save"));
+    await waitFor(() =>
+      expect(calls.find((c) => c.cmd === "save_organisation")?.args.organisation).toMatchObject({
+        name: "Rena Kafé",
+        municipality: "Rendalen",
+      }),
+    );
   });
 
   it("sends nothing when it cannot read the typed date, and says so at the field", async () => {

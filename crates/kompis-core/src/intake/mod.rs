@@ -16,7 +16,6 @@ use kompis_intake::{records, Field, Overrides, Source};
 
 use crate::bundle::{self, Bundle};
 use crate::catalogue::Catalogue;
-use crate::collate::cmp_nb;
 use crate::error::{Error, Result};
 use crate::keys;
 use crate::model::{EntityKind, Entry};
@@ -28,15 +27,6 @@ use crate::wire::{
 use known::Known;
 use plan::{Item, RowPlanner, Write};
 
-/// The municipalities of the network, first in a form's dropdown.
-pub(crate) const REGION: [&str; 6] = [
-    "Elverum",
-    "Åmot",
-    "Stor-Elvdal",
-    "Engerdal",
-    "Trysil",
-    "Våler",
-];
 /// How many rows the mapping step shows of each sheet.
 const PREVIEW_ROWS: usize = 5;
 /// How many error rows a refused apply names.
@@ -482,16 +472,7 @@ pub(crate) fn form(
             })
             .collect())
     };
-    let mut municipalities: Vec<String> = REGION.iter().map(|m| m.to_string()).collect();
-    let mut others: Vec<String> = cat
-        .organisations()?
-        .into_iter()
-        .filter_map(|o| o.municipality)
-        .filter(|m| !municipalities.contains(m))
-        .collect();
-    others.sort_by(|a, b| cmp_nb(a, b));
-    others.dedup();
-    municipalities.extend(others);
+    let municipalities = crate::listing::facets(cat)?.municipality_choices;
     let content = FormContent {
         lang: match lang {
             SheetLang::Nb => FormLang::Nb,

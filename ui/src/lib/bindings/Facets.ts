@@ -2,6 +2,11 @@
 import type { OrgChoice } from "./OrgChoice";
 
 /**
- * The values the list filters offer, in Norwegian order.
+ * The values the list filters offer (in Norwegian order) and the forms suggest.
  */
-export type Facets = { organisations: Array<OrgChoice>, municipalities: Array<string>, };
+export type Facets = { organisations: Array<OrgChoice>, municipalities: Array<string>, 
+/**
+ * What a municipality box suggests: the region's six, then the others
+ * in use; any other name may still be typed.
+ */
+municipality_choices: Array<string>, };
