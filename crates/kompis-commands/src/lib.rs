@@ -40,6 +40,10 @@ macro_rules! for_each_command {
             get_organisation(id: String) -> Organisation;
             /// One person.
             get_person(id: String) -> Person;
+            /// An organisation's page: details, people, offers, needs and the pairs the coordinator took a step on.
+            organisation_overview(id: String) -> OrganisationOverview;
+            /// A person's page: details, organisation, consent and the entries they are the contact of.
+            person_overview(id: String) -> PersonOverview;
             /// Creates (id "") or updates an organisation; flushed before it returns.
             save_organisation(organisation: Organisation) -> Organisation;
             /// Creates (id "") or updates a person; flushed before it returns.

@@ -7,7 +7,7 @@
 //! Layers, lowest first (a module uses only those before it): `error`,
 //! `collate`, `keys`, `storage`, `schema`, `validate`, `bundle`, `cache`,
 //! `docs`, `catalogue`, `wire`, `matching`, `editing`, `workflow`,
-//! `listing`, `search`, `sheets`, `demo`, `api`.
+//! `listing`, `overview`, `search`, `sheets`, `demo`, `api`.
 
 use std::path::Path;
 
@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use crate::bundle;
 use crate::listing;
-use crate::{editing, matching, search, sheets, validate, workflow};
+use crate::{editing, matching, overview, search, sheets, validate, workflow};
 
 pub use crate::bundle::Bundle;
 pub use crate::catalogue::Catalogue;
@@ -121,6 +121,21 @@ pub fn get_organisation(cat: &Catalogue, id: String) -> Result<crate::model::Org
 /// One person.
 pub fn get_person(cat: &Catalogue, id: String) -> Result<crate::model::Person> {
     cat.person(&id)
+}
+
+/// An organisation's page: its details, its people (by name only with
+/// their consent), its offers and needs, and the pairs with them the
+/// coordinator has taken a step on.
+pub fn organisation_overview(cat: &Catalogue, id: String) -> Result<OrganisationOverview> {
+    validate::length("organisation", "", "id", &id, validate::MAX_ID_LEN)?;
+    overview::organisation(cat, &id)
+}
+
+/// A person's page: their details, organisation, consent and the offers and
+/// needs they are the contact of.
+pub fn person_overview(cat: &Catalogue, id: String) -> Result<PersonOverview> {
+    validate::length("person", "", "id", &id, validate::MAX_ID_LEN)?;
+    overview::person(cat, &id)
 }
 
 /// Create (empty id) or update an organisation; returns what was stored.

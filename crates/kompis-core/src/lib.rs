@@ -20,6 +20,7 @@ mod intake;
 mod keys;
 mod listing;
 mod matching;
+mod overview;
 mod paths;
 mod progress;
 mod schema;

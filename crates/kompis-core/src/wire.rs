@@ -661,3 +661,97 @@ pub struct FormRequest {
     #[ts(type = "\"nb\" | \"en\"")]
     pub lang: SheetLang,
 }
+
+/// One offer or need as an organisation's or a person's page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct EntryLine {
+    pub side: Side,
+    pub id: String,
+    pub title: String,
+    pub kind: EntryKind,
+    pub active: bool,
+    /// Needs only: `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub deadline: Option<chrono::NaiveDate>,
+    /// The deadline has passed.
+    pub expired: bool,
+}
+
+/// A contact person of an organisation, as they may be shown: the name only
+/// with their consent, otherwise by role.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PersonLine {
+    pub id: String,
+    /// Only when they agreed to be listed by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub role: Option<String>,
+    pub consents: bool,
+}
+
+/// The other end of an organisation's match.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct MatchEnd {
+    pub side: Side,
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation: Option<OrgChoice>,
+}
+
+/// A pair with one of an organisation's needs or offers that the
+/// coordinator has taken a step on (any status but suggested).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OrganisationMatch {
+    /// The organisation's own need or offer.
+    pub ours: MatchEnd,
+    /// The other side of the pair, with its organisation.
+    pub other: MatchEnd,
+    pub status: MatchStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decline_reason: Option<DeclineReason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// An organisation's page: its details, people, offers, needs and matches.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OrganisationOverview {
+    pub organisation: Organisation,
+    /// Named first (in name order), then those shown by role.
+    pub people: Vec<PersonLine>,
+    /// In title order.
+    pub needs: Vec<EntryLine>,
+    /// In title order.
+    pub offers: Vec<EntryLine>,
+    /// Agreed first, then contacted, shortlisted and declined; newest first within each.
+    pub matches: Vec<OrganisationMatch>,
+}
+
+/// A person's page: their details, organisation, consent and the offers and
+/// needs they are the contact of.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PersonOverview {
+    pub person: Person,
+    /// Their organisation, when it is in the catalogue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation: Option<OrgChoice>,
+    /// Whether they agreed to be listed by name outside Kompis.
+    pub consents: bool,
+    /// Needs first, then offers, each in title order.
+    pub entries: Vec<EntryLine>,
+}

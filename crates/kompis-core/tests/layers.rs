@@ -27,6 +27,7 @@ const LAYERS: &[&str] = &[
     "editing",
     "workflow",
     "listing",
+    "overview",
     "search",
     "sheets",
     "intake",

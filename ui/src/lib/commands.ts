@@ -21,11 +21,13 @@ import type { MatchRecord } from "./bindings/MatchRecord";
 import type { MatchView } from "./bindings/MatchView";
 import type { NeedMatchView } from "./bindings/NeedMatchView";
 import type { Organisation } from "./bindings/Organisation";
+import type { OrganisationOverview } from "./bindings/OrganisationOverview";
 import type { OrganisationQuery } from "./bindings/OrganisationQuery";
 import type { OrganisationRow } from "./bindings/OrganisationRow";
 import type { Page } from "./bindings/Page";
 import type { PageQuery } from "./bindings/PageQuery";
 import type { Person } from "./bindings/Person";
+import type { PersonOverview } from "./bindings/PersonOverview";
 import type { PersonQuery } from "./bindings/PersonQuery";
 import type { PersonRow } from "./bindings/PersonRow";
 import type { Progress } from "./bindings/Progress";
@@ -56,6 +58,10 @@ export interface Commands {
   get_organisation: { args: { id: string }; reply: Organisation };
   /** One person. */
   get_person: { args: { id: string }; reply: Person };
+  /** An organisation's page: details, people, offers, needs and the pairs the coordinator took a step on. */
+  organisation_overview: { args: { id: string }; reply: OrganisationOverview };
+  /** A person's page: details, organisation, consent and the entries they are the contact of. */
+  person_overview: { args: { id: string }; reply: PersonOverview };
   /** Creates (id "") or updates an organisation; flushed before it returns. */
   save_organisation: { args: { organisation: Organisation }; reply: Organisation };
   /** Creates (id "") or updates a person; flushed before it returns. */
@@ -129,6 +135,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "get_entry",
   "get_organisation",
   "get_person",
+  "organisation_overview",
+  "person_overview",
   "save_organisation",
   "save_person",
   "save_entry",
@@ -181,6 +189,10 @@ export interface Client {
   getOrganisation(id: string): Promise<Organisation>;
   /** One person. */
   getPerson(id: string): Promise<Person>;
+  /** An organisation's page: details, people, offers, needs and the pairs the coordinator took a step on. */
+  organisationOverview(id: string): Promise<OrganisationOverview>;
+  /** A person's page: details, organisation, consent and the entries they are the contact of. */
+  personOverview(id: string): Promise<PersonOverview>;
   /** Creates (id "") or updates an organisation; flushed before it returns. */
   saveOrganisation(organisation: Organisation): Promise<Organisation>;
   /** Creates (id "") or updates a person; flushed before it returns. */
@@ -252,6 +264,8 @@ export function client(call: Caller): Client {
     getEntry: (side, id) => call("get_entry", { side, id }),
     getOrganisation: (id) => call("get_organisation", { id }),
     getPerson: (id) => call("get_person", { id }),
+    organisationOverview: (id) => call("organisation_overview", { id }),
+    personOverview: (id) => call("person_overview", { id }),
     saveOrganisation: (organisation) => call("save_organisation", { organisation }),
     savePerson: (person) => call("save_person", { person }),
     saveEntry: (side, entry) => call("save_entry", { side, entry }),

@@ -1,8 +1,8 @@
 /**
  * Hash routes, so every screen has an address (handy for screenshots and for
  * the back button): `#/needs`, `#/needs/new`, `#/needs/ID`, `#/needs/ID/edit`,
- * `#/offers/…` (an offer's page and the needs it could serve), `#/organisations/…`,
- * `#/people/…`, and the single screens `#/trash`, `#/gaps`, `#/thesaurus`, `#/sheets`,
+ * `#/offers/…` (an offer's page and the needs it could serve), `#/organisations/…`
+ * and `#/people/…` (a page each, its form at `…/ID/edit`), and the single screens `#/trash`, `#/gaps`, `#/thesaurus`, `#/sheets`,
  * `#/intake` (the import flow).
  */
 
@@ -32,7 +32,7 @@ const SCREENS: readonly Screen[] = [
 export const SINGLE: readonly Screen[] = ["trash", "gaps", "thesaurus", "sheets", "intake"];
 
 /** Screens whose items have a page of their own (`#/needs/ID`); others open in their form. */
-const WITH_PAGE: readonly Screen[] = ["needs", "offers"];
+const WITH_PAGE: readonly Screen[] = ["needs", "offers", "organisations", "people"];
 
 /** Reads a hash such as `#/needs/n-3/edit`; anything unknown is the needs list. */
 export function parseHash(hash: string): Route {

@@ -12,6 +12,8 @@ describe("addresses", () => {
       { screen: "offers", view: "edit", id: "o-1" },
       { screen: "organisations", view: "new" },
       { screen: "people", view: "edit", id: "p-kari" },
+      { screen: "people", view: "detail", id: "p-kari" },
+      { screen: "organisations", view: "detail", id: "org-1" },
       { screen: "offers", view: "detail", id: "o-2" },
       { screen: "trash", view: "list" },
       { screen: "gaps", view: "list" },
@@ -20,11 +22,13 @@ describe("addresses", () => {
     ];
     for (const r of routes) expect(parseHash(toHash(r))).toEqual(r);
   });
-  it("falls back to the needs list, opens needs and offers on their page, people in their form", () => {
+  it("falls back to the needs list, opens needs, offers, organisations and people on their page", () => {
     expect(parseHash("")).toEqual({ screen: "needs", view: "list" });
     expect(parseHash("#/nonsense/x")).toEqual({ screen: "needs", view: "list" });
     expect(parseHash("#/offers/o-3")).toEqual({ screen: "offers", view: "detail", id: "o-3" });
-    expect(parseHash("#/organisations/org-1")).toEqual({ screen: "organisations", view: "edit", id: "org-1" });
+    expect(parseHash("#/organisations/org-1")).toEqual({ screen: "organisations", view: "detail", id: "org-1" });
+    expect(parseHash("#/people/p-1")).toEqual({ screen: "people", view: "detail", id: "p-1" });
+    expect(parseHash("#/people/p-1/edit")).toEqual({ screen: "people", view: "edit", id: "p-1" });
     expect(parseHash("#/sheets/x")).toEqual({ screen: "sheets", view: "list" });
   });
 });

@@ -62,11 +62,11 @@ describe("unsaved changes", () => {
     await waitFor(() => expect(location.hash).toBe("#/needs"));
   });
 
-  it("a saved form leaves without asking", async () => {
+  it("a saved form leaves for the saved organisation's page without asking", async () => {
     const name = await openForm();
     await fireEvent.input(name, { target: { value: "Trysil Trelast AS" } });
     await fireEvent.click(screen.getByTestId("save"));
-    await waitFor(() => expect(location.hash).toBe("#/organisations"));
+    await waitFor(() => expect(location.hash).toBe("#/organisations/org-9"));
     expect(asking()).toBe(false);
   });
 });
