@@ -232,6 +232,10 @@ fn no_command_takes_a_path_from_the_webview() {
             "export_bundle",
             json!({ "path": victim.display().to_string() }),
         ),
+        (
+            "open_saved",
+            json!({ "file": victim.display().to_string(), "inFolder": false }),
+        ),
     ];
     for (command, args) in attempts {
         let error = call(&window, command, args.clone()).unwrap_err();

@@ -121,7 +121,7 @@ pub fn run(cat: &Catalogue, command: IntakeCommand) -> Result<()> {
         } => {
             let review = api::intake_apply(cat, &file, &read.options(skip_duplicates)?)?;
             if read.json {
-                return print_json(&review);
+                return print_json(&contract(review));
             }
             let s = review.summary;
             let duplicates = match (s.duplicate, skip_duplicates) {
@@ -138,9 +138,18 @@ pub fn run(cat: &Catalogue, command: IntakeCommand) -> Result<()> {
     Ok(())
 }
 
+/// The review in the shape of the command-line contract: the typed
+/// problems the window words itself are left out (`message` says them).
+fn contract(mut review: IntakeReview) -> IntakeReview {
+    for r in &mut review.rows {
+        r.problems.clear();
+    }
+    review
+}
+
 fn show(review: &IntakeReview, json: bool) -> Result<()> {
     if json {
-        return print_json(review);
+        return print_json(&contract(review.clone()));
     }
     let rows = review
         .rows

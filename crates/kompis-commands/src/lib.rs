@@ -93,8 +93,8 @@ macro_rules! for_each_command {
             save_intake_form(request: FormRequest, file: String) -> FormSummary;
             /// Writes a match sheet to a file the person chose (its handle).
             export_sheet(request: SheetRequest, file: String) -> SheetSummary;
-            /// Opens a saved file (or, with `folder`, its folder) with the desktop's application.
-            open_saved(file: String, folder: bool) -> ();
+            /// Opens a saved file (or, with `in_folder`, its folder) with the desktop's application.
+            open_saved(file: String, in_folder: bool) -> ();
             /// Exports the whole catalogue as a bundle to a file the person chose (its handle).
             export_bundle(file: String) -> ImportSummary;
             /// Loads the example network of the region.

@@ -409,10 +409,10 @@ pub fn choose_file(cat: &Catalogue, request: FileRequest) -> Result<Option<FileC
 }
 
 /// Opens a file the person saved (a match sheet, a workbook, a bundle) with
-/// the desktop's application for it, or with `folder` the folder it is in;
+/// the desktop's application for it, or with `in_folder` the folder it is in;
 /// `file` is the handle it was saved through.
-pub fn open_saved(cat: &Catalogue, file: String, folder: bool) -> Result<()> {
-    cat.files().open_written(&file, folder)
+pub fn open_saved(cat: &Catalogue, file: String, in_folder: bool) -> Result<()> {
+    cat.files().open_written(&file, in_folder)
 }
 
 /// Install the shell's file dialog (the app does, at start; the preview

@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+pub use crate::model::{Problem, UsedBy};
 
 /// Everything the core can refuse or fail at, each naming what was wrong.
 #[derive(Debug, thiserror::Error)]
@@ -134,95 +133,5 @@ impl Error {
             field: field.into(),
             problem: problem.into(),
         }
-    }
-}
-
-/// What was wrong with a field, typed so that the window can say it in its
-/// own language; `Display` is the English sentence (the command line's).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
-pub enum Problem {
-    /// The field must be filled in.
-    Required,
-    /// A text longer than allowed.
-    TooLong { length: usize, max: usize },
-    /// An organisation number that is not nine digits.
-    OrgNumber,
-    /// An e-mail address without `@`, or with spaces.
-    Email,
-    /// More keywords than allowed.
-    TooManyKeywords { count: usize, max: usize },
-    /// A deadline on an offer.
-    DeadlineOnOffer,
-    /// A deadline set in the past (`date` as dd.mm.åååå).
-    DeadlinePassed { date: String },
-    /// A decline with no reason.
-    DeclineReason,
-    /// An entity still named by others (`by`: the first five).
-    InUse { by: Vec<UsedBy>, more: usize },
-    /// Anything else, in English.
-    Other { text: String },
-}
-
-/// One entity that names another, by its kind and title or name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct UsedBy {
-    pub kind: crate::model::EntityKind,
-    pub label: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::Required => write!(f, "must not be empty"),
-            Problem::TooLong { length, max } => {
-                write!(f, "is {length} characters long; at most {max} are allowed")
-            }
-            Problem::OrgNumber => write!(f, "expected 9 digits (organisasjonsnummer)"),
-            Problem::Email => write!(f, "expected an e-mail address like navn@firma.no"),
-            Problem::TooManyKeywords { count, max } => {
-                write!(f, "has {count} keywords; at most {max} are allowed")
-            }
-            Problem::DeadlineOnOffer => write!(f, "only needs have a deadline"),
-            Problem::DeadlinePassed { date } => write!(
-                f,
-                "the deadline {date} has passed; choose today or a later date, or leave it empty"
-            ),
-            Problem::DeclineReason => write!(
-                f,
-                "say why the match is declined (not relevant, bad timing, no capacity, already solved or other)"
-            ),
-            Problem::InUse { by, more } => {
-                let more = if *more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
-                let by: Vec<String> = by
-                    .iter()
-                    .map(|u| format!("{} «{}»", u.kind.word(), u.label))
-                    .collect();
-                write!(
-                    f,
-                    "is still used by {}{more}; change or delete those first",
-                    by.join(", ")
-                )
-            }
-            Problem::Other { text } => write!(f, "{text}"),
-        }
-    }
-}
-
-impl From<String> for Problem {
-    fn from(text: String) -> Self {
-        Problem::Other { text }
-    }
-}
-
-impl From<&str> for Problem {
-    fn from(text: &str) -> Self {
-        Problem::Other { text: text.into() }
     }
 }

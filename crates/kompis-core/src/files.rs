@@ -194,7 +194,9 @@ impl FileGrants {
             .cloned()
             .ok_or(Error::UnknownFile)?;
         let target = if folder {
-            path.parent().map(Path::to_path_buf).unwrap_or_else(|| path.clone())
+            path.parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| path.clone())
         } else {
             path
         };

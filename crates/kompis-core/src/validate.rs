@@ -114,12 +114,7 @@ pub fn person(p: &Person) -> Result<()> {
     if let Some(e) = &p.email {
         let ok = e.is_empty() || (e.contains('@') && !e.contains(char::is_whitespace));
         if !ok {
-            return Err(Error::invalid(
-                k.word(),
-                &p.id,
-                "email",
-                Problem::Email,
-            ));
+            return Err(Error::invalid(k.word(), &p.id, "email", Problem::Email));
         }
     }
     Ok(())

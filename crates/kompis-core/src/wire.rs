@@ -558,6 +558,20 @@ pub struct IntakeRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub message: Option<String>,
+    /// For errors: each column's problem, typed, so the window says it in
+    /// its own language (`message` says them all in English).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<CellProblem>>", optional)]
+    pub problems: Vec<CellProblem>,
+}
+
+/// What is wrong in one column of a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CellProblem {
+    /// The column's header ("" when the row as a whole is wrong).
+    pub column: String,
+    pub problem: Problem,
 }
 
 impl IntakeRow {
@@ -572,6 +586,7 @@ impl IntakeRow {
             duplicate_of: None,
             changes: None,
             message: None,
+            problems: Vec::new(),
         }
     }
 

@@ -718,3 +718,51 @@ fn a_registration_workbook_saved_again_by_libreoffice_reads_back_unchanged() {
         "{r:#?}"
     );
 }
+
+#[test]
+fn an_error_row_carries_each_column_problem_typed_for_the_window() {
+    use kompis_core::api::wire::{CellProblem, Problem};
+    let s = demo();
+    let p = s.file("feil.csv");
+    std::fs::write(
+        &p,
+        "Tittel;Bedrift;Org.nr.;Frist\nTørking;Trysil Trelast AS;974 760 674;31.02.2027\n",
+    )
+    .unwrap();
+    let opts = IntakeOptions {
+        kind: Some(EntityKind::Need),
+        ..options()
+    };
+    let r = api::intake_review(&s.cat, &p, &opts).unwrap();
+    let row = r
+        .rows
+        .iter()
+        .find(|r| r.action == IntakeAction::Error)
+        .expect("an error row");
+    assert_eq!(
+        row.problems,
+        [
+            CellProblem {
+                column: "Org.nr.".into(),
+                problem: Problem::OrgNumberCheck {
+                    text: "974 760 674".into()
+                },
+            },
+            CellProblem {
+                column: "Frist".into(),
+                problem: Problem::NotADate {
+                    text: "31.02.2027".into()
+                },
+            },
+        ]
+    );
+    let message = row.message.as_deref().unwrap_or_default();
+    assert!(
+        message.contains("column Org.nr.: \"974 760 674\" is not a valid organisation number"),
+        "{message}"
+    );
+    assert!(
+        message.contains("; column Frist: expected a date"),
+        "{message}"
+    );
+}

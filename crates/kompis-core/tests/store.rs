@@ -352,8 +352,16 @@ fn search_finds_titles_as_typed_and_new_entries_at_once() {
     for h in first.iter().filter(|h| h.kind != EntityKind::Organisation) {
         let org = match h.kind {
             EntityKind::Person => api::get_person(&cat, h.id.clone()).unwrap().organisation,
-            EntityKind::Need => api::get_entry(&cat, Side::Need, h.id.clone()).unwrap().organisation,
-            _ => api::get_entry(&cat, Side::Offer, h.id.clone()).unwrap().organisation,
+            EntityKind::Need => {
+                api::get_entry(&cat, Side::Need, h.id.clone())
+                    .unwrap()
+                    .organisation
+            }
+            _ => {
+                api::get_entry(&cat, Side::Offer, h.id.clone())
+                    .unwrap()
+                    .organisation
+            }
         };
         let name = org.map(|o| api::get_organisation(&cat, o).unwrap().name);
         assert_eq!(h.organisation, name, "{h:?}");

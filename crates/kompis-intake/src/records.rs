@@ -22,7 +22,7 @@ pub struct Problem {
     /// The column's header.
     pub column: String,
     /// What is wrong and what to write.
-    pub message: String,
+    pub what: kompis_model::Problem,
 }
 
 /// The header of the column each model field came from, keyed
@@ -297,9 +297,10 @@ pub fn records(source: &Source, plans: &[TablePlan]) -> Vec<Record> {
                 if let Some(first) = ids.get(&id) {
                     rec.problems.push(Problem {
                         column: reader.header(Field::Id),
-                        message: format!(
-                            "has the same hidden id {id} as row {first}; a copied row keeps the id of the row it was copied from, so clear the ID cell of the copy to add it as new"
-                        ),
+                        what: kompis_model::Problem::CopiedId {
+                            id,
+                            first_row: *first,
+                        },
                     });
                 } else {
                     ids.insert(id, row.number);
@@ -418,10 +419,10 @@ impl<'a> RowReader<'a> {
             let cell = cells.get(i).map(String::as_str).unwrap_or("");
             let text = Some(cell.to_string()).filter(|c| !c.is_empty());
             let header = &self.table.headers[i];
-            let mut fail = |message: String| {
+            let mut fail = |what: kompis_model::Problem| {
                 problems.push(Problem {
                     column: header.clone(),
-                    message,
+                    what,
                 })
             };
             for (entity, field) in Self::targets(self.plan.target, &self.plan.columns, f) {

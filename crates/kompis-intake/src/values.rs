@@ -3,7 +3,7 @@
 //! Each parser answers the value or a sentence saying what was expected.
 
 use chrono::{Datelike, NaiveDate};
-use kompis_model::{EntryKind, Language, OrgKind};
+use kompis_model::{EntryKind, Language, OrgKind, Problem};
 
 use crate::words::key;
 
@@ -109,18 +109,13 @@ const KINDS: &[(EntryKind, &[&str])] = &[
 ];
 
 /// The kind a word names ("Studentoppgave", "Erfaringsdeling", "expertise").
-pub fn entry_kind(text: &str) -> Result<EntryKind, String> {
+pub fn entry_kind(text: &str) -> Result<EntryKind, Problem> {
     let k = key(text);
     KINDS
         .iter()
         .find(|(_, words)| words.contains(&k.as_str()))
         .map(|(kind, _)| *kind)
-        .ok_or_else(|| {
-            format!(
-                "\"{}\" is not a kind Kompis knows; write one of Fagkompetanse, Erfaringsdeling, Studentoppgave, Kurs og opplæring, Utstyr og lokaler, Stilling (or expertise, experience, student_project, training, facility, position)",
-                short(text)
-            )
-        })
+        .ok_or_else(|| Problem::NotAKind { text: short(text) })
 }
 
 /// The word a form shows for a kind, in bokmål or English.
@@ -142,7 +137,7 @@ pub fn kind_word(kind: EntryKind, english: bool) -> &'static str {
 }
 
 /// A date as dd.mm.åååå, d.m.åå, åååå-mm-dd or dd/mm/åååå.
-pub fn date(text: &str) -> Result<NaiveDate, String> {
+pub fn date(text: &str) -> Result<NaiveDate, Problem> {
     let t = text.trim();
     // A date-time from a spreadsheet cell: its date.
     let t = t.split(['T', ' ']).next().unwrap_or(t);
@@ -159,15 +154,12 @@ pub fn date(text: &str) -> Result<NaiveDate, String> {
             return Ok(d);
         }
     }
-    Err(format!(
-        "expected a date like 31.12.2027, 1.3.27 or 2027-12-31, got \"{}\"",
-        short(text)
-    ))
+    Err(Problem::NotADate { text: short(text) })
 }
 
 /// An organisation number: nine digits, spaces and "NO"/"MVA" allowed,
 /// whose last digit is the MOD11 check digit of the first eight.
-pub fn org_number(text: &str) -> Result<String, String> {
+pub fn org_number(text: &str) -> Result<String, Problem> {
     let upper = text.trim().to_uppercase();
     let bare = upper.trim_start_matches("NO").trim_end_matches("MVA");
     let digits: String = bare
@@ -175,16 +167,10 @@ pub fn org_number(text: &str) -> Result<String, String> {
         .filter(|c| !c.is_whitespace() && *c != '.')
         .collect();
     if digits.len() != 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "expected an organisation number of 9 digits like 912 345 672, got \"{}\"",
-            short(text)
-        ));
+        return Err(Problem::OrgNumberDigits { text: short(text) });
     }
     if !mod11_ok(&digits) {
-        return Err(format!(
-            "\"{}\" is not a valid organisation number (its check digit does not match); look it up in Brønnøysundregistrene",
-            short(text)
-        ));
+        return Err(Problem::OrgNumberCheck { text: short(text) });
     }
     Ok(digits)
 }
@@ -230,24 +216,21 @@ fn split_keywords(text: &str, separators: &[char]) -> Vec<String> {
 }
 
 /// Yes or no in the words people use ("Ja", "x", "yes", "nei").
-pub fn yes_no(text: &str) -> Result<bool, String> {
+pub fn yes_no(text: &str) -> Result<bool, Problem> {
     match key(text).as_str() {
         "ja" | "j" | "yes" | "y" | "x" | "true" | "sant" | "1" | "ok" => Ok(true),
         "nei" | "n" | "no" | "false" | "usant" | "0" => Ok(false),
-        _ => Err(format!("expected Ja or Nei, got \"{}\"", short(text))),
+        _ => Err(Problem::NotYesNo { text: short(text) }),
     }
 }
 
 /// A language in words or as a code.
-pub fn language(text: &str) -> Result<Language, String> {
+pub fn language(text: &str) -> Result<Language, Problem> {
     match key(text).as_str() {
         "nb" | "bokmal" | "norsk" | "no" | "norwegian" => Ok(Language::Nb),
         "nn" | "nynorsk" => Ok(Language::Nn),
         "en" | "engelsk" | "english" => Ok(Language::En),
-        _ => Err(format!(
-            "expected bokmål, nynorsk or English, got \"{}\"",
-            short(text)
-        )),
+        _ => Err(Problem::NotALanguage { text: short(text) }),
     }
 }
 
@@ -288,7 +271,10 @@ mod tests {
         assert_eq!(entry_kind("expertise"), Ok(EntryKind::Expertise));
         assert_eq!(entry_kind(" Kurs og opplæring "), Ok(EntryKind::Training));
         assert_eq!(entry_kind("student_project"), Ok(EntryKind::StudentProject));
-        assert!(entry_kind("Bilvask").unwrap_err().contains("Fagkompetanse"));
+        assert!(entry_kind("Bilvask")
+            .unwrap_err()
+            .to_string()
+            .contains("Fagkompetanse"));
     }
 
     #[test]
@@ -298,7 +284,10 @@ mod tests {
         assert_eq!(date("1.3.27"), Ok(d));
         assert_eq!(date("2027-03-01"), Ok(d));
         assert_eq!(date("2027-03-01T00:00:00"), Ok(d));
-        assert!(date("31.02.2027").unwrap_err().contains("31.02.2027"));
+        assert!(date("31.02.2027")
+            .unwrap_err()
+            .to_string()
+            .contains("31.02.2027"));
     }
 
     #[test]
@@ -307,8 +296,12 @@ mod tests {
         assert_eq!(org_number("NO 974760673 MVA"), Ok("974760673".into()));
         assert!(org_number("974 760 674")
             .unwrap_err()
+            .to_string()
             .contains("check digit"));
-        assert!(org_number("12345").unwrap_err().contains("9 digits"));
+        assert!(org_number("12345")
+            .unwrap_err()
+            .to_string()
+            .contains("9 digits"));
     }
 
     #[test]

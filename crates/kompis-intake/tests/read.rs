@@ -141,7 +141,10 @@ fn hidden_sheets_are_left_out_and_formulas_read_as_values() {
         Some("Kurs i lean")
     );
     assert!(
-        recs[0].problems[0].message.contains("expected a date"),
+        recs[0].problems[0]
+            .what
+            .to_string()
+            .contains("expected a date"),
         "{recs:?}"
     );
 }

@@ -329,3 +329,157 @@ impl EntityKind {
         }
     }
 }
+
+/// What was wrong with a field, typed so that the window can say it in its
+/// own language; `Display` is the English sentence (the command line's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Problem {
+    /// The field must be filled in.
+    Required,
+    /// A text longer than allowed.
+    TooLong { length: usize, max: usize },
+    /// An organisation number that is not nine digits.
+    OrgNumber,
+    /// An e-mail address without `@`, or with spaces.
+    Email,
+    /// More keywords than allowed.
+    TooManyKeywords { count: usize, max: usize },
+    /// A deadline on an offer.
+    DeadlineOnOffer,
+    /// A deadline set in the past (`date` as dd.mm.åååå).
+    DeadlinePassed { date: String },
+    /// A decline with no reason.
+    DeclineReason,
+    /// An entity still named by others (`by`: the first five).
+    InUse { by: Vec<UsedBy>, more: usize },
+    /// A cell naming no kind of entry Kompis knows (`text`: the cell, cut).
+    NotAKind { text: String },
+    /// A cell that is no date.
+    NotADate { text: String },
+    /// An organisation number that is not nine digits.
+    OrgNumberDigits { text: String },
+    /// Nine digits whose check digit does not match.
+    OrgNumberCheck { text: String },
+    /// A cell that is neither yes nor no.
+    NotYesNo { text: String },
+    /// A cell naming no language Kompis knows.
+    NotALanguage { text: String },
+    /// A row with no name for the organisation or person it makes.
+    NameMissing { entity: EntityKind },
+    /// An organisation number no organisation in the catalogue has, and no name to make one.
+    UnknownOrgNumber { number: String },
+    /// An e-mail address no person in the catalogue has, and no name to make one.
+    UnknownEmail,
+    /// A hidden id copied from an earlier row of the file.
+    CopiedId { id: String, first_row: u32 },
+    /// A hidden id that is no entity in the catalogue.
+    UnknownId { entity: EntityKind, id: String },
+    /// Anything else, in English.
+    Other { text: String },
+}
+
+/// One entity that names another, by its kind and title or name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UsedBy {
+    pub kind: EntityKind,
+    pub label: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Required => write!(f, "must not be empty"),
+            Problem::TooLong { length, max } => {
+                write!(f, "is {length} characters long; at most {max} are allowed")
+            }
+            Problem::OrgNumber => write!(f, "expected 9 digits (organisasjonsnummer)"),
+            Problem::Email => write!(f, "expected an e-mail address like navn@firma.no"),
+            Problem::TooManyKeywords { count, max } => {
+                write!(f, "has {count} keywords; at most {max} are allowed")
+            }
+            Problem::DeadlineOnOffer => write!(f, "only needs have a deadline"),
+            Problem::DeadlinePassed { date } => write!(
+                f,
+                "the deadline {date} has passed; choose today or a later date, or leave it empty"
+            ),
+            Problem::DeclineReason => write!(
+                f,
+                "say why the match is declined (not relevant, bad timing, no capacity, already solved or other)"
+            ),
+            Problem::InUse { by, more } => {
+                let more = if *more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                let by: Vec<String> = by
+                    .iter()
+                    .map(|u| format!("{} «{}»", u.kind.word(), u.label))
+                    .collect();
+                write!(
+                    f,
+                    "is still used by {}{more}; change or delete those first",
+                    by.join(", ")
+                )
+            }
+            Problem::NotAKind { text } => write!(
+                f,
+                "\"{text}\" is not a kind Kompis knows; write one of Fagkompetanse, Erfaringsdeling, Studentoppgave, Kurs og opplæring, Utstyr og lokaler, Stilling (or expertise, experience, student_project, training, facility, position)"
+            ),
+            Problem::NotADate { text } => write!(
+                f,
+                "expected a date like 31.12.2027, 1.3.27 or 2027-12-31, got \"{text}\""
+            ),
+            Problem::OrgNumberDigits { text } => write!(
+                f,
+                "expected an organisation number of 9 digits like 912 345 672, got \"{text}\""
+            ),
+            Problem::OrgNumberCheck { text } => write!(
+                f,
+                "\"{text}\" is not a valid organisation number (its check digit does not match); look it up in Brønnøysundregistrene"
+            ),
+            Problem::NotYesNo { text } => write!(f, "expected Ja or Nei, got \"{text}\""),
+            Problem::NotALanguage { text } => {
+                write!(f, "expected bokmål, nynorsk or English, got \"{text}\"")
+            }
+            Problem::NameMissing { entity } => write!(
+                f,
+                "is empty; each row needs the {}'s name",
+                entity.word()
+            ),
+            Problem::UnknownOrgNumber { number } => write!(
+                f,
+                "no organisation in the catalogue has the number {number}; write its name too"
+            ),
+            Problem::UnknownEmail => write!(
+                f,
+                "no person in the catalogue has this e-mail address; write the person's name too"
+            ),
+            Problem::CopiedId { id, first_row } => write!(
+                f,
+                "has the same hidden id {id} as row {first_row}; a copied row keeps the id of the row it was copied from, so clear the ID cell of the copy to add it as new"
+            ),
+            Problem::UnknownId { entity, id } => write!(
+                f,
+                "the hidden id {id} is no {} in the catalogue (deleted since the workbook was written?); clear the ID cell to add the row as new",
+                entity.word()
+            ),
+            Problem::Other { text } => write!(f, "{text}"),
+        }
+    }
+}
+
+impl From<String> for Problem {
+    fn from(text: String) -> Self {
+        Problem::Other { text }
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(text: &str) -> Self {
+        Problem::Other { text: text.into() }
+    }
+}

@@ -110,8 +110,8 @@ export interface Commands {
   save_intake_form: { args: { request: FormRequest; file: string }; reply: FormSummary };
   /** Writes a match sheet to a file the person chose (its handle). */
   export_sheet: { args: { request: SheetRequest; file: string }; reply: SheetSummary };
-  /** Opens a saved file (or, with `folder`, its folder) with the desktop's application. */
-  open_saved: { args: { file: string; folder: boolean }; reply: null };
+  /** Opens a saved file (or, with `in_folder`, its folder) with the desktop's application. */
+  open_saved: { args: { file: string; inFolder: boolean }; reply: null };
   /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
   export_bundle: { args: { file: string }; reply: ImportSummary };
   /** Loads the example network of the region. */
@@ -241,8 +241,8 @@ export interface Client {
   saveIntakeForm(request: FormRequest, file: string): Promise<FormSummary>;
   /** Writes a match sheet to a file the person chose (its handle). */
   exportSheet(request: SheetRequest, file: string): Promise<SheetSummary>;
-  /** Opens a saved file (or, with `folder`, its folder) with the desktop's application. */
-  openSaved(file: string, folder: boolean): Promise<null>;
+  /** Opens a saved file (or, with `in_folder`, its folder) with the desktop's application. */
+  openSaved(file: string, inFolder: boolean): Promise<null>;
   /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
   exportBundle(file: string): Promise<ImportSummary>;
   /** Loads the example network of the region. */
@@ -290,7 +290,7 @@ export function client(call: Caller): Client {
     intakeProgress: () => call("intake_progress", {}),
     saveIntakeForm: (request, file) => call("save_intake_form", { request, file }),
     exportSheet: (request, file) => call("export_sheet", { request, file }),
-    openSaved: (file, folder) => call("open_saved", { file, folder }),
+    openSaved: (file, inFolder) => call("open_saved", { file, inFolder }),
     exportBundle: (file) => call("export_bundle", { file }),
     loadDemo: () => call("load_demo", {}),
     setUnsaved: (unsaved) => call("set_unsaved", { unsaved }),

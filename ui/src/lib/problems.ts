@@ -9,7 +9,8 @@ import { entityLabel } from "./labels";
 
 /** The error's sentence in the UI's language. */
 export function readable(err: IpcError): string {
-  if (err.problem) return problemText(err.problem);
+  // An untyped problem keeps the core's whole sentence, which names the entry and field.
+  if (err.problem && err.problem.kind !== "other") return problemText(err.problem);
   switch (err.code) {
     case "intake_errors":
       return err.count != null ? tn("error.intake_errors", err.count) : err.message;
@@ -17,12 +18,15 @@ export function readable(err: IpcError): string {
       return t("error.file_choice");
     case "no_file_dialog":
       return t("error.no_file_dialog");
+    case "bad_bundle":
+      return t("error.bad_bundle");
     default:
       return err.message;
   }
 }
 
-function problemText(p: Problem): string {
+/** What is wrong, as a sentence in the UI's language. */
+export function problemText(p: Problem): string {
   switch (p.kind) {
     case "required":
       return t("problem.required");
@@ -45,6 +49,28 @@ function problemText(p: Problem): string {
       const more = p.more > 0 ? t("problem.in_use_more", { n: p.more }) : "";
       return t("problem.in_use", { by: by + more });
     }
+    case "not_a_kind":
+      return t("problem.not_a_kind", { text: p.text });
+    case "not_a_date":
+      return t("problem.not_a_date", { text: p.text });
+    case "org_number_digits":
+      return t("problem.org_number_digits", { text: p.text });
+    case "org_number_check":
+      return t("problem.org_number_check", { text: p.text });
+    case "not_yes_no":
+      return t("problem.not_yes_no", { text: p.text });
+    case "not_a_language":
+      return t("problem.not_a_language", { text: p.text });
+    case "name_missing":
+      return p.entity === "organisation" ? t("problem.org_name_missing") : t("problem.person_name_missing");
+    case "unknown_org_number":
+      return t("problem.unknown_org_number", { number: p.number });
+    case "unknown_email":
+      return t("problem.unknown_email");
+    case "copied_id":
+      return t("problem.copied_id", { row: p.first_row });
+    case "unknown_id":
+      return t("problem.unknown_id");
     case "other":
       return p.text;
   }

@@ -135,4 +135,31 @@ describe("IntakeScreen", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(asked).toBe(stopped);
   });
+
+  it("says each column's problem of an error row in the UI's language", async () => {
+    await fakeCore({
+      choose_file: () => ({ handle: "h1", name: "behov.csv" }),
+      map_intake: () => mapping,
+      review_intake: () => ({
+        rows: [
+          {
+            sheet: "behov",
+            row: 2,
+            action: "error",
+            entity: "need",
+            message: 'Sheet behov, row 2, column Frist: expected a date like 31.12.2027, got "31.02.2027"',
+            problems: [{ column: "Frist", problem: { kind: "not_a_date", text: "31.02.2027" } }],
+          },
+        ],
+        summary: { new: 0, changed: 0, unchanged: 0, duplicate: 0, error: 1 },
+      }),
+    });
+    render(IntakeScreen);
+    await fireEvent.click(screen.getByTestId("intake-pick"));
+    await waitFor(() => screen.getByTestId("intake-review"));
+    await fireEvent.click(screen.getByTestId("intake-review"));
+    const problems = await screen.findByTestId("intake-problems");
+    expect(problems.textContent).toContain("Kolonne «Frist»: «31.02.2027» er ikke en dato.");
+    expect(problems.textContent).not.toContain("expected a date");
+  });
 });

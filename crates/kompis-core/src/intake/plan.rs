@@ -11,10 +11,10 @@ use serde_json::Value;
 
 use super::known::Known;
 use crate::catalogue::Catalogue;
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::model::{EntityKind, Entry, EntryKind, Organisation, Person};
 use crate::validate;
-use crate::wire::{FieldChanges, IntakeAction, IntakeRow};
+use crate::wire::{CellProblem, FieldChanges, IntakeAction, IntakeRow};
 
 /// An entity to write when the intake is applied.
 #[derive(Debug, Clone)]
@@ -51,10 +51,10 @@ pub struct Item {
     pub write: Option<Write>,
 }
 
-/// A problem that makes a whole row an error: the column and a sentence.
+/// A problem that makes a whole row an error: the column and what is wrong.
 struct RowError {
     column: String,
-    message: String,
+    what: Problem,
 }
 
 type Found<T> = std::result::Result<T, RowError>;
@@ -70,21 +70,29 @@ impl RowPlanner<'_> {
     /// Plan one record: its items, or one error item naming sheet, row and
     /// column. Nothing of a row with an error is kept.
     pub fn plan(&mut self, rec: &Record) -> Vec<Item> {
-        let error = |column: &str, message: &str| {
+        let error = |problems: Vec<CellProblem>| {
+            let mut message = format!("Sheet {}, row {}", rec.sheet, rec.row);
+            for (i, p) in problems.iter().enumerate() {
+                let sep = if i == 0 { "," } else { ";" };
+                message.push_str(&format!("{sep} column {}: {}", p.column, p.problem));
+            }
+            let mut line = row(rec, rec.target, IntakeAction::Error).message(message);
+            line.problems = problems;
             vec![Item {
-                row: row(rec, rec.target, IntakeAction::Error).message(format!(
-                    "Sheet {}, row {}, column {column}: {message}",
-                    rec.sheet, rec.row
-                )),
+                row: line,
                 write: None,
             }]
         };
-        if let Some(p) = rec.problems.first() {
-            let mut message = p.message.clone();
-            for more in &rec.problems[1..] {
-                message.push_str(&format!("; column {}: {}", more.column, more.message));
-            }
-            return error(&p.column, &message);
+        if !rec.problems.is_empty() {
+            return error(
+                rec.problems
+                    .iter()
+                    .map(|p| CellProblem {
+                        column: p.column.clone(),
+                        problem: p.what.clone(),
+                    })
+                    .collect(),
+            );
         }
         let mut pending = Pending::default();
         match self.row_items(rec, &mut pending) {
@@ -92,7 +100,10 @@ impl RowPlanner<'_> {
                 pending.commit(self.known, rec);
                 items
             }
-            Err(e) => error(&e.column, &e.message),
+            Err(e) => error(vec![CellProblem {
+                column: e.column,
+                problem: e.what,
+            }]),
         }
     }
 
@@ -105,7 +116,9 @@ impl RowPlanner<'_> {
         if rec.target == EntityKind::Organisation && org.is_none() {
             return Err(RowError {
                 column: rec.column("organisation", "name"),
-                message: "is empty; each row needs the organisation's name".into(),
+                what: Problem::NameMissing {
+                    entity: EntityKind::Organisation,
+                },
             });
         }
         let person = match &rec.person {
@@ -115,7 +128,9 @@ impl RowPlanner<'_> {
         if rec.target == EntityKind::Person && person.is_none() {
             return Err(RowError {
                 column: rec.column("person", "name"),
-                message: "is empty; each row needs the person's name".into(),
+                what: Problem::NameMissing {
+                    entity: EntityKind::Person,
+                },
             });
         }
         if let Some(ev) = &rec.entry {
@@ -173,10 +188,9 @@ impl RowPlanner<'_> {
         let Some(name) = ov.name.clone() else {
             return Err(RowError {
                 column: rec.column("organisation", "org_number"),
-                message: format!(
-                    "no organisation in the catalogue has the number {}; write its name too",
-                    ov.org_number.as_deref().unwrap_or("")
-                ),
+                what: Problem::UnknownOrgNumber {
+                    number: ov.org_number.clone().unwrap_or_default(),
+                },
             });
         };
         let id = self.fresh_id(kind)?;
@@ -268,7 +282,7 @@ impl RowPlanner<'_> {
         let Some(name) = pv.name.clone() else {
             return Err(RowError {
                 column: rec.column("person", "email"),
-                message: "no person in the catalogue has this e-mail address; write the person's name too".into(),
+                what: Problem::UnknownEmail,
             });
         };
         let id = self.fresh_id(kind)?;
@@ -388,17 +402,17 @@ impl RowPlanner<'_> {
     fn fresh_id(&mut self, kind: EntityKind) -> Found<String> {
         self.known.fresh_id(self.cat, kind).map_err(|e| RowError {
             column: String::new(),
-            message: e.to_string(),
+            what: e.to_string().into(),
         })
     }
 
     fn by_id<T>(&self, rec: &Record, kind: EntityKind, id: &str, found: Option<T>) -> Found<T> {
         found.ok_or_else(|| RowError {
             column: rec.column(entity_word(kind), "id"),
-            message: format!(
-                "the hidden id {id} is no {} in the catalogue (deleted since the workbook was written?); clear the ID cell to add the row as new",
-                kind.word()
-            ),
+            what: Problem::UnknownId {
+                entity: kind,
+                id: id.to_string(),
+            },
         })
     }
 
@@ -527,11 +541,11 @@ fn check(rec: &Record, entity: &str, result: crate::error::Result<()>) -> Found<
         Ok(()) => Ok(()),
         Err(Error::Invalid { field, problem, .. }) => Err(RowError {
             column: rec.column(entity, &field),
-            message: problem.to_string(),
+            what: problem,
         }),
         Err(other) => Err(RowError {
             column: String::new(),
-            message: other.to_string(),
+            what: other.to_string().into(),
         }),
     }
 }
