@@ -34,7 +34,7 @@ impl Display {
             .args([
                 "-screen",
                 "0",
-                "1280x860x24",
+                "2000x1200x24",
                 "-nolisten",
                 "tcp",
                 "-noreset",

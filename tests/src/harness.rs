@@ -139,6 +139,9 @@ impl Harness {
         let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
         std::fs::create_dir_all(&artifacts).expect("cannot create tests/artifacts");
         let path = artifacts.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).expect("cannot create the screenshot's folder");
+        }
         std::fs::write(&path, png).expect("cannot write the screenshot");
         path
     }

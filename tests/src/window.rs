@@ -172,3 +172,72 @@ pub fn drop_file(display: &str, title: &str, path: &std::path::Path) {
         .expect("could not remove the drag source");
     conn.flush().expect("could not flush");
 }
+
+/// Photographs the window titled `title` (with any dialog over it) to the
+/// PNG file at `path`, read from the X server, not through WebDriver, whose
+/// screenshots can stall while the page is busy.
+pub fn capture(display: &str, title: &str, path: &std::path::Path) {
+    use x11rb::protocol::xproto::ImageFormat;
+    let window: u32 = crate::dialog::xdotool(
+        display,
+        &["search", "--onlyvisible", "--name", &format!("^{title}$")],
+    )
+    .lines()
+    .find_map(|w| w.trim().parse().ok())
+    .unwrap_or_else(|| panic!("no window titled {title:?} to photograph"));
+    let (conn, screen) = x11rb::connect(Some(display)).expect("could not reach the X display");
+    let root = conn.setup().roots[screen].root;
+    let geometry = conn
+        .get_geometry(window)
+        .expect("no geometry")
+        .reply()
+        .expect("no geometry");
+    let at = conn
+        .translate_coordinates(window, root, 0, 0)
+        .expect("no position")
+        .reply()
+        .expect("no position");
+    // The screen's pixels where the window is (dialogs over it included),
+    // within the screen.
+    let (screen_w, screen_h) = {
+        let r = &conn.setup().roots[screen];
+        (i32::from(r.width_in_pixels), i32::from(r.height_in_pixels))
+    };
+    let (x, y) = (i32::from(at.dst_x).max(0), i32::from(at.dst_y).max(0));
+    let width = (i32::from(geometry.width)).min(screen_w - x).max(1) as u16;
+    let height = (i32::from(geometry.height)).min(screen_h - y).max(1) as u16;
+    let image = conn
+        .get_image(
+            ImageFormat::Z_PIXMAP,
+            root,
+            x as i16,
+            y as i16,
+            width,
+            height,
+            !0,
+        )
+        .expect("could not ask for the window's pixels")
+        .reply()
+        .unwrap_or_else(|e| {
+            panic!(
+                "no image of the window at {x},{y} {width}×{height} on {screen_w}×{screen_h}: {e}"
+            )
+        });
+    // 24-bit depth comes as 4 bytes a pixel, blue, green, red, unused.
+    let rgb: Vec<u8> = image
+        .data
+        .chunks_exact(4)
+        .flat_map(|p| [p[2], p[1], p[0]])
+        .collect();
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).expect("cannot create the picture's folder");
+    }
+    let file = std::fs::File::create(path).expect("cannot write the picture");
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), width.into(), height.into());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder
+        .write_header()
+        .and_then(|mut w| w.write_image_data(&rgb))
+        .expect("cannot encode the picture");
+}
