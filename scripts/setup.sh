@@ -8,11 +8,14 @@ source "$(dirname "$0")/env.sh"
 # xdotool (to answer the native file dialogs) for the real-window tests;
 # poppler and LibreOffice for the match-sheet tests;
 # gio and the MIME database (a saved sheet is opened with the desktop's
-# application, as on a desktop with xdg-open); DejaVu so screenshots have a font.
+# application, as on a desktop with xdg-open); D-Bus, AT-SPI and the Python
+# GObject bindings to read the window's accessibility tree (a screen
+# reader's view); DejaVu so screenshots have a font.
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   xvfb xauth webkit2gtk-driver xdotool libglib2.0-bin shared-mime-info
+  dbus at-spi2-core python3-gi gir1.2-atspi-2.0
   poppler-utils libreoffice-calc-nogui fonts-dejavu-core
   git ca-certificates
 )

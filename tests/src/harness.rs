@@ -30,6 +30,17 @@ impl Harness {
     /// As [`Harness::start`], but launching the app binary at `app` (e.g. a
     /// release build, for the benchmark).
     pub fn start_with(app: PathBuf) -> Harness {
+        Harness::start_on(app, None)
+    }
+
+    /// As [`Harness::start`], with the app on the session bus at `bus` and
+    /// its accessibility bridge on, so that its accessibility tree (what a
+    /// screen reader reads) can be walked over AT-SPI.
+    pub fn start_accessible(bus: &str) -> Harness {
+        Harness::start_on(app::binary(), Some(bus))
+    }
+
+    fn start_on(app: PathBuf, bus: Option<&str>) -> Harness {
         assert!(
             crate::driver::is_executable(&app),
             "the app binary {} is missing or not executable",
@@ -38,7 +49,11 @@ impl Harness {
         let display = Display::ensure();
         let folder = tempfile::tempdir().expect("no temporary folder");
         let catalogue = folder.path().join("catalogue");
-        let env = app_env(&display, &catalogue);
+        let mut env = app_env(&display, &catalogue);
+        if let Some(bus) = bus {
+            env.retain(|(k, _)| *k != "NO_AT_BRIDGE");
+            env.push(("DBUS_SESSION_BUS_ADDRESS", bus.to_string()));
+        }
         let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let driver = TauriDriver::start(&env);
         Harness {

@@ -24,7 +24,7 @@ pub enum Error {
         entity: String,
         id: String,
         field: String,
-        problem: Problem,
+        problem: Box<Problem>,
     },
     /// No entity of that kind and id.
     #[error("{entity} {id} does not exist")]
@@ -131,7 +131,7 @@ impl Error {
             entity: entity.into(),
             id: id.into(),
             field: field.into(),
-            problem: problem.into(),
+            problem: Box::new(problem.into()),
         }
     }
 }

@@ -441,8 +441,8 @@ pub struct IpcError {
     /// For validation errors: what was wrong, typed, so the window says it
     /// in its own language (`message` is the English sentence).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub problem: Option<Problem>,
+    #[ts(optional, as = "Option<Problem>")]
+    pub problem: Option<Box<Problem>>,
     /// For an import refused for its rows: how many rows have errors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

@@ -393,9 +393,9 @@ fn a_past_deadline_is_refused_when_set_and_kept_when_untouched() {
     );
     assert_eq!(
         ipc.problem,
-        Some(kompis_core::api::wire::Problem::DeadlinePassed {
+        Some(Box::new(kompis_core::api::wire::Problem::DeadlinePassed {
             date: "15.03.2026".into()
-        }),
+        })),
         "the window gets the problem typed, to word in its language"
     );
     let stored = api::get_entry(&cat, Side::Need, "n-01".into()).unwrap();

@@ -376,6 +376,22 @@ pub enum Problem {
     CopiedId { id: String, first_row: u32 },
     /// A hidden id that is no entity in the catalogue.
     UnknownId { entity: EntityKind, id: String },
+    /// Probably a duplicate: the organisation number of another organisation.
+    SameOrgNumber { id: String, name: String },
+    /// Probably a duplicate: the e-mail address of another person.
+    SameEmail { id: String, name: String },
+    /// Probably a duplicate: a title near-identical to another entry's.
+    NearTitle {
+        entity: EntityKind,
+        id: String,
+        title: String,
+    },
+    /// The same entity as an earlier row of the file.
+    Repeats {
+        entity: EntityKind,
+        sheet: String,
+        row: u32,
+    },
     /// Anything else, in English.
     Other { text: String },
 }
@@ -465,6 +481,23 @@ impl std::fmt::Display for Problem {
             Problem::UnknownId { entity, id } => write!(
                 f,
                 "the hidden id {id} is no {} in the catalogue (deleted since the workbook was written?); clear the ID cell to add the row as new",
+                entity.word()
+            ),
+            Problem::SameOrgNumber { id, name } => write!(
+                f,
+                "has the same organisation number as organisation {id} ({name})"
+            ),
+            Problem::SameEmail { id, name } => {
+                write!(f, "has the same e-mail address as person {id} ({name})")
+            }
+            Problem::NearTitle { entity, id, title } => write!(
+                f,
+                "has a title near-identical to {} {id} ({title})",
+                entity.word()
+            ),
+            Problem::Repeats { entity, sheet, row } => write!(
+                f,
+                "repeats the {} of sheet {sheet}, row {row}",
                 entity.word()
             ),
             Problem::Other { text } => write!(f, "{text}"),

@@ -71,6 +71,14 @@ export function problemText(p: Problem): string {
       return t("problem.copied_id", { row: p.first_row });
     case "unknown_id":
       return t("problem.unknown_id");
+    case "same_org_number":
+      return t("problem.same_org_number", { name: p.name });
+    case "same_email":
+      return t("problem.same_email", { name: p.name });
+    case "near_title":
+      return t("problem.near_title", { entity: entityLabel(p.entity).toLowerCase(), title: p.title });
+    case "repeats":
+      return t("problem.repeats", { entity: entityLabel(p.entity).toLowerCase(), sheet: p.sheet, row: p.row });
     case "other":
       return p.text;
   }

@@ -31,7 +31,7 @@ pub struct Known {
     /// near-identical titles.
     titles: HashMap<(EntityKind, Option<String>), Vec<TitleKey>>,
     /// Entities the file creates: kind and id → "sheet S, row N".
-    pub created: HashMap<(EntityKind, String), String>,
+    pub created: HashMap<(EntityKind, String), (String, u32)>,
     next: HashMap<EntityKind, (String, u64)>,
 }
 

@@ -16,13 +16,13 @@ use kompis_intake::{records, Field, Overrides, Source};
 
 use crate::bundle::{self, Bundle};
 use crate::catalogue::Catalogue;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::keys;
 use crate::model::{EntityKind, Entry};
 use crate::progress::{Stage, Tracker};
 use crate::wire::{
-    ColumnChoice, FormSummary, IntakeAction, IntakeColumn, IntakeCounts, IntakeMapping,
-    IntakeOptions, IntakeReview, IntakeRow, IntakeTable, SheetLang,
+    CellProblem, ColumnChoice, FormSummary, IntakeAction, IntakeColumn, IntakeCounts,
+    IntakeMapping, IntakeOptions, IntakeReview, IntakeRow, IntakeTable, SheetLang,
 };
 use known::Known;
 use plan::{Item, RowPlanner, Write};
@@ -263,7 +263,7 @@ fn bundle_intake(known: &mut Known, b: Bundle, skip_duplicates: bool) -> Intake 
                     i: usize,
                     old: Option<serde_json::Value>,
                     new: serde_json::Value,
-                    duplicate: Option<(String, String)>,
+                    duplicate: Option<(String, Problem)>,
                     write: Write,
                     id: &str| {
         let mut row = IntakeRow::new(sheet, i as u32 + 1, IntakeAction::New, kind);
@@ -281,6 +281,10 @@ fn bundle_intake(known: &mut Known, b: Bundle, skip_duplicates: bool) -> Intake 
         } else if let Some((of, why)) = duplicate {
             row.action = IntakeAction::Duplicate;
             row.message = Some(format!("Probably a duplicate: {why}."));
+            row.problems = vec![CellProblem {
+                column: String::new(),
+                problem: why,
+            }];
             row.duplicate_of = Some(of.clone());
             if skip_duplicates {
                 write = None;
@@ -299,10 +303,10 @@ fn bundle_intake(known: &mut Known, b: Bundle, skip_duplicates: bool) -> Intake 
             .map(|x| {
                 (
                     x.id.clone(),
-                    format!(
-                        "has the same organisation number as organisation {} ({})",
-                        x.id, x.name
-                    ),
+                    Problem::SameOrgNumber {
+                        id: x.id.clone(),
+                        name: x.name.clone(),
+                    },
                 )
             });
         push(
@@ -326,10 +330,10 @@ fn bundle_intake(known: &mut Known, b: Bundle, skip_duplicates: bool) -> Intake 
             .map(|x| {
                 (
                     x.id.clone(),
-                    format!(
-                        "has the same e-mail address as person {} ({})",
-                        x.id, x.name
-                    ),
+                    Problem::SameEmail {
+                        id: x.id.clone(),
+                        name: x.name.clone(),
+                    },
                 )
             });
         push(
@@ -355,12 +359,11 @@ fn bundle_intake(known: &mut Known, b: Bundle, skip_duplicates: bool) -> Intake 
                 .map(|x| {
                     (
                         x.id.clone(),
-                        format!(
-                            "has a title near-identical to {} {} ({})",
-                            kind.word(),
-                            x.id,
-                            x.title
-                        ),
+                        Problem::NearTitle {
+                            entity: kind,
+                            id: x.id.clone(),
+                            title: x.title.clone(),
+                        },
                     )
                 });
             push(

@@ -212,10 +212,10 @@ impl RowPlanner<'_> {
             .map(|o| {
                 (
                     o.id.clone(),
-                    format!(
-                        "has the same organisation number as organisation {} ({})",
-                        o.id, o.name
-                    ),
+                    Problem::SameOrgNumber {
+                        id: o.id.clone(),
+                        name: o.name.clone(),
+                    },
                 )
             });
         let used = self.new_item(
@@ -304,10 +304,10 @@ impl RowPlanner<'_> {
             .map(|p| {
                 (
                     p.id.clone(),
-                    format!(
-                        "has the same e-mail address as person {} ({})",
-                        p.id, p.name
-                    ),
+                    Problem::SameEmail {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                    },
                 )
             });
         let used = self.new_item(rec, kind, duplicate, Write::Person(new.clone()), items);
@@ -340,10 +340,19 @@ impl RowPlanner<'_> {
         };
         let now = Utc::now();
         if let Some(old) = found {
-            if let Some(first) = self.known.created.get(&(kind, old.id.clone())) {
+            if let Some((sheet, first)) = self.known.created.get(&(kind, old.id.clone())) {
+                let repeats = Problem::Repeats {
+                    entity: kind,
+                    sheet: sheet.clone(),
+                    row: *first,
+                };
+                let mut line = row(rec, kind, IntakeAction::Duplicate).message(repeats.to_string());
+                line.problems = vec![CellProblem {
+                    column: String::new(),
+                    problem: repeats,
+                }];
                 items.push(Item {
-                    row: row(rec, kind, IntakeAction::Duplicate)
-                        .message(format!("repeats the {} of {first}", kind.word())),
+                    row: line,
                     write: None,
                 });
                 return Ok(());
@@ -386,12 +395,11 @@ impl RowPlanner<'_> {
             .map(|e| {
                 (
                     e.id.clone(),
-                    format!(
-                        "has a title near-identical to {} {} ({})",
-                        kind.word(),
-                        e.id,
-                        e.title
-                    ),
+                    Problem::NearTitle {
+                        entity: kind,
+                        id: e.id.clone(),
+                        title: e.title.clone(),
+                    },
                 )
             });
         self.new_item(rec, kind, duplicate, Write::Entry(kind, new.clone()), items);
@@ -458,7 +466,7 @@ impl RowPlanner<'_> {
         &self,
         rec: &Record,
         kind: EntityKind,
-        duplicate: Option<(String, String)>,
+        duplicate: Option<(String, Problem)>,
         write: Write,
         items: &mut Vec<Item>,
     ) -> Option<String> {
@@ -467,6 +475,10 @@ impl RowPlanner<'_> {
             Some((of, why)) => {
                 let mut r = row(rec, kind, IntakeAction::Duplicate)
                     .message(format!("Probably a duplicate: {why}."));
+                r.problems = vec![CellProblem {
+                    column: String::new(),
+                    problem: why,
+                }];
                 r.duplicate_of = Some(of.clone());
                 r.changes = brings;
                 items.push(Item {
@@ -498,7 +510,7 @@ struct Pending {
 
 impl Pending {
     fn commit(self, known: &mut Known, rec: &Record) {
-        let at = format!("sheet {}, row {}", rec.sheet, rec.row);
+        let at = (rec.sheet.clone(), rec.row);
         for o in self.orgs {
             known
                 .created
@@ -541,7 +553,7 @@ fn check(rec: &Record, entity: &str, result: crate::error::Result<()>) -> Found<
         Ok(()) => Ok(()),
         Err(Error::Invalid { field, problem, .. }) => Err(RowError {
             column: rec.column(entity, &field),
-            what: problem,
+            what: *problem,
         }),
         Err(other) => Err(RowError {
             column: String::new(),
