@@ -92,6 +92,7 @@ fn refusal(code: &str, message: impl Into<String>) -> String {
         field: None,
         problem: None,
         count: None,
+        entries: Vec::new(),
     })
     .expect("an error serialises")
 }

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::error::{EntryProblem, Problem};
 use crate::error::{Error, Result};
 use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
 use crate::validate;
@@ -113,14 +114,20 @@ pub fn parse(text: &str) -> Result<Bundle> {
             ))
         })?),
     };
+    let mut problems = Problems::default();
     let mut b = Bundle {
         format: FORMAT.into(),
         version: VERSION,
         exported_at,
-        organisations: list(obj, "organisations", EntityKind::Organisation)?,
-        people: list(obj, "people", EntityKind::Person)?,
-        offers: list(obj, "offers", EntityKind::Offer)?,
-        needs: list(obj, "needs", EntityKind::Need)?,
+        organisations: list(
+            obj,
+            "organisations",
+            EntityKind::Organisation,
+            &mut problems,
+        )?,
+        people: list(obj, "people", EntityKind::Person, &mut problems)?,
+        offers: list(obj, "offers", EntityKind::Offer, &mut problems)?,
+        needs: list(obj, "needs", EntityKind::Need, &mut problems)?,
         matches: Vec::new(),
         thesaurus: match obj.get("thesaurus") {
             None | Some(Value::Null) => None,
@@ -133,22 +140,23 @@ pub fn parse(text: &str) -> Result<Bundle> {
             })?),
         },
     };
-    b.matches = matches(obj)?;
+    b.matches = matches(obj, &mut problems)?;
     for o in &b.organisations {
-        validate::organisation(o)?;
+        problems.note(validate::organisation(o), Some(&o.name));
     }
     for p in &b.people {
-        validate::person(p)?;
+        problems.note(validate::person(p), Some(&p.name));
     }
     for e in &b.offers {
-        validate::entry(EntityKind::Offer, e)?;
+        problems.note(validate::entry(EntityKind::Offer, e), Some(&e.title));
     }
     for e in &b.needs {
-        validate::entry(EntityKind::Need, e)?;
+        problems.note(validate::entry(EntityKind::Need, e), Some(&e.title));
     }
     for m in &b.matches {
-        validate::match_record(m)?;
+        problems.note(validate::match_record(m), None);
     }
+    problems.into_result()?;
     unique(
         EntityKind::Organisation,
         b.organisations.iter().map(|o| &o.id),
@@ -221,6 +229,7 @@ fn list<T: DeserializeOwned>(
     obj: &serde_json::Map<String, Value>,
     key: &str,
     kind: EntityKind,
+    problems: &mut Problems,
 ) -> Result<Vec<T>> {
     let items = match obj.get(key) {
         None | Some(Value::Null) => return Ok(Vec::new()),
@@ -232,22 +241,28 @@ fn list<T: DeserializeOwned>(
             })
         }
     };
-    items
+    Ok(items
         .iter()
         .enumerate()
-        .map(|(i, item)| {
+        .filter_map(|(i, item)| {
             // An id is named only when it looks like one (short, no spaces).
             let id = item
                 .get("id")
                 .and_then(Value::as_str)
                 .filter(|id| id.len() <= 64 && !id.contains(char::is_whitespace))
                 .map_or_else(|| format!("#{}", i + 1), str::to_string);
-            typed(item, kind.word(), &id)
+            let label = ["title", "name"]
+                .iter()
+                .find_map(|k| item.get(*k).and_then(Value::as_str));
+            problems.keep(typed(item, kind.word(), &id), label)
         })
-        .collect()
+        .collect())
 }
 
-fn matches(obj: &serde_json::Map<String, Value>) -> Result<Vec<MatchRecord>> {
+fn matches(
+    obj: &serde_json::Map<String, Value>,
+    problems: &mut Problems,
+) -> Result<Vec<MatchRecord>> {
     let Some(Value::Array(items)) = obj.get("matches") else {
         return match obj.get("matches") {
             None | Some(Value::Null) => Ok(Vec::new()),
@@ -257,10 +272,10 @@ fn matches(obj: &serde_json::Map<String, Value>) -> Result<Vec<MatchRecord>> {
             }),
         };
     };
-    items
+    Ok(items
         .iter()
         .enumerate()
-        .map(|(i, item)| {
+        .filter_map(|(i, item)| {
             let pair = match (
                 item.get("need").and_then(Value::as_str),
                 item.get("offer").and_then(Value::as_str),
@@ -268,9 +283,9 @@ fn matches(obj: &serde_json::Map<String, Value>) -> Result<Vec<MatchRecord>> {
                 (Some(n), Some(o)) => format!("{n}→{o}"),
                 _ => format!("#{}", i + 1),
             };
-            typed(item, "match", &pair)
+            problems.keep(typed(item, "match", &pair), None)
         })
-        .collect()
+        .collect())
 }
 
 /// Decode one entity, naming the field that failed and the value found.
@@ -289,16 +304,16 @@ fn typed<T: DeserializeOwned>(item: &Value, entity: &str, id: &str) -> Result<T>
             .map(|v| format!(", got {}", kind_of(v)))
             .unwrap_or_default();
         let inner = e.into_inner().to_string();
-        let problem = if field == "deadline" {
-            format!("expected a date YYYY-MM-DD{found}")
+        let problem: Problem = if field == "deadline" {
+            Problem::BundleDate { found }
         } else if field.ends_with("_at") {
-            format!("expected an RFC 3339 time{found}")
+            Problem::BundleTime { found }
         } else {
             let inner = unquoted(&inner);
             if inner.contains("a text") || inner.contains("unknown") {
-                inner
+                inner.into()
             } else {
-                format!("{inner}{found}")
+                format!("{inner}{found}").into()
             }
         };
         let field = if field == "." {
@@ -373,5 +388,78 @@ mod tests {
             err,
             "offer o-1: field `id`: appears more than once in the bundle"
         );
+    }
+}
+
+/// The problems of a bundle's entities, gathered so that all of them (the
+/// first [`MAX_NAMED`]) are named at once, not only the first.
+#[derive(Default)]
+struct Problems {
+    named: Vec<EntryProblem>,
+    more: usize,
+}
+
+/// How many problems a refused bundle names.
+const MAX_NAMED: usize = 20;
+
+impl Problems {
+    /// The value, or `None` with its problem kept.
+    fn keep<T>(&mut self, result: Result<T>, label: Option<&str>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.push(e, label);
+                None
+            }
+        }
+    }
+
+    /// Keeps the problem of a check, if any.
+    fn note(&mut self, result: Result<()>, label: Option<&str>) {
+        if let Err(e) = result {
+            self.push(e, label);
+        }
+    }
+
+    fn push(&mut self, e: Error, label: Option<&str>) {
+        if self.named.len() >= MAX_NAMED {
+            self.more += 1;
+            return;
+        }
+        let Error::Invalid {
+            entity,
+            id,
+            field,
+            problem,
+        } = e
+        else {
+            self.named.push(EntryProblem {
+                entity: "bundle".into(),
+                id: String::new(),
+                label: None,
+                field: String::new(),
+                problem: e.to_string().into(),
+            });
+            return;
+        };
+        self.named.push(EntryProblem {
+            entity,
+            id,
+            label: label.map(|l| l.chars().take(120).collect()),
+            field,
+            problem: *problem,
+        });
+    }
+
+    /// Refuses the bundle when any entity has a problem.
+    fn into_result(self) -> Result<()> {
+        if self.named.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Entries {
+                problems: self.named,
+                more: self.more,
+            })
+        }
     }
 }

@@ -26,6 +26,13 @@ pub enum Error {
         field: String,
         problem: Box<Problem>,
     },
+    /// A bundle's entities break rules: each named (the first 20), with how
+    /// many more.
+    #[error("{}", entries(problems, *more))]
+    Entries {
+        problems: Vec<EntryProblem>,
+        more: usize,
+    },
     /// No entity of that kind and id.
     #[error("{entity} {id} does not exist")]
     NotFound { entity: String, id: String },
@@ -78,6 +85,53 @@ pub enum Error {
     Corrupt { key: String, reason: String },
 }
 
+/// One entity of a bundle and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct EntryProblem {
+    /// "need", "offer", "organisation", "person", "match" or "bundle".
+    pub entity: String,
+    pub id: String,
+    /// Its title or name, as the file has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub label: Option<String>,
+    /// The field at fault ("" for the whole entity).
+    pub field: String,
+    pub problem: Problem,
+}
+
+/// One problem as the command line says it, several as a list.
+fn entries(problems: &[EntryProblem], more: usize) -> String {
+    let line = |p: &EntryProblem| {
+        if p.field.is_empty() {
+            format!("{}: {}", named(&p.entity, &p.id), p.problem)
+        } else {
+            format!(
+                "{}: field `{}`: {}",
+                named(&p.entity, &p.id),
+                p.field,
+                p.problem
+            )
+        }
+    };
+    if let ([one], 0) = (problems, more) {
+        return line(one);
+    }
+    let mut text = format!(
+        "{} entries of the file have problems, so nothing was read; fix them and read the file again:",
+        problems.len() + more
+    );
+    for p in problems {
+        text.push_str("\n  ");
+        text.push_str(&line(p));
+    }
+    if more > 0 {
+        text.push_str(&format!("\n  … and {more} more"));
+    }
+    text
+}
+
 /// "need n-3", or just "file request" when there is no id.
 fn named(entity: &str, id: &str) -> String {
     if id.is_empty() {
@@ -97,6 +151,7 @@ impl Error {
             Error::Locked { .. } => "locked",
             Error::TooNew { .. } => "too_new",
             Error::Invalid { .. } => "invalid",
+            Error::Entries { .. } => "bad_entries",
             Error::NotFound { .. } => "not_found",
             Error::BadBundle { .. } => "bad_bundle",
             Error::Io { .. } => "io",

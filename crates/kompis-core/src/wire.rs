@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Error;
-pub use crate::error::{Problem, UsedBy};
+pub use crate::error::{EntryProblem, Problem, UsedBy};
 use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 
 pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
@@ -443,10 +443,15 @@ pub struct IpcError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, as = "Option<Problem>")]
     pub problem: Option<Box<Problem>>,
-    /// For an import refused for its rows: how many rows have errors.
+    /// For an import refused for its rows: how many rows have errors; for
+    /// a refused bundle: how many entities have problems.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub count: Option<u32>,
+    /// For a refused bundle: its entities' problems (the first 20), typed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<EntryProblem>>", optional)]
+    pub entries: Vec<EntryProblem>,
 }
 
 impl From<Error> for IpcError {
@@ -463,9 +468,12 @@ impl From<Error> for IpcError {
             Error::Invalid { problem, .. } => Some(problem.clone()),
             _ => None,
         };
-        let count = match &e {
-            Error::IntakeRefused { errors, .. } => u32::try_from(*errors).ok(),
-            _ => None,
+        let (count, entries) = match &e {
+            Error::IntakeRefused { errors, .. } => (u32::try_from(*errors).ok(), Vec::new()),
+            Error::Entries { problems, more } => {
+                (u32::try_from(problems.len() + more).ok(), problems.clone())
+            }
+            _ => (None, Vec::new()),
         };
         IpcError {
             code: e.code().to_string(),
@@ -473,6 +481,7 @@ impl From<Error> for IpcError {
             message,
             problem,
             count,
+            entries,
         }
     }
 }

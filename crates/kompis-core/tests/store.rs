@@ -371,3 +371,78 @@ fn search_finds_titles_as_typed_and_new_entries_at_once() {
     let d = api::search(&cat, "ingenting-som-finnes-xyz".into()).unwrap();
     assert!(d.is_empty());
 }
+
+#[test]
+fn a_bundle_with_several_bad_entries_names_each_by_title_and_reads_nothing() {
+    use kompis_core::api::wire::Problem;
+    let dir = temp();
+    let cat = Catalogue::open(dir.path()).unwrap();
+    let file = dir.path().join("feil.json");
+    std::fs::write(
+        &file,
+        r#"{"format":"kompis-bundle","version":1,
+  "organisations":[{"id":"o-1","name":"Trysil Trelast AS","kind":"company","org_number":"12345"}],
+  "needs":[
+    {"id":"n-01","title":"Tørking av skurlast","kind":"expertise"},
+    {"id":"n-02","title":"Rekruttering av lærlinger","kind":"expertise","deadline":"2027-02-31"},
+    {"id":"n-03","title":"   ","kind":"expertise"}
+  ]}"#,
+    )
+    .unwrap();
+    let err = api::import_bundle_file(&cat, &file).unwrap_err();
+    let ipc = kompis_core::IpcError::from(err);
+    assert_eq!(ipc.code, "bad_entries");
+    assert_eq!(ipc.count, Some(3), "all three problems, not only the first");
+    let seen: Vec<_> = ipc
+        .entries
+        .iter()
+        .map(|p| (p.label.as_deref(), p.field.as_str(), &p.problem))
+        .collect();
+    assert_eq!(
+        seen,
+        // What cannot be read first, then what breaks a rule.
+        [
+            (
+                Some("Rekruttering av lærlinger"),
+                "deadline",
+                &Problem::BundleDate {
+                    found: ", got a text".into()
+                }
+            ),
+            (Some("Trysil Trelast AS"), "org_number", &Problem::OrgNumber),
+            (Some("   "), "title", &Problem::Required),
+        ]
+    );
+    assert!(
+        ipc.message
+            .starts_with("3 entries of the file have problems"),
+        "{}",
+        ipc.message
+    );
+    assert!(
+        ipc.message.contains("need n-02: field `deadline`"),
+        "{}",
+        ipc.message
+    );
+    assert_eq!(
+        api::catalogue_info(&cat).unwrap().counts.needs,
+        0,
+        "nothing read"
+    );
+
+    // Past twenty, the rest are counted.
+    let many: Vec<String> = (0..25)
+        .map(|i| format!(r#"{{"id":"n-{i}","title":"Behov {i}","kind":"sykkel"}}"#))
+        .collect();
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"format":"kompis-bundle","version":1,"needs":[{}]}}"#,
+            many.join(",")
+        ),
+    )
+    .unwrap();
+    let ipc = kompis_core::IpcError::from(api::import_bundle_file(&cat, &file).unwrap_err());
+    assert_eq!((ipc.entries.len(), ipc.count), (20, Some(25)));
+    assert!(ipc.message.contains("… and 5 more"), "{}", ipc.message);
+}

@@ -392,6 +392,10 @@ pub enum Problem {
         sheet: String,
         row: u32,
     },
+    /// A bundle's date that is no `YYYY-MM-DD` (`found`: what kind of value, in English).
+    BundleDate { found: String },
+    /// A bundle's time that is no RFC 3339 time.
+    BundleTime { found: String },
     /// Anything else, in English.
     Other { text: String },
 }
@@ -500,6 +504,8 @@ impl std::fmt::Display for Problem {
                 "repeats the {} of sheet {sheet}, row {row}",
                 entity.word()
             ),
+            Problem::BundleDate { found } => write!(f, "expected a date YYYY-MM-DD{found}"),
+            Problem::BundleTime { found } => write!(f, "expected an RFC 3339 time{found}"),
             Problem::Other { text } => write!(f, "{text}"),
         }
     }

@@ -27,6 +27,7 @@ export function toIpcError(e: unknown): IpcError {
     if (typeof o.field === "string" && o.field !== "") err.field = o.field;
     if (o.problem && typeof o.problem === "object") err.problem = o.problem;
     if (typeof o.count === "number") err.count = o.count;
+    if (Array.isArray(o.entries)) err.entries = o.entries;
     err.message = readable(err);
     return err;
   }

@@ -54,3 +54,37 @@ describe("readable errors", () => {
     );
   });
 });
+
+describe("a refused bundle", () => {
+  it("names each entry by its title and the field by its label, and counts the rest", () => {
+    const err = toIpcError({
+      code: "bad_entries",
+      message: "3 entries of the file have problems …",
+      count: 23,
+      entries: [
+        {
+          entity: "need",
+          id: "n-02",
+          label: "Rekruttering av lærlinger",
+          field: "deadline",
+          problem: { kind: "bundle_date", found: ", got a text" },
+        },
+        {
+          entity: "organisation",
+          id: "o-1",
+          label: "Trysil Trelast AS",
+          field: "org_number",
+          problem: { kind: "org_number" },
+        },
+      ],
+    });
+    const lines = err.message.split("\n");
+    expect(lines[0]).toBe(
+      "23 oppføringer i filen har feil, så ingenting ble lest inn. Rett dem og les filen inn igjen:",
+    );
+    expect(lines[1]).toBe("Behov «Rekruttering av lærlinger», Frist: Er ikke en dato på formen ÅÅÅÅ-MM-DD.");
+    expect(lines[2]).toMatch(/^Organisasjon «Trysil Trelast AS», Org\.nr\.: Organisasjonsnummeret må være 9 siffer/);
+    expect(lines[3]).toBe("… og 21 til.");
+    expect(err.message).not.toContain("n-02");
+  });
+});

@@ -3,8 +3,9 @@
  * says what was wrong as a typed problem (validation) or a code with its
  * count; the UI only words it. Anything else keeps the core's own sentence.
  */
-import type { IpcError, Problem } from "./types";
-import { t, tn } from "./i18n/index.svelte";
+import type { EntryProblem } from "./bindings/EntryProblem";
+import type { EntityKind, IpcError, Problem } from "./types";
+import { t, tn, type Key } from "./i18n/index.svelte";
 import { entityLabel } from "./labels";
 
 /** The error's sentence in the UI's language. */
@@ -20,9 +21,37 @@ export function readable(err: IpcError): string {
       return t("error.no_file_dialog");
     case "bad_bundle":
       return t("error.bad_bundle");
+    case "bad_entries":
+      return entriesText(err);
     default:
       return err.message;
   }
+}
+
+/** A field's label as the import screen names it ("Frist"), or its name. */
+export function fieldLabel(field: string): string {
+  const key = `intake.field.${field}` as Key;
+  const text = t(key);
+  return text === key ? field : text;
+}
+
+/** A refused bundle: how many entries have problems, then each by title and field label. */
+function entriesText(err: IpcError): string {
+  const entries = err.entries ?? [];
+  const total = err.count ?? entries.length;
+  const lines = entries.map(entryLine);
+  const more = total - entries.length;
+  if (more > 0) lines.push(t("error.bad_entries_more", { n: more }));
+  return [tn("error.bad_entries", total), ...lines].join("\n");
+}
+
+function entryLine(p: EntryProblem): string {
+  const what = ["need", "offer", "organisation", "person"].includes(p.entity)
+    ? entityLabel(p.entity as EntityKind)
+    : t("entity.other");
+  const who = p.label ? `${what} «${p.label}»` : what;
+  const text = p.problem.kind === "other" ? p.problem.text : problemText(p.problem);
+  return p.field && p.field !== "(entity)" ? `${who}, ${fieldLabel(p.field)}: ${text}` : `${who}: ${text}`;
 }
 
 /** What is wrong, as a sentence in the UI's language. */
@@ -79,6 +108,10 @@ export function problemText(p: Problem): string {
       return t("problem.near_title", { entity: entityLabel(p.entity).toLowerCase(), title: p.title });
     case "repeats":
       return t("problem.repeats", { entity: entityLabel(p.entity).toLowerCase(), sheet: p.sheet, row: p.row });
+    case "bundle_date":
+      return t("problem.bundle_date");
+    case "bundle_time":
+      return t("problem.bundle_time");
     case "other":
       return p.text;
   }
