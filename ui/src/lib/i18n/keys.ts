@@ -34,7 +34,8 @@ export function translate(locale: Locale, key: Key, params?: Record<string, stri
 /** "1 behov" / "3 behov": picks `.one` or `.other` by `n` and fills `{n}`. */
 export function translatePlural(locale: Locale, key: PluralKey, n: number): string {
   const k = (n === 1 ? `${key}.one` : `${key}.other`) as Key;
-  return translate(locale, k, { n });
+  // Counts grouped as each language writes them: "20 000 rader", "20,000 rows".
+  return translate(locale, k, { n: n.toLocaleString(locale === "en" ? "en-GB" : "nb-NO") });
 }
 
 /** Reads a stored or asked-for language, falling back to bokmål. */
