@@ -4,7 +4,9 @@ sees WebKit's page) and list every control a person can operate that has
 no accessible name.
 
 Usage: a11y_tree.py APP-NAME [SCREEN-LABEL]
-Prints one JSON object: {"controls": N, "unnamed": [{"role", "path"}...]}.
+Prints one JSON object: {"controls": N, "unnamed": [{"role", "path"}...],
+"unreachable": [...]}: controls with no name, and enabled controls the
+keyboard cannot reach (not focusable).
 Needs python3-gi and gir1.2-atspi-2.0 (Debian), and the session bus the
 app runs on (DBUS_SESSION_BUS_ADDRESS).
 """
@@ -59,6 +61,14 @@ def visible(node):
         return False
 
 
+def enabled_but_unfocusable(node):
+    try:
+        states = node.get_state_set()
+        return states.contains(Atspi.StateType.ENABLED) and not states.contains(Atspi.StateType.FOCUSABLE)
+    except Exception:
+        return False
+
+
 def walk(node, path, out, depth=0):
     if depth > 80:
         return
@@ -68,6 +78,10 @@ def walk(node, path, out, depth=0):
     if r in CONTROLS and visible(node) and (r != "text" or editable_or_focusable(node)):
         name = (node.get_name() or "").strip()
         out["controls"] += 1
+        # A select's options are reached through the select (arrow keys).
+        in_select = "/combo box[" in path
+        if r != "text" and not in_select and enabled_but_unfocusable(node):
+            out["unreachable"].append({"role": r, "name": name, "path": path})
         if not name:
             # A control may also be named by what labels it.
             labelled = False
@@ -101,11 +115,11 @@ def main():
         if a is not None:
             apps.append(a.get_name() or "")
             if (a.get_name() or "") == app_name:
-                out = {"controls": 0, "unnamed": [], "apps": apps}
+                out = {"controls": 0, "unnamed": [], "unreachable": [], "apps": apps}
                 walk(a, app_name, out)
                 print(json.dumps(out, ensure_ascii=False))
                 return
-    print(json.dumps({"controls": 0, "unnamed": [], "apps": apps, "error": f"no application {app_name!r}"}))
+    print(json.dumps({"controls": 0, "unnamed": [], "unreachable": [], "apps": apps, "error": f"no application {app_name!r}"}))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 //! What a screen reader reads: the real window's accessibility tree over
 //! AT-SPI (WebKit's page as assistive technology sees it), on every
 //! screen of the example network. Every control a person can operate
-//! (buttons, fields, selects, check boxes, links) has a name.
+//! (buttons, fields, selects, check boxes, links) has a name, and every
+//! enabled one can be reached with the keyboard (is focusable).
 //!
 //! Runs on a private session bus with the AT-SPI bus behind it; the tree
 //! is walked by `tests/a11y_tree.py` (python3-gi, gir1.2-atspi-2.0).
@@ -112,6 +113,7 @@ async fn every_control_on_every_screen_has_a_name_a_screen_reader_can_say() {
         ui::click(&client, "demo-load").await;
         ui::element(&client, "entry-row").await;
         let mut unnamed = Vec::new();
+        let mut unreachable = Vec::new();
         for (hash, ready) in SCREENS {
             client
                 .execute(&format!("location.hash = '{hash}'"), vec![])
@@ -132,9 +134,19 @@ async fn every_control_on_every_screen_has_a_name_a_screen_reader_can_say() {
             for u in t["unnamed"].as_array().into_iter().flatten() {
                 unnamed.push(format!("{hash}: {} at {}", u["role"], u["path"]));
             }
+            for u in t["unreachable"].as_array().into_iter().flatten() {
+                unreachable.push(format!(
+                    "{hash}: {} {} at {}",
+                    u["role"], u["name"], u["path"]
+                ));
+            }
             println!("{hash}: {controls} controls");
         }
         assert!(unnamed.is_empty(), "controls without a name: {unnamed:#?}");
+        assert!(
+            unreachable.is_empty(),
+            "controls the keyboard cannot reach: {unreachable:#?}"
+        );
 
         // The walk does see a control with no name: a bare button put on the page.
         client
