@@ -52,10 +52,18 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The number formats' name for a UI language. */
+const numberLocale = (locale: string) => (locale === "en" ? "en-GB" : "nb-NO");
+
+/** A count grouped as the language writes it: "20 000" in bokmål, "20,000" in English. */
+export function formatCount(n: number, locale: string): string {
+  return n.toLocaleString(numberLocale(locale));
+}
+
 /** A score between 0 and 1 as a whole percentage in the locale's style ("87 %"). */
 export function formatPercent(score: number, locale: string): string {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0));
-  return new Intl.NumberFormat(locale === "en" ? "en-GB" : "nb-NO", {
+  return new Intl.NumberFormat(numberLocale(locale), {
     style: "percent",
     maximumFractionDigits: 0,
   }).format(clamped);

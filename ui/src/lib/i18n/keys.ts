@@ -4,6 +4,7 @@
  */
 import nb from "./nb.json";
 import en from "./en.json";
+import { formatCount } from "../format";
 
 /** Every text key; a key not in nb.json is a type error. */
 export type Key = keyof typeof nb;
@@ -35,7 +36,7 @@ export function translate(locale: Locale, key: Key, params?: Record<string, stri
 export function translatePlural(locale: Locale, key: PluralKey, n: number): string {
   const k = (n === 1 ? `${key}.one` : `${key}.other`) as Key;
   // Counts grouped as each language writes them: "20 000 rader", "20,000 rows".
-  return translate(locale, k, { n: n.toLocaleString(locale === "en" ? "en-GB" : "nb-NO") });
+  return translate(locale, k, { n: formatCount(n, locale) });
 }
 
 /** Reads a stored or asked-for language, falling back to bokmål. */
