@@ -24,19 +24,16 @@ pub(crate) fn xdotool(display: &str, args: &[&str]) -> String {
 /// open dialog through the location field (Ctrl+L), in a save dialog by
 /// replacing the suggested name with the whole path; then Enter.
 pub fn answer(display: &str, title: &str, path: &Path) {
-    let mut window = String::new();
+    let mut windows = Vec::new();
     let found = crate::wait_until(APPEAR, || {
-        window = xdotool(
-            display,
-            &["search", "--onlyvisible", "--name", &format!("^{title}$")],
-        );
-        !window.is_empty()
+        windows = crate::window::titled(display, title);
+        !windows.is_empty()
     });
     assert!(
         found,
         "no file dialog titled {title:?} appeared within {APPEAR:?}"
     );
-    let window = window.lines().last().unwrap_or_default().to_string();
+    let window = windows.last().map(u32::to_string).unwrap_or_default();
     // Let GTK finish mapping the dialog and focusing its first field.
     std::thread::sleep(Duration::from_millis(800));
     xdotool(display, &["windowfocus", "--sync", &window]);
@@ -47,13 +44,7 @@ pub fn answer(display: &str, title: &str, path: &Path) {
     xdotool(display, &["type", "--delay", "15", text]);
     std::thread::sleep(Duration::from_millis(300));
     xdotool(display, &["key", "Return"]);
-    let closed = crate::wait_until(APPEAR, || {
-        xdotool(
-            display,
-            &["search", "--onlyvisible", "--name", &format!("^{title}$")],
-        )
-        .is_empty()
-    });
+    let closed = crate::wait_until(APPEAR, || crate::window::titled(display, title).is_empty());
     assert!(
         closed,
         "the file dialog {title:?} did not close after Enter"

@@ -141,3 +141,49 @@ pub async fn failure_screenshot(client: &Client, id: &str) -> String {
         _ => "no screenshot".into(),
     }
 }
+
+/// Every screen of the example network, by its name in photographs, its
+/// address, and (CSS) what it shows once it is ready.
+pub const SCREENS: &[(&str, &str, &str)] = &[
+    ("needs", "#/needs", "[data-testid=entry-row]"),
+    ("offers", "#/offers", "[data-testid=entry-row]"),
+    (
+        "organisations",
+        "#/organisations",
+        "[data-testid=entry-row]",
+    ),
+    ("people", "#/people", "[data-testid=entry-row]"),
+    ("gaps", "#/gaps", "[data-testid=gap-row], .empty"),
+    ("thesaurus", "#/thesaurus", "[data-testid=concept]"),
+    ("sheets", "#/sheets", "[data-testid=sheet-preview]"),
+    ("intake", "#/intake", "[data-testid=intake-choose]"),
+    ("trash", "#/trash", "[data-testid=entry-row], .empty"),
+    ("need", "#/needs/n-01", "[data-testid=match-row]"),
+    ("offer", "#/offers/o-01", "[data-testid=edit]"),
+    (
+        "organisation",
+        "#/organisations/org-hinn-rena",
+        "[data-testid=edit]",
+    ),
+    ("person", "#/people/p-ingrid-haugen", "[data-testid=edit]"),
+    ("need-edit", "#/needs/n-01/edit", "[data-testid=save]"),
+    (
+        "organisation-edit",
+        "#/organisations/org-hinn-rena/edit",
+        "[data-testid=save]",
+    ),
+];
+
+/// Goes to the address `hash` and waits until the page shows `ready` (CSS).
+pub async fn visit(client: &Client, hash: &str, ready: &str) {
+    client
+        .execute(&format!("location.hash = '{hash}'"), vec![])
+        .await
+        .unwrap_or_else(|e| panic!("could not go to {hash}: {e}"));
+    client
+        .wait()
+        .at_most(UI_TIMEOUT)
+        .for_element(Locator::Css(ready))
+        .await
+        .unwrap_or_else(|e| panic!("nothing like {ready} on {hash}: {e}"));
+}

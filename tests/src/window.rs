@@ -5,13 +5,29 @@
 use x11rb::connection::Connection;
 use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
 
+/// The visible X windows titled exactly `title` on `display`.
+pub fn titled(display: &str, title: &str) -> Vec<u32> {
+    crate::dialog::xdotool(
+        display,
+        &["search", "--onlyvisible", "--name", &format!("^{title}$")],
+    )
+    .lines()
+    .filter_map(|w| w.trim().parse().ok())
+    .collect()
+}
+
+/// The first visible window titled `title`, which the test needs for `what`.
+fn the_window(display: &str, title: &str, what: &str) -> u32 {
+    titled(display, title)
+        .first()
+        .copied()
+        .unwrap_or_else(|| panic!("no window titled {title:?} to {what}"))
+}
+
 /// Sends `WM_DELETE_WINDOW` to every visible X window titled `title` on
 /// `display`; returns how many there were.
 pub fn ask_to_close(display: &str, title: &str) -> usize {
-    let windows = crate::dialog::xdotool(
-        display,
-        &["search", "--onlyvisible", "--name", &format!("^{title}$")],
-    );
+    let windows = titled(display, title);
     let (conn, _) = x11rb::connect(Some(display)).expect("could not reach the X display");
     let atom = |name: &[u8]| {
         conn.intern_atom(false, name)
@@ -21,15 +37,13 @@ pub fn ask_to_close(display: &str, title: &str) -> usize {
             .atom
     };
     let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
-    let mut sent = 0;
-    for window in windows.lines().filter_map(|w| w.trim().parse::<u32>().ok()) {
+    for &window in &windows {
         let message = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
         conn.send_event(false, window, EventMask::NO_EVENT, message)
             .expect("could not send the close request");
-        sent += 1;
     }
     conn.flush().expect("could not flush the X connection");
-    sent
+    windows.len()
 }
 
 /// Drops the file at `path` on the middle of the window titled `title`, as
@@ -44,13 +58,7 @@ pub fn drop_file(display: &str, title: &str, path: &std::path::Path) {
     use x11rb::wrapper::ConnectionExt as _;
     use x11rb::{COPY_DEPTH_FROM_PARENT, CURRENT_TIME, NONE};
 
-    let target: u32 = crate::dialog::xdotool(
-        display,
-        &["search", "--onlyvisible", "--name", &format!("^{title}$")],
-    )
-    .lines()
-    .find_map(|w| w.trim().parse().ok())
-    .unwrap_or_else(|| panic!("no window titled {title:?} to drop on"));
+    let target = the_window(display, title, "drop on");
     let (conn, screen) = x11rb::connect(Some(display)).expect("could not reach the X display");
     let root = conn.setup().roots[screen].root;
     let atom = |name: &str| {
@@ -178,13 +186,7 @@ pub fn drop_file(display: &str, title: &str, path: &std::path::Path) {
 /// screenshots can stall while the page is busy.
 pub fn capture(display: &str, title: &str, path: &std::path::Path) {
     use x11rb::protocol::xproto::ImageFormat;
-    let window: u32 = crate::dialog::xdotool(
-        display,
-        &["search", "--onlyvisible", "--name", &format!("^{title}$")],
-    )
-    .lines()
-    .find_map(|w| w.trim().parse().ok())
-    .unwrap_or_else(|| panic!("no window titled {title:?} to photograph"));
+    let window = the_window(display, title, "photograph");
     let (conn, screen) = x11rb::connect(Some(display)).expect("could not reach the X display");
     let root = conn.setup().roots[screen].root;
     let geometry = conn

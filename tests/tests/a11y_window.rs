@@ -11,7 +11,6 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use fantoccini::Locator;
 use kompis_e2e::harness::{within, Harness};
 use kompis_e2e::ui;
 use serde_json::Value;
@@ -47,25 +46,6 @@ impl Drop for SessionBus {
         let _ = self.child.wait();
     }
 }
-
-/// The screens, and (CSS) what each shows when ready.
-const SCREENS: &[(&str, &str)] = &[
-    ("#/needs", "[data-testid=entry-row]"),
-    ("#/offers", "[data-testid=entry-row]"),
-    ("#/organisations", "[data-testid=entry-row]"),
-    ("#/people", "[data-testid=entry-row]"),
-    ("#/gaps", "[data-testid=gap-row], .empty"),
-    ("#/thesaurus", "[data-testid=concept]"),
-    ("#/sheets", "[data-testid=sheet-preview]"),
-    ("#/intake", "[data-testid=intake-choose]"),
-    ("#/trash", "[data-testid=entry-row], .empty"),
-    ("#/needs/n-01", "[data-testid=match-row]"),
-    ("#/offers/o-01", "[data-testid=edit]"),
-    ("#/organisations/org-hinn-rena", "[data-testid=edit]"),
-    ("#/people/p-ingrid-haugen", "[data-testid=edit]"),
-    ("#/needs/n-01/edit", "[data-testid=save]"),
-    ("#/organisations/org-hinn-rena/edit", "[data-testid=save]"),
-];
 
 /// The system's python, which has the GObject bindings.
 fn python() -> &'static str {
@@ -114,17 +94,8 @@ async fn every_control_on_every_screen_has_a_name_a_screen_reader_can_say() {
         ui::element(&client, "entry-row").await;
         let mut unnamed = Vec::new();
         let mut unreachable = Vec::new();
-        for (hash, ready) in SCREENS {
-            client
-                .execute(&format!("location.hash = '{hash}'"), vec![])
-                .await
-                .expect("could not go to the screen");
-            client
-                .wait()
-                .at_most(Duration::from_secs(30))
-                .for_element(Locator::Css(ready))
-                .await
-                .unwrap_or_else(|e| panic!("nothing like {ready} on {hash}: {e}"));
+        for (_, hash, ready) in ui::SCREENS {
+            ui::visit(&client, hash, ready).await;
             let t = settled_tree(&harness, &bus).await;
             let controls = t["controls"].as_u64().unwrap_or(0);
             assert!(

@@ -6,39 +6,13 @@
 
 use std::time::Duration;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use kompis_e2e::harness::{within, Harness};
 use kompis_e2e::{ui, window};
 use serde_json::Value;
 
 const WIDTHS: [u32; 3] = [1000, 1280, 1920];
 const HEIGHT: u32 = 820;
-
-/// Each screen: its name in the photographs, its address, and (CSS) what it shows when ready.
-const SCREENS: &[(&str, &str, &str)] = &[
-    ("needs", "#/needs", "[data-testid=entry-row]"),
-    ("offers", "#/offers", "[data-testid=entry-row]"),
-    (
-        "organisations",
-        "#/organisations",
-        "[data-testid=entry-row]",
-    ),
-    ("people", "#/people", "[data-testid=entry-row]"),
-    ("gaps", "#/gaps", "[data-testid=gap-row], .empty"),
-    ("thesaurus", "#/thesaurus", "[data-testid=concept]"),
-    ("sheets", "#/sheets", "[data-testid=sheet-preview]"),
-    ("intake", "#/intake", "[data-testid=intake-choose]"),
-    ("trash", "#/trash", "[data-testid=entry-row], .empty"),
-    ("need", "#/needs/n-01", "[data-testid=match-row]"),
-    ("offer", "#/offers/o-01", "[data-testid=edit]"),
-    (
-        "organisation",
-        "#/organisations/org-hinn-rena",
-        "[data-testid=edit]",
-    ),
-    ("person", "#/people/p-ingrid-haugen", "[data-testid=edit]"),
-    ("need-edit", "#/needs/n-01/edit", "[data-testid=save]"),
-];
 
 async fn js(client: &Client, script: &str) -> Value {
     client.execute(script, vec![]).await.expect("script failed")
@@ -62,13 +36,7 @@ async fn visit(
     hash: &str,
     ready: &str,
 ) -> Option<String> {
-    js(client, &format!("location.hash = '{hash}'")).await;
-    client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css(ready))
-        .await
-        .unwrap_or_else(|e| panic!("{shot}: nothing like {ready} on {hash}: {e}"));
+    ui::visit(client, hash, ready).await;
     // Let lists fill and fonts settle.
     tokio::time::sleep(Duration::from_millis(400)).await;
     let artifacts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts/layout");
@@ -100,7 +68,7 @@ async fn every_screen_fits_at_three_widths_two_languages_and_large_text() {
                     .set_window_rect(0, 0, width, HEIGHT)
                     .await
                     .expect("could not size the window");
-                for (name, hash, ready) in SCREENS {
+                for (name, hash, ready) in ui::SCREENS {
                     let shot = format!("{lang}-{width}-{name}");
                     problems.extend(visit(&client, &harness, &shot, hash, ready).await);
                 }
@@ -117,7 +85,7 @@ async fn every_screen_fits_at_three_widths_two_languages_and_large_text() {
              (parseFloat(getComputedStyle(document.documentElement).fontSize) * 1.5) + 'px';",
         )
         .await;
-        for (name, hash, ready) in SCREENS {
+        for (name, hash, ready) in ui::SCREENS {
             let shot = format!("en-1280-150pct-{name}");
             problems.extend(visit(&client, &harness, &shot, hash, ready).await);
         }
