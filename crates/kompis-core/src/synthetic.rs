@@ -55,6 +55,7 @@ pub fn bundle(seed: u64, offers: usize, needs: usize) -> Bundle {
                 org_number: None,
                 website: None,
                 member: Some(true),
+                in_report: None,
                 notes: None,
             })
             .collect(),

@@ -262,6 +262,7 @@ fn organisation_in_use_is_not_deleted() {
             org_number: None,
             website: None,
             member: Some(true),
+            in_report: None,
             notes: None,
         },
     )

@@ -25,6 +25,7 @@ fn a_registration_workbook_reads_back_with_its_ids_and_organisation() {
         org_number: Some("974760673".into()),
         website: None,
         member: Some(true),
+        in_report: None,
         notes: None,
     };
     let person = Person {

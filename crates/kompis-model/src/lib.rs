@@ -8,6 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod insight;
+
 /// What sort of body an organisation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -97,6 +99,11 @@ pub struct Organisation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub member: Option<bool>,
+    /// Kompis addition: the organisation allows its agreed collaborations to
+    /// be named in the network report (left out when not `Some(true)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub in_report: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub notes: Option<String>,
@@ -234,6 +241,81 @@ pub struct MatchRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<Vec<StatusEvent>>", optional)]
     pub history: Vec<StatusEvent>,
+    /// Kompis addition: what came of an agreed pair, in the order recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Outcome>>", optional)]
+    pub outcomes: Vec<Outcome>,
+}
+
+/// What came of an agreed match (a Kompis addition to v1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum OutcomeKind {
+    MeetingHeld,
+    ProjectStarted,
+    ThesisStarted,
+    ThesisDelivered,
+    Internship,
+    Hire,
+    FundingApplication,
+    CourseHeld,
+    NoResult,
+}
+
+impl OutcomeKind {
+    /// Every kind, in the order forms, charts and reports list them.
+    pub const ALL: [OutcomeKind; 9] = [
+        OutcomeKind::MeetingHeld,
+        OutcomeKind::ProjectStarted,
+        OutcomeKind::ThesisStarted,
+        OutcomeKind::ThesisDelivered,
+        OutcomeKind::Internship,
+        OutcomeKind::Hire,
+        OutcomeKind::FundingApplication,
+        OutcomeKind::CourseHeld,
+        OutcomeKind::NoResult,
+    ];
+
+    /// A student thesis started or delivered (counted by level).
+    pub fn is_thesis(self) -> bool {
+        matches!(
+            self,
+            OutcomeKind::ThesisStarted | OutcomeKind::ThesisDelivered
+        )
+    }
+}
+
+/// The level of a student thesis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum ThesisLevel {
+    Bachelor,
+    Master,
+    Phd,
+}
+
+/// One result recorded on an agreed match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Outcome {
+    pub kind: OutcomeKind,
+    /// When it happened.
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<String>,
+    /// For a thesis: bachelor, master or PhD, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub level: Option<ThesisLevel>,
+    /// When the coordinator recorded it.
+    #[ts(type = "string")]
+    pub recorded_at: DateTime<Utc>,
 }
 
 /// One status change of a need–offer pair (a Kompis addition to v1).
@@ -269,6 +351,7 @@ impl MatchRecord {
             updated_at: None,
             decline_reason: None,
             history: Vec::new(),
+            outcomes: Vec::new(),
         }
     }
 

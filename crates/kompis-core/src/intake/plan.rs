@@ -202,6 +202,7 @@ impl RowPlanner<'_> {
             org_number: ov.org_number.clone(),
             website: ov.website.clone(),
             member: None,
+            in_report: None,
             notes: ov.notes.clone(),
         };
         check(rec, "organisation", validate::organisation(&new))?;

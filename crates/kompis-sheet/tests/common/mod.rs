@@ -15,6 +15,7 @@ pub fn org(id: &str, name: &str, kind: OrgKind, municipality: Option<&str>) -> O
         org_number: Some("912345678".into()),
         website: None,
         member: Some(true),
+        in_report: None,
         notes: None,
     }
 }
@@ -333,6 +334,7 @@ pub fn hostile() -> SheetInput {
         org_number: None,
         website: None,
         member: None,
+        in_report: None,
         notes: None,
     });
     input.people.push(person(

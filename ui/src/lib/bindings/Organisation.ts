@@ -8,4 +8,9 @@ export type Organisation = { id: string, name: string, kind: OrgKind, municipali
 /**
  * Nine digits (organisasjonsnummer).
  */
-org_number?: string, website?: string, member?: boolean, notes?: string, };
+org_number?: string, website?: string, member?: boolean, 
+/**
+ * Kompis addition: the organisation allows its agreed collaborations to
+ * be named in the network report (left out when not `Some(true)`).
+ */
+in_report?: boolean, notes?: string, };
