@@ -154,6 +154,12 @@ pub const SCREENS: &[(&str, &str, &str)] = &[
     ),
     ("people", "#/people", "[data-testid=entry-row]"),
     ("gaps", "#/gaps", "[data-testid=gap-row], .empty"),
+    (
+        "followup",
+        "#/followup",
+        "[data-testid=followup-row], .empty",
+    ),
+    ("insight", "#/insight", "[data-testid=key-figures]"),
     ("thesaurus", "#/thesaurus", "[data-testid=concept]"),
     ("sheets", "#/sheets", "[data-testid=sheet-preview]"),
     ("intake", "#/intake", "[data-testid=intake-choose]"),

@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use kompis_core::api::wire::{
-    EntryQuery, PdfLayout, Separator, SheetFormat, SheetLang, SheetRequest, SheetScope, Side,
-    StatusChange, ThesaurusEdit,
+    EntryQuery, InsightQuery, OutcomeRequest, PdfLayout, ReportRequest, Separator, SheetFormat,
+    SheetLang, SheetRequest, SheetScope, Side, StatusChange, ThesaurusEdit,
 };
 use kompis_core::api::{self, resolve_catalogue_dir, Catalogue};
-use kompis_core::model::{DeclineReason, EntityKind, MatchStatus};
+use kompis_core::model::{DeclineReason, EntityKind, MatchStatus, OutcomeKind, ThesisLevel};
 use serde::Serialize;
 
 mod intake;
@@ -103,6 +103,24 @@ enum Command {
         #[arg(long, default_value = ";")]
         separator: char,
     },
+    /// Write the network report (PDF for the board, XLSX with the figures behind it).
+    Report {
+        /// Where to write it: FILE.pdf or FILE.xlsx.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// First day of the period (YYYY-MM-DD); default: the catalogue's first event.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day of the period (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only this municipality's organisations.
+        #[arg(long, value_name = "NAME")]
+        municipality: Option<String>,
+        /// Label language.
+        #[arg(long, default_value = "nb")]
+        lang: SheetLang,
+    },
     /// Set a match's status: suggested, shortlisted, contacted, agreed or declined.
     Status {
         /// The need's id.
@@ -125,6 +143,35 @@ enum Command {
         need: String,
         /// The offer's id.
         offer: String,
+    },
+    /// Record what came of an agreed match (several per match); refused
+    /// unless the match is agreed.
+    Outcome {
+        /// The need's id.
+        need: String,
+        /// The offer's id.
+        offer: String,
+        /// What came of it.
+        #[arg(value_name = "TYPE")]
+        kind: OutcomeKind,
+        /// When it happened, YYYY-MM-DD (default: today; not later).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// A note on the outcome.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// For a thesis: its level.
+        #[arg(long)]
+        level: Option<ThesisLevel>,
+    },
+    /// Agreed matches with no outcome for at least N weeks, oldest first.
+    Followup {
+        /// Weeks since the agreement (0: every agreed match with no outcome).
+        #[arg(long, default_value_t = 8, value_name = "N")]
+        weeks: u32,
+        /// Print JSON: [{"need", "offer", "agreed_at", "weeks", …}].
+        #[arg(long)]
+        json: bool,
     },
     /// Offers declined for a need (bring one back with `back NEED OFFER`).
     Declined {
@@ -420,6 +467,83 @@ fn run(cli: Cli) -> Result<()> {
                 r.offer,
                 serde_json::to_value(status)?.as_str().unwrap_or_default()
             );
+        }
+        Command::Outcome {
+            need,
+            offer,
+            kind,
+            date,
+            note,
+            level,
+        } => {
+            let r = api::record_outcome(
+                &cat,
+                OutcomeRequest {
+                    need,
+                    offer,
+                    kind,
+                    date,
+                    note,
+                    level,
+                },
+            )?;
+            let o = r.outcomes.last().expect("the outcome just recorded");
+            let n = r.outcomes.len();
+            println!(
+                "{} → {}: {} on {} ({n} outcome{} recorded).",
+                r.need,
+                r.offer,
+                o.kind.word(),
+                o.date,
+                if n == 1 { "" } else { "s" }
+            );
+        }
+        Command::Report {
+            out,
+            from,
+            to,
+            municipality,
+            lang,
+        } => {
+            let query = InsightQuery {
+                from,
+                to,
+                municipality,
+            };
+            let s = api::export_report_file(&cat, ReportRequest { query, lang }, &out)?;
+            let pages = s.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
+            println!(
+                "Wrote the network report to {} ({} bytes{pages}).",
+                out.display(),
+                s.bytes
+            );
+            for w in s.warnings {
+                eprintln!("note: {w}");
+            }
+        }
+        Command::Followup { weeks, json } => {
+            let list = api::follow_ups(&cat, weeks)?;
+            if json {
+                print_json(&list)?;
+            } else {
+                let rows = list
+                    .into_iter()
+                    .map(|f| {
+                        vec![
+                            f.agreed_at,
+                            f.weeks.to_string(),
+                            format!("{} {}", f.need, f.need_title),
+                            f.need_organisation.unwrap_or_default(),
+                            format!("{} {}", f.offer, f.offer_title),
+                            f.offer_organisation.unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                table::print(
+                    &["AGREED", "WEEKS", "NEED", "ASKED BY", "OFFER", "OFFERED BY"],
+                    rows,
+                );
+            }
         }
         Command::Declined { need, json } => {
             let list = api::declined_for_need(&cat, need)?;

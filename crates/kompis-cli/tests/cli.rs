@@ -1,29 +1,9 @@
 //! The `kompis` binary end to end, each test on its own temp catalogue.
 
-use std::path::Path;
+mod common;
+use common::*;
 
 use assert_cmd::Command;
-use serde_json::Value;
-
-fn kompis(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("kompis").unwrap();
-    c.arg("--db").arg(db).env_remove("KOMPIS_DB");
-    c
-}
-
-fn stdout(c: &mut Command) -> String {
-    let out = c.output().unwrap();
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(c: &mut Command) -> Value {
-    serde_json::from_str(&stdout(c)).unwrap()
-}
 
 #[test]
 fn every_command_has_help() {
@@ -42,6 +22,9 @@ fn every_command_has_help() {
         "sheet",
         "status",
         "declined",
+        "outcome",
+        "followup",
+        "report",
         "gaps",
         "thesaurus",
     ] {

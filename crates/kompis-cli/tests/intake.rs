@@ -3,31 +3,13 @@
 //! `kompis intake form`, filled by openpyxl (skipped, saying so, where
 //! Python has no openpyxl) and read back through review and apply.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn kompis(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("kompis").unwrap();
-    c.arg("--db").arg(db).env_remove("KOMPIS_DB");
-    c
-}
-
-fn ok(c: &mut Command) -> String {
-    let out = c.output().unwrap();
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(c: &mut Command) -> Value {
-    serde_json::from_str(&ok(c)).unwrap()
-}
 
 fn counts(db: &Path) -> Value {
     json(kompis(db).args(["info", "--json"]))["counts"].clone()
@@ -37,7 +19,7 @@ fn counts(db: &Path) -> Value {
 fn demo() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
-    ok(kompis(&db).arg("demo"));
+    stdout(kompis(&db).arg("demo"));
     (dir, db)
 }
 
@@ -109,7 +91,7 @@ fn rows_of<'a>(review: &'a Value, sheet: &str) -> Vec<&'a Value> {
 fn every_intake_command_has_help() {
     let dir = tempfile::tempdir().unwrap();
     for cmd in ["form", "review", "apply"] {
-        let text = ok(kompis(dir.path()).args(["intake", cmd, "--help"]));
+        let text = stdout(kompis(dir.path()).args(["intake", cmd, "--help"]));
         assert!(text.contains("--db"), "{cmd}: {text}");
     }
 }
@@ -160,7 +142,7 @@ fn review_prints_the_contract_and_apply_refuses_rows_in_error() {
         "Tittel;Bedrift;Frist;Type\nKurs i sveising;Trysil Stål AS;1.3.27;Kurs\n",
     )
     .unwrap();
-    let text = ok(kompis(&db).args(["intake", "apply"]).arg(&csv));
+    let text = stdout(kompis(&db).args(["intake", "apply"]).arg(&csv));
     assert!(text.contains("Saved 2 new"), "{text}");
     let again = json(
         kompis(&db)
@@ -257,9 +239,11 @@ fn a_registration_workbook_filled_by_openpyxl_comes_back_as_edits() {
     let orgs = json(kompis(&db).args(["list", "organisations", "--json"]));
     let org = orgs[0]["id"].as_str().unwrap().to_string();
     let form = dir.path().join("skjema.xlsx");
-    let text = ok(kompis(&db)
-        .args(["intake", "form", "--organisation", &org, "--out"])
-        .arg(&form));
+    let text = stdout(
+        kompis(&db)
+            .args(["intake", "form", "--organisation", &org, "--out"])
+            .arg(&form),
+    );
     assert!(text.contains(&org), "{text}");
     let untouched = json(
         kompis(&db)
@@ -312,10 +296,12 @@ fn a_registration_workbook_filled_by_openpyxl_comes_back_as_edits() {
         .unwrap();
     assert_eq!(dup["duplicate_of"], other["id"]);
 
-    let text = ok(kompis(&db)
-        .args(["intake", "apply"])
-        .arg(&form)
-        .arg("--skip-duplicates"));
+    let text = stdout(
+        kompis(&db)
+            .args(["intake", "apply"])
+            .arg(&form)
+            .arg("--skip-duplicates"),
+    );
     assert!(text.contains("1 new and 1 changed"), "{text}");
     assert_eq!(
         counts(&db)["offers"],
@@ -362,9 +348,11 @@ wb.save(path)
 fn a_blank_english_workbook_brings_a_new_member() {
     let (dir, db) = demo();
     let form = dir.path().join("blank.xlsx");
-    let text = ok(kompis(&db)
-        .args(["intake", "form", "--blank", "--lang", "en", "--out"])
-        .arg(&form));
+    let text = stdout(
+        kompis(&db)
+            .args(["intake", "form", "--blank", "--lang", "en", "--out"])
+            .arg(&form),
+    );
     assert!(text.contains("blank"), "{text}");
     let Some(py) = python() else { return };
     run_python(py, FILL_BLANK, &[&form]);
@@ -377,7 +365,7 @@ fn a_blank_english_workbook_brings_a_new_member() {
     assert_contract(&review);
     assert_eq!(review["summary"]["new"], 3, "{review}");
     assert_eq!(review["summary"]["error"], 0);
-    ok(kompis(&db).args(["intake", "apply"]).arg(&form));
+    stdout(kompis(&db).args(["intake", "apply"]).arg(&form));
     let orgs = json(kompis(&db).args(["list", "organisations", "--json"]));
     let firm = orgs
         .as_array()

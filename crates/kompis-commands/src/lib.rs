@@ -68,6 +68,16 @@ macro_rules! for_each_command {
             set_match_status(change: StatusChange) -> MatchRecord;
             /// Takes back a match's last status change ("Hent tilbake", "Angre"); kept in its history.
             step_back_match(need: String, offer: String) -> MatchRecord;
+            /// Records what came of an agreed match (kind, date, note, thesis level); refused unless agreed; flushed before it returns.
+            record_outcome(request: OutcomeRequest) -> MatchRecord;
+            /// Takes back a match's outcome at `index` (0 first), recorded by mistake.
+            remove_outcome(need: String, offer: String, index: u32) -> MatchRecord;
+            /// Agreed matches with no outcome for at least `weeks` weeks, oldest agreement first.
+            follow_ups(weeks: u32) -> Vec<FollowUp>;
+            /// The network's figures for a period and municipality (the insight screen and the report).
+            insight(query: InsightQuery) -> Insight;
+            /// Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality.
+            export_report(request: ReportRequest, file: String) -> ReportSummary;
             /// One page of the active needs with no suggestion: the competence gaps.
             competence_gaps(query: PageQuery) -> Page<EntryRow>;
             /// The thesaurus' concept groups, in Norwegian order.

@@ -7,7 +7,8 @@
 //! Layers, lowest first (a module uses only those before it): `error`,
 //! `collate`, `keys`, `storage`, `schema`, `validate`, `bundle`, `cache`,
 //! `docs`, `catalogue`, `wire`, `matching`, `editing`, `workflow`,
-//! `listing`, `overview`, `search`, `sheets`, `demo`, `api`.
+//! `outcomes`, `listing`, `insight`, `overview`, `search`, `sheets`,
+//! `demo`, `api`.
 
 use std::path::Path;
 
@@ -15,7 +16,9 @@ use serde_json::Value;
 
 use crate::bundle;
 use crate::listing;
-use crate::{editing, matching, overview, search, sheets, validate, workflow};
+use crate::{
+    editing, insight, matching, outcomes, overview, report, search, sheets, validate, workflow,
+};
 
 pub use crate::bundle::Bundle;
 pub use crate::catalogue::Catalogue;
@@ -243,6 +246,104 @@ pub fn step_back_match(cat: &Catalogue, need: String, offer: String) -> Result<M
     cat.entry(crate::model::EntityKind::Need, &need)?;
     cat.entry(crate::model::EntityKind::Offer, &offer)?;
     workflow::step_back_match(cat, &need, &offer)
+}
+
+/// Record what came of an agreed match (several per match); refused when
+/// the pair is not agreed now, or the date is after today. Flushed before
+/// it returns.
+pub fn record_outcome(cat: &Catalogue, request: OutcomeRequest) -> Result<MatchRecord> {
+    let id = format!("{}→{}", request.need, request.offer);
+    validate::length("match", &id, "need", &request.need, validate::MAX_ID_LEN)?;
+    validate::length("match", &id, "offer", &request.offer, validate::MAX_ID_LEN)?;
+    if let Some(note) = &request.note {
+        validate::length("match", &id, "note", note, validate::MAX_LONG)?;
+    }
+    let date = match request.date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(day("match", &id, "date", text)?),
+    };
+    cat.entry(crate::model::EntityKind::Need, &request.need)?;
+    cat.entry(crate::model::EntityKind::Offer, &request.offer)?;
+    outcomes::record_outcome(
+        cat,
+        &request.need,
+        &request.offer,
+        outcomes::NewOutcome {
+            kind: request.kind,
+            date,
+            note: request.note,
+            level: request.level,
+        },
+    )
+}
+
+/// Take back the outcome at `index` (0 first, as the record lists them).
+pub fn remove_outcome(
+    cat: &Catalogue,
+    need: String,
+    offer: String,
+    index: u32,
+) -> Result<MatchRecord> {
+    validate::length("match", "", "need", &need, validate::MAX_ID_LEN)?;
+    validate::length("match", "", "offer", &offer, validate::MAX_ID_LEN)?;
+    outcomes::remove_outcome(cat, &need, &offer, index)
+}
+
+/// Agreed matches with no outcome, agreed at least `weeks` weeks ago,
+/// oldest first (`0`: every one of them).
+pub fn follow_ups(cat: &Catalogue, weeks: u32) -> Result<Vec<FollowUp>> {
+    outcomes::follow_ups(cat, weeks)
+}
+
+/// The network's figures for a period and a municipality: what the insight
+/// screen draws and the network report prints.
+pub fn insight(cat: &Catalogue, query: InsightQuery) -> Result<Insight> {
+    for (field, value) in [("from", &query.from), ("to", &query.to)] {
+        if let Some(text) = value {
+            validate::length("insight query", "", field, text, validate::MAX_SHORT)?;
+        }
+    }
+    if let Some(m) = &query.municipality {
+        validate::length("insight query", "", "municipality", m, validate::MAX_SHORT)?;
+    }
+    insight::insight(cat, &query)
+}
+
+/// Write the network report for `request` into the file the person chose
+/// (PDF or XLSX).
+pub fn export_report(
+    cat: &Catalogue,
+    request: ReportRequest,
+    file: String,
+) -> Result<ReportSummary> {
+    let path = cat
+        .files()
+        .take(&file, &[FilePurpose::SheetPdf, FilePurpose::SheetXlsx])?;
+    export_report_file(cat, request, &path)
+}
+
+/// Write the network report for `request` to `path`, a `.pdf` or `.xlsx`
+/// (the command line; the app goes through [`export_report`]).
+pub fn export_report_file(
+    cat: &Catalogue,
+    request: ReportRequest,
+    path: &Path,
+) -> Result<ReportSummary> {
+    report::write_report(insight(cat, request.query)?, request.lang, path)
+}
+
+/// A `YYYY-MM-DD` day, or a refusal naming the field.
+fn day(entity: &str, id: &str, field: &str, text: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            entity,
+            id,
+            field,
+            crate::model::Problem::BundleDate {
+                found: String::new(),
+            },
+        )
+    })
 }
 
 /// Every active need with no suggestion above the threshold, in title order.
@@ -609,10 +710,11 @@ pub fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
 }
 
 /// Builds what the screens will ask for (the lists, the offer index, the
-/// rankings behind the gaps and the match sheets, the search index), so the
-/// first visit to a screen finds it ready. The app runs it on a thread of
-/// its own after the window opens; a command that needs a value being built
-/// waits for it rather than building it twice.
+/// rankings behind the gaps and the match sheets, the search index, the
+/// themes behind the insight figures), so the first visit to a screen finds
+/// it ready. The app runs it on a thread of its own after the window opens;
+/// a command that needs a value being built waits for it rather than
+/// building it twice.
 pub fn warm_up(cat: &Catalogue) -> Result<()> {
     warm_up_first_screen(cat)?;
     list_entries(cat, Side::Offer, EntryQuery::default())?;
@@ -621,6 +723,9 @@ pub fn warm_up(cat: &Catalogue) -> Result<()> {
     warm_offer_index(cat)?;
     competence_gaps(cat, PageQuery::default())?;
     search::warm(cat)?;
+    // Last: the themes of every text, which the insight screen counts
+    // (kept through writes; the longest step on a large catalogue).
+    insight(cat, InsightQuery::default())?;
     Ok(())
 }
 

@@ -41,6 +41,10 @@ pub struct Catalogue {
     /// One lock per derived type, so two callers wanting the same value
     /// build it once (the second waits and takes the first one's).
     building: std::sync::Mutex<HashMap<TypeId, Arc<std::sync::Mutex<()>>>>,
+    /// Values kept for as long as the catalogue is open, through writes:
+    /// memos that check themselves against what they are asked (the
+    /// themes of each text), one per type.
+    kept: std::sync::Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     /// Files the person chose, behind one-time handles.
     files: crate::files::FileGrants,
     /// The page's unsaved flag and the shell's way to close the window.
@@ -71,6 +75,7 @@ impl Catalogue {
             derived: RwLock::default(),
             generation: AtomicU64::new(0),
             building: Default::default(),
+            kept: Default::default(),
             files: Default::default(),
             window: Default::default(),
             progress: Default::default(),
@@ -408,6 +413,20 @@ impl Catalogue {
             slot.insert(key, built.clone());
         }
         Ok(built)
+    }
+
+    /// The value of type `T` kept for as long as the catalogue is open (not
+    /// dropped by writes), made with `T::default()` on first use; it must
+    /// check itself against the store it is used with.
+    pub(crate) fn kept<T: Any + Send + Sync + Default>(&self) -> Arc<T> {
+        self.kept
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()))
+            .clone()
+            .downcast::<T>()
+            .expect("keyed by its own type")
     }
 
     /// Run `f` on the typeahead over titles and names, building it with

@@ -74,6 +74,8 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
                 reasons: r.reasons.clone(),
                 status,
                 note: record.and_then(|m| m.note.clone()),
+                history: record.map(|m| m.events()).unwrap_or_default(),
+                outcomes: record.map(|m| m.outcomes.clone()).unwrap_or_default(),
             });
         }
     }
@@ -92,6 +94,8 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
                 reasons: Vec::new(),
                 status: m.status.unwrap_or(MatchStatus::Suggested),
                 note: m.note.clone(),
+                history: m.events(),
+                outcomes: m.outcomes.clone(),
             });
         }
     }

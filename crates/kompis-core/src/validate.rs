@@ -15,6 +15,8 @@ pub const MAX_LONG: usize = 20_000;
 pub const MAX_KEYWORDS: usize = 50;
 /// Most status changes kept for one match.
 pub const MAX_HISTORY: usize = 1_000;
+/// Most outcomes recorded on one match.
+pub const MAX_OUTCOMES: usize = 1_000;
 /// Longest text a list filter or search takes.
 pub const MAX_QUERY: usize = 500;
 
@@ -170,5 +172,17 @@ pub fn match_record(m: &MatchRecord) -> Result<()> {
             ),
         ));
     }
-    m.history.iter().try_for_each(|e| note(e.note.as_deref()))
+    m.history.iter().try_for_each(|e| note(e.note.as_deref()))?;
+    if m.outcomes.len() > MAX_OUTCOMES {
+        return Err(Error::invalid(
+            "match",
+            &id,
+            "outcomes",
+            format!(
+                "has {} outcomes; at most {MAX_OUTCOMES} are kept",
+                m.outcomes.len()
+            ),
+        ));
+    }
+    m.outcomes.iter().try_for_each(|o| note(o.note.as_deref()))
 }

@@ -10,9 +10,13 @@ pub use crate::error::{EntryProblem, Problem, UsedBy};
 use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 
 pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
-pub use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person, StatusEvent};
+pub use crate::model::insight::{Insight, InsightQuery};
+pub use crate::model::{
+    EntityKind, Entry, MatchRecord, Organisation, Outcome, OutcomeKind, Person, StatusEvent,
+    ThesisLevel,
+};
 pub use crate::progress::{Progress, Stage};
-pub use kompis_sheet::{PdfLayout, SheetLang, SheetPreview, SheetSummary};
+pub use kompis_sheet::{PdfLayout, ReportSummary, SheetLang, SheetPreview, SheetSummary};
 
 /// Offers or needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -305,6 +309,9 @@ pub struct MatchView {
     pub decline_note: Option<String>,
     /// Every status change of the pair, oldest first.
     pub history: Vec<StatusEvent>,
+    /// What came of the pair once agreed, in the order recorded (the
+    /// position is the `index` that `remove_outcome` takes).
+    pub outcomes: Vec<Outcome>,
 }
 
 /// One need an offer could serve.
@@ -340,6 +347,49 @@ pub struct StatusChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub note: Option<String>,
+}
+
+/// An outcome to record on an agreed match, as the UI and CLI send it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OutcomeRequest {
+    pub need: String,
+    pub offer: String,
+    pub kind: OutcomeKind,
+    /// When it happened (YYYY-MM-DD), today or earlier; none: today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<String>,
+    /// For a thesis (started or delivered): bachelor, master or PhD; left
+    /// out for the other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub level: Option<ThesisLevel>,
+}
+
+/// An agreed match with no outcome yet: the coordinator's follow-up list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FollowUp {
+    pub need: String,
+    pub offer: String,
+    pub need_title: String,
+    pub offer_title: String,
+    /// The need's organisation's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub need_organisation: Option<String>,
+    /// The offer's organisation's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub offer_organisation: Option<String>,
+    /// When it was agreed (YYYY-MM-DD).
+    pub agreed_at: String,
+    /// Whole weeks since then.
+    pub weeks: u32,
 }
 
 /// One concept group of the thesaurus.
@@ -423,6 +473,18 @@ pub struct SheetRequest {
     pub layout: Option<PdfLayout>,
     pub scope: SheetScope,
     #[ts(type = "\"nb\" | \"en\"")]
+    pub lang: SheetLang,
+}
+
+/// What the network report covers and its language; PDF or XLSX comes
+/// from the file chosen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReportRequest {
+    #[serde(default)]
+    pub query: InsightQuery,
+    #[ts(type = "\"nb\" | \"en\"")]
+    #[serde(default)]
     pub lang: SheetLang,
 }
 

@@ -290,7 +290,8 @@ fn match_view(cat: &Catalogue, need_id: &str, r: &RankedOffer) -> Result<MatchVi
             .filter(|m| m.status == Some(MatchStatus::Declined))
             .and_then(|m| m.standing().pop())
             .and_then(|e| e.note),
-        history: record.map(|m| m.events()).unwrap_or_default(),
+        history: record.as_ref().map(|m| m.events()).unwrap_or_default(),
+        outcomes: record.map(|m| m.outcomes).unwrap_or_default(),
     })
 }
 

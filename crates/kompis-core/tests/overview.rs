@@ -100,8 +100,10 @@ fn an_organisations_page_lists_its_entries_in_title_order_with_their_state() {
 #[test]
 fn an_organisations_page_holds_the_pairs_the_coordinator_took_a_step_on() {
     let (_dir, cat) = demo();
-    // Rena's need n-02 is agreed with Grundset's offer o-36 in the example.
-    // Its offer o-35 declined for Glamdal's need; o-32 shortlisted and taken back.
+    // In the example, Rena's need n-02 is agreed with Grundset's offer o-36,
+    // its offers o-32 and o-34 with n-12 and n-10, and its need n-19 was
+    // declined with o-49. Here its offer o-35 is declined for Glamdal's
+    // need, and o-32 shortlisted for n-01 and taken back.
     step(
         &cat,
         ("n-01", "o-35"),
@@ -124,7 +126,10 @@ fn an_organisations_page_holds_the_pairs_the_coordinator_took_a_step_on() {
         pairs,
         [
             ("n-02", "o-36", MatchStatus::Agreed),
+            ("o-32", "n-12", MatchStatus::Agreed),
+            ("o-34", "n-10", MatchStatus::Agreed),
             ("o-35", "n-01", MatchStatus::Declined),
+            ("n-19", "o-49", MatchStatus::Declined),
         ]
     );
     let agreed = &o.matches[0];
@@ -139,7 +144,7 @@ fn an_organisations_page_holds_the_pairs_the_coordinator_took_a_step_on() {
         (other_org.id.as_str(), other_org.name.as_str()),
         ("org-grundset-plateverk", "Grundset Plateverk AS")
     );
-    let declined = &o.matches[1];
+    let declined = &o.matches[3];
     assert_eq!(declined.ours.side, Side::Offer);
     assert_eq!(declined.decline_reason, Some(DeclineReason::BadTiming));
     assert_eq!(

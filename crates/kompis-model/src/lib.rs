@@ -79,6 +79,19 @@ pub enum MatchStatus {
     Declined,
 }
 
+impl MatchStatus {
+    /// The status as the bundle and the command line write it: "agreed".
+    pub fn word(self) -> &'static str {
+        match self {
+            MatchStatus::Suggested => "suggested",
+            MatchStatus::Shortlisted => "shortlisted",
+            MatchStatus::Contacted => "contacted",
+            MatchStatus::Agreed => "agreed",
+            MatchStatus::Declined => "declined",
+        }
+    }
+}
+
 /// A member company, the university, a municipality or another body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -252,6 +265,8 @@ pub struct MatchRecord {
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+// The command line writes them as the bundle does: `meeting_held`.
+#[cfg_attr(feature = "clap", value(rename_all = "snake_case"))]
 pub enum OutcomeKind {
     MeetingHeld,
     ProjectStarted,
@@ -284,6 +299,21 @@ impl OutcomeKind {
             self,
             OutcomeKind::ThesisStarted | OutcomeKind::ThesisDelivered
         )
+    }
+
+    /// The kind as the bundle and the command line write it: "meeting_held".
+    pub fn word(self) -> &'static str {
+        match self {
+            OutcomeKind::MeetingHeld => "meeting_held",
+            OutcomeKind::ProjectStarted => "project_started",
+            OutcomeKind::ThesisStarted => "thesis_started",
+            OutcomeKind::ThesisDelivered => "thesis_delivered",
+            OutcomeKind::Internship => "internship",
+            OutcomeKind::Hire => "hire",
+            OutcomeKind::FundingApplication => "funding_application",
+            OutcomeKind::CourseHeld => "course_held",
+            OutcomeKind::NoResult => "no_result",
+        }
     }
 }
 
@@ -387,6 +417,22 @@ impl MatchRecord {
         }
         stack
     }
+
+    /// The pair's status now (no status: suggested).
+    pub fn current(&self) -> MatchStatus {
+        self.status.unwrap_or(MatchStatus::Suggested)
+    }
+
+    /// When the pair was agreed: the time of the latest `agreed` change that
+    /// still stands (see [`MatchRecord::standing`]); none when it never was,
+    /// or when that change was taken back.
+    pub fn agreed_at(&self) -> Option<DateTime<Utc>> {
+        self.standing()
+            .into_iter()
+            .rev()
+            .find(|e| e.status == MatchStatus::Agreed)
+            .map(|e| e.at)
+    }
 }
 
 /// The four kinds of catalogue entity a person edits, as named in the UI and CLI.
@@ -479,6 +525,10 @@ pub enum Problem {
     BundleDate { found: String },
     /// A bundle's time that is no RFC 3339 time.
     BundleTime { found: String },
+    /// An outcome recorded on a pair that is not agreed (`status`: what it is).
+    NotAgreed { status: MatchStatus },
+    /// An outcome dated after today (`date` as YYYY-MM-DD).
+    OutcomeInFuture { date: String },
     /// Anything else, in English.
     Other { text: String },
 }
@@ -589,6 +639,15 @@ impl std::fmt::Display for Problem {
             ),
             Problem::BundleDate { found } => write!(f, "expected a date YYYY-MM-DD{found}"),
             Problem::BundleTime { found } => write!(f, "expected an RFC 3339 time{found}"),
+            Problem::NotAgreed { status } => write!(
+                f,
+                "an outcome can only be recorded on an agreed match; this one is {}",
+                status.word()
+            ),
+            Problem::OutcomeInFuture { date } => write!(
+                f,
+                "the date {date} is in the future; record an outcome once it has happened (today or earlier)"
+            ),
             Problem::Other { text } => write!(f, "{text}"),
         }
     }

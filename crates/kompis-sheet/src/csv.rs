@@ -1,5 +1,6 @@
-//! CSV: the match table, UTF-8 with a byte-order mark, RFC 4180 quoting, and
-//! OWASP formula neutralisation of every text cell.
+//! CSV: the match table (without the history column the XLSX has), UTF-8
+//! with a byte-order mark, RFC 4180 quoting, and OWASP formula
+//! neutralisation of every text cell.
 
 use crate::rows::{self, Cell};
 use crate::select::{Lookup, Selection};
@@ -13,7 +14,7 @@ pub(crate) fn render(cat: &Lookup, sel: &Selection, separator: u8) -> Result<Ren
             separator as char
         )));
     }
-    let table = rows::matches(cat, sel);
+    let table = rows::matches(cat, sel, rows::History::Left);
     let sep = separator as char;
     let mut out = String::with_capacity(64 + table.rows.len() * 256);
     out.push('\u{FEFF}');

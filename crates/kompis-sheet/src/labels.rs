@@ -1,6 +1,8 @@
 //! Every word the sheets print, in bokmål and English.
 
-use kompis_model::{EntryKind, Language, MatchStatus, OrgKind};
+use kompis_model::{
+    DeclineReason, EntryKind, Language, MatchStatus, OrgKind, OutcomeKind, ThesisLevel,
+};
 
 use crate::SheetLang;
 
@@ -72,8 +74,17 @@ pub(crate) struct Labels {
     pub col_email: &'static str,
     pub col_phone: &'static str,
     pub col_consent: &'static str,
+    /// When the match's status was reached.
+    pub col_status_date: &'static str,
+    /// The column and the PDF line with what came of a match.
+    pub outcomes: &'static str,
+    pub col_history: &'static str,
+    /// A history step that took the one before back: "Kontaktet igjen".
+    pub again: fn(&str) -> String,
     pub yes: &'static str,
     pub no: &'static str,
+    /// The warning when the PDF shortened text the spreadsheet has whole.
+    pub pdf_shortened: &'static str,
 }
 
 pub(crate) fn labels(lang: SheetLang) -> &'static Labels {
@@ -149,8 +160,13 @@ static NB: Labels = Labels {
     col_email: "E-post",
     col_phone: "Telefon",
     col_consent: "Samtykke",
+    col_status_date: "Status dato",
+    outcomes: "Utfall",
+    col_history: "Historikk",
+    again: |step| format!("{step} igjen"),
     yes: "ja",
     no: "nei",
+    pdf_shortened: "Noen lange tekster er forkortet med «…» i PDF-en; regnearket har hele teksten.",
 };
 
 static EN: Labels = Labels {
@@ -219,8 +235,14 @@ static EN: Labels = Labels {
     col_email: "E-mail",
     col_phone: "Phone",
     col_consent: "Consent",
+    col_status_date: "Status date",
+    outcomes: "Outcomes",
+    col_history: "History",
+    again: |step| format!("{step} again"),
     yes: "yes",
     no: "no",
+    pdf_shortened:
+        "Some long texts are shortened with \"…\" in the PDF; the spreadsheet has the full text.",
 };
 
 impl Labels {
@@ -240,6 +262,14 @@ impl Labels {
         }
     }
 
+    /// A status as a step in a match's history: "På kortliste", "Avtalt".
+    pub fn status_step(&self, s: MatchStatus) -> &'static str {
+        match (self.lang, s) {
+            (SheetLang::Nb, MatchStatus::Shortlisted) => "På kortliste",
+            _ => self.status(s),
+        }
+    }
+
     pub fn entry_kind(&self, k: EntryKind) -> &'static str {
         use EntryKind::*;
         match (self.lang, k) {
@@ -255,6 +285,67 @@ impl Labels {
             (SheetLang::En, Training) => "Training",
             (SheetLang::En, Facility) => "Facilities",
             (SheetLang::En, Position) => "Position",
+        }
+    }
+
+    pub fn decline_reason(&self, r: DeclineReason) -> &'static str {
+        use DeclineReason::*;
+        match (self.lang, r) {
+            (SheetLang::Nb, NotRelevant) => "Ikke relevant",
+            (SheetLang::Nb, BadTiming) => "Feil tidspunkt",
+            (SheetLang::Nb, NoCapacity) => "Ikke kapasitet",
+            (SheetLang::Nb, AlreadySolved) => "Allerede løst",
+            (SheetLang::Nb, Other) => "Annet",
+            (SheetLang::En, NotRelevant) => "Not relevant",
+            (SheetLang::En, BadTiming) => "Bad timing",
+            (SheetLang::En, NoCapacity) => "No capacity",
+            (SheetLang::En, AlreadySolved) => "Already solved",
+            (SheetLang::En, Other) => "Other",
+        }
+    }
+
+    pub fn outcome_kind(&self, k: OutcomeKind) -> &'static str {
+        use OutcomeKind::*;
+        match (self.lang, k) {
+            (SheetLang::Nb, MeetingHeld) => "Møte holdt",
+            (SheetLang::Nb, ProjectStarted) => "Samarbeid eller prosjekt startet",
+            (SheetLang::Nb, ThesisStarted) => "Studentoppgave startet",
+            (SheetLang::Nb, ThesisDelivered) => "Studentoppgave levert",
+            (SheetLang::Nb, Internship) => "Praksis eller trainee",
+            (SheetLang::Nb, Hire) => "Ansettelse",
+            (SheetLang::Nb, FundingApplication) => "Felles søknad om midler",
+            (SheetLang::Nb, CourseHeld) => "Kurs holdt",
+            (SheetLang::Nb, NoResult) => "Ingenting kom ut av det",
+            (SheetLang::En, MeetingHeld) => "Meeting held",
+            (SheetLang::En, ProjectStarted) => "Project started",
+            (SheetLang::En, ThesisStarted) => "Thesis started",
+            (SheetLang::En, ThesisDelivered) => "Thesis delivered",
+            (SheetLang::En, Internship) => "Internship or trainee",
+            (SheetLang::En, Hire) => "Hire",
+            (SheetLang::En, FundingApplication) => "Joint funding application",
+            (SheetLang::En, CourseHeld) => "Course held",
+            (SheetLang::En, NoResult) => "Nothing came of it",
+        }
+    }
+
+    /// A thesis level; `None` is "ikke oppgitt" / "not given".
+    pub fn thesis_level(&self, level: Option<ThesisLevel>) -> &'static str {
+        match (self.lang, level) {
+            (_, Some(ThesisLevel::Bachelor)) => "Bachelor",
+            (_, Some(ThesisLevel::Master)) => "Master",
+            (_, Some(ThesisLevel::Phd)) => "PhD",
+            (SheetLang::Nb, None) => "Nivå ikke oppgitt",
+            (SheetLang::En, None) => "Level not given",
+        }
+    }
+
+    /// A thesis level inside a sentence: "master" in "Studentoppgave startet (master)".
+    pub fn thesis_level_in_text(&self, level: ThesisLevel) -> &'static str {
+        match (self.lang, level) {
+            (_, ThesisLevel::Bachelor) => "bachelor",
+            (_, ThesisLevel::Master) => "master",
+            (SheetLang::Nb, ThesisLevel::Phd) => "ph.d.",
+            (SheetLang::En, ThesisLevel::Phd) => "PhD",
         }
     }
 

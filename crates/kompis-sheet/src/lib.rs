@@ -13,6 +13,12 @@
 //!   organisations and people, with a frozen, filterable header row.
 //! - **CSV**: the match table, UTF-8 with a byte-order mark, `;` by default.
 //!
+//! Wherever a match's status is shown, so is the day it was reached and what
+//! came of the pair ([`SheetMatch::history`], [`SheetMatch::outcomes`]): a
+//! line under the status in the PDF, the columns "Status dato" and "Utfall"
+//! at the end of the match table (XLSX and CSV), and in the XLSX a
+//! "Historikk" column with every change.
+//!
 //! Invariants, in every format:
 //! - a person without `consent == Some(true)` appears by role and organisation
 //!   only (no name, e-mail, phone or notes);
@@ -24,27 +30,37 @@
 //! Files are written atomically: to a temporary file beside the target, then
 //! renamed over it.
 //!
+//! The **network report** ([`write_report`]) is one [`Insight`] value as a
+//! PDF for the board (cover, key figures, vector charts, competence gaps,
+//! named collaborations, a methods note) or as an XLSX of the figures
+//! behind it; both show a count below 3 as "< 3".
+//!
 //! This crate knows nothing of the store or of Tauri; the CLI and the app
-//! gather the data and call [`write_sheet`] or [`preview`].
+//! gather the data and call [`write_sheet`], [`preview`] or [`write_report`].
+//!
+//! [`Insight`]: kompis_model::insight::Insight
 
 mod csv;
 mod labels;
 mod pdf;
 mod preview;
 mod preview_types;
+mod report;
 mod rows;
 mod select;
 mod text;
+mod track;
 mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use kompis_model::{Entry, MatchStatus, Organisation, Person};
+use kompis_model::{Entry, MatchStatus, Organisation, Outcome, Person, StatusEvent};
 use serde::{Deserialize, Serialize};
 
 pub use preview_types::{PreviewLine, PreviewStyle, PreviewTable, SheetPreview};
+pub use report::{render_report, write_report, ReportFormat, ReportInput, ReportSummary};
 
 /// Everything a sheet is made from: the catalogue and the ranked matches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +90,13 @@ pub struct SheetMatch {
     pub reasons: Vec<String>,
     pub status: MatchStatus,
     pub note: Option<String>,
+    /// Every status change, oldest first, as [`kompis_model::MatchRecord::events`] gives
+    /// them (so a record written without a history still has its last one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusEvent>,
+    /// What came of the pair, in the order recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Outcome>,
 }
 
 /// The file format.

@@ -44,7 +44,11 @@ pub(crate) fn build(input: &SheetInput, opts: &SheetOptions) -> SheetPreview {
             (lines, None, Some(pages))
         }
         Format::Xlsx | Format::Csv { .. } => {
-            let t = rows::matches(&cat, &sel);
+            let history = match opts.format {
+                Format::Xlsx => rows::History::Column,
+                _ => rows::History::Left,
+            };
+            let t = rows::matches(&cat, &sel, history);
             let table = PreviewTable {
                 name: t.name.to_string(),
                 columns: t.columns.iter().map(|(c, _)| c.to_string()).collect(),

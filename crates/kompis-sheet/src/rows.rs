@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kompis_model::Entry;
 
 use crate::select::{Lookup, Selection};
+use crate::track;
 
 /// One cell, typed so each writer can store it properly.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,15 @@ impl Cell {
         match s {
             Some(s) => Cell::Text(s.to_string()),
             None => Cell::Empty,
+        }
+    }
+
+    /// Generated text, empty when there is none to show.
+    fn text_or_empty(s: String) -> Cell {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
         }
     }
 
@@ -48,9 +58,19 @@ pub(crate) struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-pub(crate) fn matches(cat: &Lookup, sel: &Selection) -> Table {
+/// Whether the match table ends with the history column (XLSX only; the
+/// CSV keeps the columns it had, plus the status date and the outcomes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum History {
+    Column,
+    Left,
+}
+
+/// The match table: the two sides, score, status and why, then when the
+/// status was reached and the outcomes (and the history, when asked).
+pub(crate) fn matches(cat: &Lookup, sel: &Selection, history: History) -> Table {
     let l = cat.l;
-    let columns = vec![
+    let mut columns = vec![
         (l.col_need_id, 10.0),
         (l.need, 40.0),
         (l.col_need_org, 24.0),
@@ -63,7 +83,12 @@ pub(crate) fn matches(cat: &Lookup, sel: &Selection) -> Table {
         (l.col_status, 12.0),
         (l.why, 50.0),
         (l.note, 30.0),
+        (l.col_status_date, 12.0),
+        (l.outcomes, 40.0),
     ];
+    if history == History::Column {
+        columns.push((l.col_history, 60.0));
+    }
     let rows = sel
         .matches
         .iter()
@@ -82,7 +107,7 @@ pub(crate) fn matches(cat: &Lookup, sel: &Selection) -> Table {
             };
             let [need_title, need_org, need_contact] = side(need);
             let [offer_title, offer_org, offer_contact] = side(offer);
-            vec![
+            let mut row = vec![
                 Cell::Text(m.need.clone()),
                 need_title,
                 need_org,
@@ -95,7 +120,13 @@ pub(crate) fn matches(cat: &Lookup, sel: &Selection) -> Table {
                 Cell::Text(l.status(m.status).to_string()),
                 Cell::Text(m.reasons.join("; ")),
                 Cell::opt(m.note.as_deref()),
-            ]
+                track::status_since(m).map_or(Cell::Empty, Cell::Date),
+                Cell::text_or_empty(track::outcomes_text(l, &m.outcomes)),
+            ];
+            if history == History::Column {
+                row.push(Cell::text_or_empty(track::history_text(l, &m.history)));
+            }
+            row
         })
         .collect();
     Table {

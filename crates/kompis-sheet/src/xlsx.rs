@@ -1,4 +1,5 @@
-//! XLSX: five sheets (matches, needs, offers, organisations, people), each with
+//! XLSX: five sheets (matches, needs, offers, organisations, people; the
+//! network report writes its own tables through [`workbook`]), each with
 //! a bold, frozen, filterable header row and set column widths. Text is always
 //! written with `write_string`, so nothing from the catalogue becomes a formula;
 //! dates are dates and scores are numbers.
@@ -30,14 +31,27 @@ struct Formats {
 }
 
 pub(crate) fn render(cat: &Lookup, sel: &Selection) -> Result<Rendered, SheetError> {
+    let tables = [
+        rows::matches(cat, sel, rows::History::Column),
+        rows::needs(cat, sel),
+        rows::offers(cat, sel),
+        rows::organisations(cat, sel),
+        rows::people(cat, sel),
+    ];
+    workbook(&cat.input.network_name, cat.input.date, &tables)
+}
+
+/// A workbook of `tables`, one sheet each, titled with the network's name
+/// and the date (the match sheets' and the network report's).
+pub(crate) fn workbook(
+    network_name: &str,
+    date: NaiveDate,
+    tables: &[Table],
+) -> Result<Rendered, SheetError> {
     let mut workbook = Workbook::new();
     let props = DocProperties::new()
-        .set_title(format!(
-            "{} – {}",
-            cat.input.network_name,
-            crate::text::date(cat.input.date)
-        ))
-        .set_company(cat.input.network_name.clone());
+        .set_title(format!("{network_name} – {}", crate::text::date(date)))
+        .set_company(network_name);
     workbook.set_properties(&props);
     let f = Formats {
         header: Format::new()
@@ -49,15 +63,9 @@ pub(crate) fn render(cat: &Lookup, sel: &Selection) -> Result<Rendered, SheetErr
         score: Format::new().set_num_format("0.00"),
     };
     let mut warnings = Vec::new();
-    for table in [
-        rows::matches(cat, sel),
-        rows::needs(cat, sel),
-        rows::offers(cat, sel),
-        rows::organisations(cat, sel),
-        rows::people(cat, sel),
-    ] {
+    for table in tables {
         let sheet = workbook.add_worksheet();
-        write_table(sheet, &table, &f, &mut warnings).map_err(err)?;
+        write_table(sheet, table, &f, &mut warnings).map_err(err)?;
     }
     let bytes = workbook.save_to_buffer().map_err(err)?;
     Ok(Rendered {

@@ -8,7 +8,8 @@
 //! Map: `pdf_*` (layouts, fonts, header and footer), `xlsx_*`, `csv_*`,
 //! `consent_*` (personal data in every format), `hostile_*` (formulas, markup,
 //! 10,000-character titles, emoji, right-to-left text, empty fields),
-//! `scope_*`, `write_*` (atomic writes), `preview_*`.
+//! `scope_*`, `write_*` (atomic writes), `preview_*`, `track_*` (status
+//! dates, outcomes and history in every format).
 
 mod common;
 mod readers;
@@ -360,6 +361,7 @@ fn xlsx_converted_by_libreoffice_matches_the_catalogue() {
         "Sveiseteknisk rådgivning og prosedyrekvalifisering (NS-EN ISO 15614)"
     );
     assert_eq!(matches[1][8], "0.91");
+    assert_eq!(matches[1][12], "05.03.2026", "status date shown as a date");
     let needs = find("Behov");
     for (i, need) in input.needs.iter().enumerate() {
         assert_eq!(needs[i + 1][0], need.id);
@@ -383,7 +385,7 @@ fn csv_has_bom_semicolons_crlf_and_parses_back() {
     assert!(text.contains("\r\n"));
     let rows = parse_csv(&text, b';');
     assert_eq!(rows.len(), input.matches.len() + 1);
-    assert!(rows.iter().all(|r| r.len() == 12));
+    assert!(rows.iter().all(|r| r.len() == 14));
     assert_eq!(rows[0][0], "Behov-ID");
     assert_eq!(rows[1][1], input.needs[0].title);
     assert_eq!(rows[1][8], "0,910", "decimal comma with ';'");
@@ -401,7 +403,7 @@ fn csv_with_commas_on_request() {
     );
     let rows = parse_csv(&std::fs::read_to_string(&path).unwrap(), b',');
     assert_eq!(rows.len(), input.matches.len() + 1);
-    assert!(rows.iter().all(|r| r.len() == 12));
+    assert!(rows.iter().all(|r| r.len() == 14));
     assert_eq!(rows[1][8], "0.910");
     // The role with a comma is quoted and survives.
     assert!(rows
@@ -596,7 +598,7 @@ fn hostile_csv_neutralises_formulas_and_keeps_all_text() {
             "h.csv",
         );
         let rows = parse_csv(&std::fs::read_to_string(&path).unwrap(), sep);
-        assert!(rows.iter().all(|r| r.len() == 12), "a field broke a row");
+        assert!(rows.iter().all(|r| r.len() == 14), "a field broke a row");
         for row in &rows {
             for cell in row {
                 assert!(
@@ -907,4 +909,184 @@ fn pdf_need_with_many_matches_stays_on_one_page_and_says_how_many_more() {
         text.contains(&format!("+ {} flere treff i regnearket.", 30 - shown)),
         "{text}"
     );
+}
+
+// ---- status dates, outcomes, history -------------------------------------
+//
+// In the demo, n-1 · t-1 was shortlisted 10.02.2026, contacted 20.02.2026
+// and agreed 05.03.2026, and has two outcomes; n-4 · t-4 is agreed with
+// neither a history nor an outcome.
+
+const OUTCOMES_NB: &str = "Ansettelse 01.10.2026; Studentoppgave startet (master) 15.04.2026";
+const OUTCOMES_EN: &str = "Hire 01.10.2026; Thesis started (master) 15.04.2026";
+const HISTORY_NB: &str = "På kortliste 10.02.2026 → Kontaktet 20.02.2026 → Avtalt 05.03.2026";
+
+/// The index of the row for `need` · `offer` in a match table whose
+/// first column is the need id and fifth the offer id.
+fn row_of<T>(rows: &[Vec<T>], need: &str, offer: &str, text: impl Fn(&T) -> String) -> usize {
+    rows.iter()
+        .position(|r| text(&r[0]) == need && text(&r[4]) == offer)
+        .unwrap_or_else(|| panic!("no row for {need} · {offer}"))
+}
+
+/// Every dd.mm.åååå in `text`, in order.
+fn dates_in(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let shape = |w: &[char]| {
+        w.iter().enumerate().all(|(i, c)| {
+            if i == 2 || i == 5 {
+                *c == '.'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+    };
+    chars
+        .windows(10)
+        .filter(|w| shape(w))
+        .map(|w| w.iter().collect())
+        .collect()
+}
+
+#[test]
+fn track_xlsx_has_status_date_outcomes_and_history_columns() {
+    let dir = tmp();
+    let input = common::demo();
+    for (lang, headers, outcomes) in [
+        (
+            SheetLang::Nb,
+            ["Status dato", "Utfall", "Historikk"],
+            OUTCOMES_NB,
+        ),
+        (
+            SheetLang::En,
+            ["Status date", "Outcomes", "History"],
+            OUTCOMES_EN,
+        ),
+    ] {
+        let o = opts(Format::Xlsx, PdfLayout::PerNeed, lang, Scope::All);
+        let path = write(&input, &o, dir.path(), "t.xlsx");
+        let sheets = xlsx_cells(&path);
+        let rows = &sheets[0].1;
+        let header: Vec<String> = rows[0].iter().map(text_of).collect();
+        assert_eq!(header.len(), 15, "{header:?}");
+        assert_eq!(header[12..], headers, "new columns at the end");
+        let full = &rows[row_of(rows, "n-1", "t-1", text_of)];
+        match &full[12] {
+            Data::DateTime(d) => assert_eq!(
+                d.as_datetime().unwrap().date(),
+                chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()
+            ),
+            other => panic!("the status date is not a date: {other:?}"),
+        }
+        assert_eq!(text_of(&full[13]), outcomes);
+        if lang == SheetLang::Nb {
+            assert_eq!(text_of(&full[14]), HISTORY_NB);
+        } else {
+            assert!(text_of(&full[14]).starts_with("Shortlisted 10.02.2026 → Contacted"));
+        }
+        let bare = &rows[row_of(rows, "n-4", "t-4", text_of)];
+        assert_eq!(
+            text_of(&bare[9]),
+            if lang == SheetLang::Nb {
+                "Avtalt"
+            } else {
+                "Agreed"
+            }
+        );
+        for (i, cell) in bare.iter().enumerate().skip(12) {
+            assert_eq!(cell, &Data::Empty, "column {} is not empty", header[i]);
+        }
+    }
+}
+
+#[test]
+fn track_csv_has_status_date_and_outcomes_at_the_end() {
+    let dir = tmp();
+    let input = common::demo();
+    for (lang, sep, headers, outcomes) in [
+        (SheetLang::Nb, b';', ["Status dato", "Utfall"], OUTCOMES_NB),
+        (
+            SheetLang::En,
+            b',',
+            ["Status date", "Outcomes"],
+            OUTCOMES_EN,
+        ),
+    ] {
+        let o = opts(
+            Format::Csv { separator: sep },
+            PdfLayout::PerNeed,
+            lang,
+            Scope::All,
+        );
+        let path = write(&input, &o, dir.path(), "t.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let rows = parse_csv(&text, sep);
+        assert_eq!(rows[0].len(), 14, "{:?}", rows[0]);
+        assert_eq!(rows[0][12..], headers);
+        let full = &rows[row_of(&rows, "n-1", "t-1", String::clone)];
+        assert_eq!(full[12], "05.03.2026");
+        assert_eq!(full[13], outcomes);
+        let bare = &rows[row_of(&rows, "n-4", "t-4", String::clone)];
+        assert_eq!(bare[12..], ["", ""]);
+        assert!(!text.to_lowercase().contains("null"));
+    }
+}
+
+#[test]
+fn track_pdf_shows_the_status_date_and_outcomes_under_the_status() {
+    use PdfLayout::{PerNeed, PerOrganisation, Summary};
+    let input = common::demo();
+    let dir = tmp();
+    for layout in [PerNeed, PerOrganisation, Summary] {
+        for lang in [SheetLang::Nb, SheetLang::En] {
+            let (status, outcomes) = match lang {
+                SheetLang::Nb => ("Avtalt", format!("Utfall: {OUTCOMES_NB}")),
+                SheetLang::En => ("Agreed", format!("Outcomes: {OUTCOMES_EN}")),
+            };
+            // The summary writes the day after the status, on the outcomes' line.
+            let want = match layout {
+                Summary => vec![format!("{status} 05.03.2026 · {outcomes}")],
+                _ => vec![status.to_string(), "05.03.2026".into(), outcomes],
+            };
+            let text = squash(&pdf_text(&pdf(&input, layout, lang, dir.path())));
+            for w in want {
+                assert!(
+                    text.contains(&w),
+                    "{layout:?} {lang:?} lacks {w:?}:\n{text}"
+                );
+            }
+        }
+    }
+    // The agreed pair with neither: its page shows the status, and no date
+    // or outcome line.
+    let o = opts(
+        Format::Pdf,
+        PdfLayout::PerNeed,
+        SheetLang::Nb,
+        Scope::Needs(vec!["n-4".into()]),
+    );
+    let text = squash(&pdf_text(&write(&input, &o, dir.path(), "n4.pdf")));
+    assert!(text.contains("Avtalt"), "{text}");
+    assert!(!text.contains("Utfall"), "{text}");
+    assert_eq!(dates_in(&text), ["27.11.2026"], "only the header's date");
+    assert!(!text.to_lowercase().contains("null"));
+}
+
+#[test]
+fn track_preview_shows_what_the_file_holds() {
+    let input = common::demo();
+    let xlsx = preview(&input, &SheetOptions::new(Format::Xlsx))
+        .table
+        .unwrap();
+    assert_eq!(xlsx.columns[12..], ["Status dato", "Utfall", "Historikk"]);
+    assert_eq!(xlsx.rows[0][12..], ["05.03.2026", OUTCOMES_NB, HISTORY_NB]);
+    let csv = preview(&input, &SheetOptions::new(Format::CSV))
+        .table
+        .unwrap();
+    assert_eq!(csv.columns[12..], ["Status dato", "Utfall"]);
+    let pdf = preview(&input, &SheetOptions::new(Format::Pdf));
+    let texts: Vec<&str> = pdf.lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(texts.contains(&"Avtalt 05.03.2026 · 91 %"), "{texts:?}");
+    assert!(texts.contains(&"Kontaktet · 74 %"), "{texts:?}");
 }

@@ -11,9 +11,12 @@ import type { EntryRow } from "./bindings/EntryRow";
 import type { Facets } from "./bindings/Facets";
 import type { FileChoice } from "./bindings/FileChoice";
 import type { FileRequest } from "./bindings/FileRequest";
+import type { FollowUp } from "./bindings/FollowUp";
 import type { FormRequest } from "./bindings/FormRequest";
 import type { FormSummary } from "./bindings/FormSummary";
 import type { ImportSummary } from "./bindings/ImportSummary";
+import type { Insight } from "./bindings/Insight";
+import type { InsightQuery } from "./bindings/InsightQuery";
 import type { IntakeMapping } from "./bindings/IntakeMapping";
 import type { IntakeOptions } from "./bindings/IntakeOptions";
 import type { IntakeReview } from "./bindings/IntakeReview";
@@ -24,6 +27,7 @@ import type { Organisation } from "./bindings/Organisation";
 import type { OrganisationOverview } from "./bindings/OrganisationOverview";
 import type { OrganisationQuery } from "./bindings/OrganisationQuery";
 import type { OrganisationRow } from "./bindings/OrganisationRow";
+import type { OutcomeRequest } from "./bindings/OutcomeRequest";
 import type { Page } from "./bindings/Page";
 import type { PageQuery } from "./bindings/PageQuery";
 import type { Person } from "./bindings/Person";
@@ -31,6 +35,8 @@ import type { PersonOverview } from "./bindings/PersonOverview";
 import type { PersonQuery } from "./bindings/PersonQuery";
 import type { PersonRow } from "./bindings/PersonRow";
 import type { Progress } from "./bindings/Progress";
+import type { ReportRequest } from "./bindings/ReportRequest";
+import type { ReportSummary } from "./bindings/ReportSummary";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SheetPreview } from "./bindings/SheetPreview";
 import type { SheetRequest } from "./bindings/SheetRequest";
@@ -86,6 +92,16 @@ export interface Commands {
   set_match_status: { args: { change: StatusChange }; reply: MatchRecord };
   /** Takes back a match's last status change ("Hent tilbake", "Angre"); kept in its history. */
   step_back_match: { args: { need: string; offer: string }; reply: MatchRecord };
+  /** Records what came of an agreed match (kind, date, note, thesis level); refused unless agreed; flushed before it returns. */
+  record_outcome: { args: { request: OutcomeRequest }; reply: MatchRecord };
+  /** Takes back a match's outcome at `index` (0 first), recorded by mistake. */
+  remove_outcome: { args: { need: string; offer: string; index: number }; reply: MatchRecord };
+  /** Agreed matches with no outcome for at least `weeks` weeks, oldest agreement first. */
+  follow_ups: { args: { weeks: number }; reply: Array<FollowUp> };
+  /** The network's figures for a period and municipality (the insight screen and the report). */
+  insight: { args: { query: InsightQuery }; reply: Insight };
+  /** Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality. */
+  export_report: { args: { request: ReportRequest; file: string }; reply: ReportSummary };
   /** One page of the active needs with no suggestion: the competence gaps. */
   competence_gaps: { args: { query: PageQuery }; reply: Page<EntryRow> };
   /** The thesaurus' concept groups, in Norwegian order. */
@@ -149,6 +165,11 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "needs_for_offer",
   "set_match_status",
   "step_back_match",
+  "record_outcome",
+  "remove_outcome",
+  "follow_ups",
+  "insight",
+  "export_report",
   "competence_gaps",
   "list_concepts",
   "find_concepts",
@@ -217,6 +238,16 @@ export interface Client {
   setMatchStatus(change: StatusChange): Promise<MatchRecord>;
   /** Takes back a match's last status change ("Hent tilbake", "Angre"); kept in its history. */
   stepBackMatch(need: string, offer: string): Promise<MatchRecord>;
+  /** Records what came of an agreed match (kind, date, note, thesis level); refused unless agreed; flushed before it returns. */
+  recordOutcome(request: OutcomeRequest): Promise<MatchRecord>;
+  /** Takes back a match's outcome at `index` (0 first), recorded by mistake. */
+  removeOutcome(need: string, offer: string, index: number): Promise<MatchRecord>;
+  /** Agreed matches with no outcome for at least `weeks` weeks, oldest agreement first. */
+  followUps(weeks: number): Promise<Array<FollowUp>>;
+  /** The network's figures for a period and municipality (the insight screen and the report). */
+  insight(query: InsightQuery): Promise<Insight>;
+  /** Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality. */
+  exportReport(request: ReportRequest, file: string): Promise<ReportSummary>;
   /** One page of the active needs with no suggestion: the competence gaps. */
   competenceGaps(query: PageQuery): Promise<Page<EntryRow>>;
   /** The thesaurus' concept groups, in Norwegian order. */
@@ -278,6 +309,11 @@ export function client(call: Caller): Client {
     needsForOffer: (offerId, top) => call("needs_for_offer", { offerId, top }),
     setMatchStatus: (change) => call("set_match_status", { change }),
     stepBackMatch: (need, offer) => call("step_back_match", { need, offer }),
+    recordOutcome: (request) => call("record_outcome", { request }),
+    removeOutcome: (need, offer, index) => call("remove_outcome", { need, offer, index }),
+    followUps: (weeks) => call("follow_ups", { weeks }),
+    insight: (query) => call("insight", { query }),
+    exportReport: (request, file) => call("export_report", { request, file }),
     competenceGaps: (query) => call("competence_gaps", { query }),
     listConcepts: () => call("list_concepts", {}),
     findConcepts: (text) => call("find_concepts", { text }),

@@ -5,6 +5,8 @@ import type { EntryKind } from "./bindings/EntryKind";
 import type { Language } from "./bindings/Language";
 import type { MatchStatus } from "./bindings/MatchStatus";
 import type { OrgKind } from "./bindings/OrgKind";
+import type { OutcomeKind } from "./bindings/OutcomeKind";
+import type { ThesisLevel } from "./bindings/ThesisLevel";
 import { t } from "./i18n/index.svelte";
 
 export const ENTRY_KINDS: readonly EntryKind[] = [
@@ -32,3 +34,18 @@ export const DECLINE_REASONS: readonly DeclineReason[] = [
   "other",
 ];
 export const declineReasonLabel = (r: DeclineReason) => t(`decline.reason.${r}` as const);
+
+export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+  "meeting_held",
+  "project_started",
+  "thesis_started",
+  "thesis_delivered",
+  "internship",
+  "hire",
+  "funding_application",
+  "course_held",
+  "no_result",
+];
+export const outcomeKindLabel = (k: OutcomeKind) => t(`outcome.kind.${k}` as const);
+export const THESIS_LEVELS: readonly ThesisLevel[] = ["bachelor", "master", "phd"];
+export const thesisLevelLabel = (l: ThesisLevel | null | undefined) => t(`outcome.level.${l ?? "unknown"}` as const);

@@ -6,7 +6,8 @@
 import type { EntryProblem } from "./bindings/EntryProblem";
 import type { EntityKind, IpcError, Problem } from "./types";
 import { t, tn, type Key } from "./i18n/index.svelte";
-import { entityLabel } from "./labels";
+import { entityLabel, statusLabel } from "./labels";
+import { formatDate } from "./format";
 
 /** The error's sentence in the UI's language. */
 export function readable(err: IpcError): string {
@@ -112,6 +113,10 @@ export function problemText(p: Problem): string {
       return t("problem.bundle_date");
     case "bundle_time":
       return t("problem.bundle_time");
+    case "not_agreed":
+      return t("problem.not_agreed", { status: statusLabel(p.status).toLowerCase() });
+    case "outcome_in_future":
+      return t("problem.outcome_in_future", { date: formatDate(p.date) });
     case "other":
       return p.text;
   }

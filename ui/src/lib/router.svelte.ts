@@ -2,12 +2,22 @@
  * Hash routes, so every screen has an address (handy for screenshots and for
  * the back button): `#/needs`, `#/needs/new`, `#/needs/ID`, `#/needs/ID/edit`,
  * `#/offers/…` (an offer's page and the needs it could serve), `#/organisations/…`
- * and `#/people/…` (a page each, its form at `…/ID/edit`), and the single screens `#/trash`, `#/gaps`, `#/thesaurus`, `#/sheets`,
+ * and `#/people/…` (a page each, its form at `…/ID/edit`), and the single screens `#/trash`, `#/gaps`, `#/followup`, `#/insight`, `#/thesaurus`, `#/sheets`,
  * `#/intake` (the import flow).
  */
 
 export type Screen =
-  "needs" | "offers" | "organisations" | "people" | "trash" | "gaps" | "thesaurus" | "sheets" | "intake";
+  | "needs"
+  | "offers"
+  | "organisations"
+  | "people"
+  | "trash"
+  | "gaps"
+  | "followup"
+  | "insight"
+  | "thesaurus"
+  | "sheets"
+  | "intake";
 export type View = "list" | "new" | "detail" | "edit";
 
 export interface Route {
@@ -23,13 +33,15 @@ const SCREENS: readonly Screen[] = [
   "people",
   "trash",
   "gaps",
+  "followup",
+  "insight",
   "thesaurus",
   "sheets",
   "intake",
 ];
 
 /** Screens with one view only (no items, forms or pages of their own). */
-export const SINGLE: readonly Screen[] = ["trash", "gaps", "thesaurus", "sheets", "intake"];
+export const SINGLE: readonly Screen[] = ["trash", "gaps", "followup", "insight", "thesaurus", "sheets", "intake"];
 
 /** Screens whose items have a page of their own (`#/needs/ID`); others open in their form. */
 const WITH_PAGE: readonly Screen[] = ["needs", "offers", "organisations", "people"];

@@ -3,6 +3,7 @@
 //! "Side 1 av N" once N is known.
 
 use super::fonts::Fonts;
+use crate::preview_types::PreviewStyle as P;
 use crate::preview_types::{PreviewLine, PreviewStyle};
 use crate::text::clean_for_pdf;
 
@@ -25,6 +26,15 @@ pub(crate) const MUTED: Rgb = Rgb(0x55, 0x5B, 0x66);
 pub(crate) const ACCENT: Rgb = Rgb(0x1F, 0x5F, 0x8B);
 pub(crate) const RULE: Rgb = Rgb(0xC8, 0xCE, 0xD6);
 pub(crate) const PANEL: Rgb = Rgb(0xF1, 0xF4, 0xF8);
+
+pub(crate) const LABEL: Style = Style::new(8.0, true, ACCENT, P::Label);
+pub(crate) const TITLE: Style = Style::new(16.0, true, INK, P::Title);
+pub(crate) const HEADING: Style = Style::new(11.5, true, INK, P::Heading);
+pub(crate) const CARD_TITLE: Style = Style::new(10.5, true, INK, P::Body);
+pub(crate) const BODY: Style = Style::new(9.5, false, INK, P::Body);
+pub(crate) const BODY_BOLD: Style = Style::new(9.5, true, INK, P::Body);
+pub(crate) const SMALL: Style = Style::new(8.5, false, MUTED, P::Muted);
+pub(crate) const SMALL_BOLD: Style = Style::new(8.5, true, MUTED, P::Muted);
 
 /// A text style.
 #[derive(Debug, Clone, Copy)]
@@ -80,13 +90,43 @@ pub(crate) enum Op {
         width: f32,
         color: Rgb,
     },
+    /// A chart bar: filled, hatched and outlined as `shade` says.
+    Bar {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        shade: Shade,
+    },
+}
+
+/// Lines drawn across a bar, so bars differ in grey print by more than
+/// their grey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hatch {
+    None,
+    /// Rising to the right.
+    Diagonal,
+    /// Falling to the right.
+    BackDiagonal,
+    Cross,
+    Horizontal,
+    Vertical,
+}
+
+/// How a bar is filled: a grey, a hatch in `ink` over it, an outline in `ink`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Shade {
+    pub fill: Rgb,
+    pub hatch: Hatch,
+    pub ink: Rgb,
 }
 
 impl Op {
     fn shifted(&self, dy: f32) -> Op {
         let mut op = self.clone();
         match &mut op {
-            Op::Text { y, .. } | Op::Rect { y, .. } => *y += dy,
+            Op::Text { y, .. } | Op::Rect { y, .. } | Op::Bar { y, .. } => *y += dy,
             Op::Line { y1, y2, .. } => {
                 *y1 += dy;
                 *y2 += dy;
@@ -182,6 +222,22 @@ impl Block {
         self.ops.push(Op::Rect { x, y, w, h, fill });
     }
 
+    pub fn bar(&mut self, x: f32, y: f32, w: f32, h: f32, shade: Shade) {
+        self.ops.push(Op::Bar { x, y, w, h, shade });
+    }
+
+    /// A line from (x1, y1) to (x2, y2), in block coordinates.
+    pub fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), width: f32, color: Rgb) {
+        self.ops.push(Op::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            color,
+        });
+    }
+
     /// Put a background behind what was drawn since op `from` (so it is
     /// drawn first) spanning `y0..self.h` plus `pad`.
     pub fn panel_behind(&mut self, from: usize, x: f32, w: f32, y0: f32, pad: f32, fill: Rgb) {
@@ -227,6 +283,81 @@ impl PageDraft {
         self.preview.extend(block.preview);
         self.y += block.h;
     }
+}
+
+/// Places blocks on pages, starting a new page (with a "continued" line)
+/// when the next block does not fit.
+#[derive(Default)]
+pub(crate) struct PageFlow {
+    pages: Vec<PageDraft>,
+    page: Option<PageDraft>,
+    /// Printed at the top of a page the current section runs on to.
+    pub continued: Option<String>,
+    /// Whether any placed text was shortened with "…".
+    pub truncated: bool,
+}
+
+impl PageFlow {
+    pub fn new() -> PageFlow {
+        PageFlow::default()
+    }
+
+    pub fn new_page(&mut self) {
+        if let Some(page) = self.page.take() {
+            self.pages.push(page);
+        }
+        self.page = Some(PageDraft::new());
+    }
+
+    /// Room left on the current page (none before the first page).
+    pub fn room(&self) -> f32 {
+        self.page.as_ref().map_or(0.0, PageDraft::room)
+    }
+
+    /// Place `block`, breaking the page first unless `keep` more points fit too.
+    pub fn place_keep(&mut self, fonts: &Fonts, block: Block, keep: f32) {
+        if self.page.is_none() || block.h + keep > self.room() {
+            self.new_page();
+            if let Some(text) = self.continued.clone() {
+                let mut b = Block::new();
+                b.line_at(MARGIN, SMALL_BOLD, fit(fonts, SMALL_BOLD, &text, CONTENT_W));
+                b.gap(6.0);
+                self.page_mut().place(b);
+            }
+        }
+        self.truncated |= block.truncated;
+        self.page_mut().place(block);
+    }
+
+    pub fn page_mut(&mut self) -> &mut PageDraft {
+        self.page.get_or_insert_with(PageDraft::new)
+    }
+
+    /// Every page, the last one included.
+    pub fn finish(mut self) -> Vec<PageDraft> {
+        if let Some(page) = self.page.take() {
+            self.pages.push(page);
+        }
+        self.pages
+    }
+}
+
+/// A section heading with a rule under it.
+pub(crate) fn heading(fonts: &Fonts, text: &str) -> Block {
+    let mut b = Block::new();
+    b.gap(8.0);
+    b.para(fonts, MARGIN, CONTENT_W, HEADING, text, 2);
+    b.gap(2.0);
+    b.rule(MARGIN, CONTENT_W, RULE, 0.8);
+    b.gap(6.0);
+    b
+}
+
+/// A short muted paragraph across the page (two lines at most).
+pub(crate) fn note(fonts: &Fonts, text: &str) -> Block {
+    let mut b = Block::new();
+    b.para(fonts, MARGIN, CONTENT_W, SMALL, text, 2);
+    b
 }
 
 /// Break `text` into lines no wider than `width`, at most `max_lines`; the

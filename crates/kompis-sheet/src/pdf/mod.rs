@@ -1,26 +1,30 @@
 //! PDF match sheets with krilla: lay out pages as drafts ([`layout`]), then
 //! add the header and "Side p av N" and draw them with the embedded fonts.
+//! The network report ([`crate::report`]) uses the same fonts, layout and
+//! [`document`].
 
-mod fonts;
-mod layout;
+pub(crate) mod fonts;
+pub(crate) mod layout;
 mod sheets;
 
+use chrono::NaiveDate;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{Path, PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
 use krilla::text::TextDirection;
 use krilla::Document;
 use unicode_bidi::BidiInfo;
 
+use crate::labels::Labels;
 use crate::preview_types::{PreviewLine, PreviewStyle};
 use crate::select::{Lookup, Selection};
-use crate::{PdfLayout, Rendered, SheetError};
+use crate::{PdfLayout, Rendered, SheetError, SheetLang};
 use fonts::Fonts;
-use layout::{fit, Op, Rgb, Style, MARGIN, MUTED, PAGE_H, PAGE_W, RULE};
+use layout::{fit, Hatch, Op, PageDraft, Rgb, Shade, Style, MARGIN, MUTED, PAGE_H, PAGE_W, RULE};
 
 const HEADER: Style = Style::new(8.5, true, MUTED, PreviewStyle::Header);
 const HEADER_DATE: Style = Style::new(8.5, false, MUTED, PreviewStyle::Header);
@@ -33,50 +37,71 @@ pub(crate) fn render(
 ) -> Result<Rendered, SheetError> {
     let fonts = Fonts::load();
     let built = sheets::build(&fonts, cat, sel, layout);
-    let n = built.pages.len() as u32;
+    let chrome = Chrome {
+        network_name: &cat.input.network_name,
+        date: cat.input.date,
+        footer: built.kind_label,
+        l: cat.l,
+    };
+    let bytes = document(&fonts, &built.pages, &chrome)?;
+    let mut warnings = Vec::new();
+    if built.truncated {
+        warnings.push(cat.l.pdf_shortened.to_string());
+    }
+    Ok(Rendered {
+        bytes,
+        pages: Some(built.pages.len() as u32),
+        warnings,
+    })
+}
+
+/// What every page of a document repeats: the network's name and the date
+/// in the header, `footer` and "Side p av N" in the footer.
+pub(crate) struct Chrome<'a> {
+    pub network_name: &'a str,
+    pub date: NaiveDate,
+    pub footer: &'a str,
+    pub l: &'static Labels,
+}
+
+/// The PDF of `pages`, each with the header and footer of `chrome`.
+pub(crate) fn document(
+    fonts: &Fonts,
+    pages: &[PageDraft],
+    chrome: &Chrome,
+) -> Result<Vec<u8>, SheetError> {
+    let n = pages.len() as u32;
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
             .title(format!(
                 "{} – {}",
-                cat.input.network_name,
-                crate::text::date(cat.input.date)
+                chrome.network_name,
+                crate::text::date(chrome.date)
             ))
-            .language(match cat.l.lang {
-                crate::SheetLang::Nb => "nb".to_string(),
-                crate::SheetLang::En => "en".to_string(),
+            .language(match chrome.l.lang {
+                SheetLang::Nb => "nb".to_string(),
+                SheetLang::En => "en".to_string(),
             })
             .creator("Kompis".to_string()),
     );
-    for (i, draft) in built.pages.iter().enumerate() {
+    for (i, draft) in pages.iter().enumerate() {
         let mut page = doc.start_page_with(
             PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size"),
         );
         let mut surface = page.surface();
-        for op in chrome(&fonts, cat, built.kind_label, i as u32 + 1, n)
+        for op in page_chrome(fonts, chrome, i as u32 + 1, n)
             .iter()
             .chain(draft.ops.iter())
         {
-            draw(&mut surface, &fonts, op);
+            draw(&mut surface, fonts, op);
         }
         surface.finish();
         page.finish();
     }
-    let bytes = doc.finish().map_err(|e| SheetError::Render {
+    doc.finish().map_err(|e| SheetError::Render {
         format: "PDF",
         message: format!("{e:?}"),
-    })?;
-    let mut warnings = Vec::new();
-    if built.truncated {
-        warnings.push(match cat.l.lang {
-            crate::SheetLang::Nb => "Noen lange tekster er forkortet med «…» i PDF-en; regnearket har hele teksten.".to_string(),
-            crate::SheetLang::En => "Some long texts are shortened with \"…\" in the PDF; the spreadsheet has the full text.".to_string(),
-        });
-    }
-    Ok(Rendered {
-        bytes,
-        pages: Some(n),
-        warnings,
     })
 }
 
@@ -107,19 +132,24 @@ pub(crate) fn first_page(
     (lines, n)
 }
 
-/// Header (network name, date, rule) and footer (sheet kind, "Side p av N").
-fn chrome(fonts: &Fonts, cat: &Lookup, kind: &str, page: u32, pages: u32) -> Vec<Op> {
-    let date = crate::text::date(cat.input.date);
+/// Header (network name, date, rule) and footer (document kind, "Side p av N").
+fn page_chrome(fonts: &Fonts, chrome: &Chrome, page: u32, pages: u32) -> Vec<Op> {
+    let date = crate::text::date(chrome.date);
     let date_w = fonts.width(&date, false, HEADER_DATE.size);
     let name = fit(
         fonts,
         HEADER,
-        &cat.input.network_name,
+        chrome.network_name,
         layout::CONTENT_W - date_w - 24.0,
     );
-    let page_of = (cat.l.page_of)(page, pages);
+    let page_of = (chrome.l.page_of)(page, pages);
     let page_w = fonts.width(&page_of, false, FOOTER.size);
-    let kind = fit(fonts, FOOTER, kind, layout::CONTENT_W - page_w - 24.0);
+    let kind = fit(
+        fonts,
+        FOOTER,
+        chrome.footer,
+        layout::CONTENT_W - page_w - 24.0,
+    );
     let text = |x: f32, y: f32, s: Style, t: String| Op::Text {
         x,
         y,
@@ -178,21 +208,11 @@ fn draw(surface: &mut Surface, fonts: &Fonts, op: &Op) {
             draw_text(surface, fonts, *x, *y, *size, *bold, text);
         }
         Op::Rect { x, y, w, h, fill } => {
-            let Some(rect) = Rect::from_xywh(*x, *y, w.max(0.1), h.max(0.1)) else {
-                return;
-            };
-            let mut pb = PathBuilder::new();
-            pb.push_rect(rect);
-            if let Some(path) = pb.finish() {
-                surface.set_stroke(None);
-                surface.set_fill(Some(Fill {
-                    paint: paint(*fill),
-                    opacity: NormalizedF32::ONE,
-                    rule: Default::default(),
-                }));
-                surface.draw_path(&path);
+            if let Some(path) = rect_path(*x, *y, *w, *h) {
+                fill_path(surface, &path, *fill);
             }
         }
+        Op::Bar { x, y, w, h, shade } => draw_bar(surface, *x, *y, *w, *h, shade),
         Op::Line {
             x1,
             y1,
@@ -205,17 +225,86 @@ fn draw(surface: &mut Surface, fonts: &Fonts, op: &Op) {
             pb.move_to(*x1, *y1);
             pb.line_to(*x2, *y2);
             if let Some(path) = pb.finish() {
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke {
-                    paint: paint(*color),
-                    width: *width,
-                    ..Default::default()
-                }));
-                surface.draw_path(&path);
-                surface.set_stroke(None);
+                stroke_path(surface, &path, *width, *color);
             }
         }
     }
+}
+
+fn rect_path(x: f32, y: f32, w: f32, h: f32) -> Option<Path> {
+    let rect = Rect::from_xywh(x, y, w.max(0.1), h.max(0.1))?;
+    let mut pb = PathBuilder::new();
+    pb.push_rect(rect);
+    pb.finish()
+}
+
+fn fill_path(surface: &mut Surface, path: &Path, color: Rgb) {
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill {
+        paint: paint(color),
+        opacity: NormalizedF32::ONE,
+        rule: Default::default(),
+    }));
+    surface.draw_path(path);
+}
+
+fn stroke_path(surface: &mut Surface, path: &Path, width: f32, color: Rgb) {
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        paint: paint(color),
+        width,
+        ..Default::default()
+    }));
+    surface.draw_path(path);
+    surface.set_stroke(None);
+}
+
+/// Distance between the lines of a hatch, in points.
+const HATCH_STEP: f32 = 3.2;
+
+/// A bar: its grey, its hatch clipped to it, its outline.
+fn draw_bar(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, shade: &Shade) {
+    let Some(outline) = rect_path(x, y, w, h) else {
+        return;
+    };
+    fill_path(surface, &outline, shade.fill);
+    let mut pb = PathBuilder::new();
+    let (diag, back, horiz, vert) = match shade.hatch {
+        Hatch::None => (false, false, false, false),
+        Hatch::Diagonal => (true, false, false, false),
+        Hatch::BackDiagonal => (false, true, false, false),
+        Hatch::Cross => (true, true, false, false),
+        Hatch::Horizontal => (false, false, true, false),
+        Hatch::Vertical => (false, false, false, true),
+    };
+    // Lines over the bar's bounding square, clipped to the bar.
+    let span = w + h;
+    let mut t = 0.0;
+    while t <= span {
+        if diag {
+            pb.move_to(x + t - h, y + h);
+            pb.line_to(x + t, y);
+        }
+        if back {
+            pb.move_to(x + t - h, y);
+            pb.line_to(x + t, y + h);
+        }
+        if vert && t <= w {
+            pb.move_to(x + t, y);
+            pb.line_to(x + t, y + h);
+        }
+        if horiz && t <= h {
+            pb.move_to(x, y + t);
+            pb.line_to(x + w, y + t);
+        }
+        t += HATCH_STEP;
+    }
+    if let Some(lines) = pb.finish() {
+        surface.push_clip_path(&outline, &FillRule::NonZero);
+        stroke_path(surface, &lines, 0.6, shade.ink);
+        surface.pop();
+    }
+    stroke_path(surface, &outline, 0.6, shade.ink);
 }
 
 /// Whether `s` has right-to-left letters (Hebrew, Arabic, Syriac, Thaana, …).

@@ -3,7 +3,10 @@
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kompis_model::{Entry, EntryKind, Language, MatchStatus, OrgKind, Organisation, Person};
+use kompis_model::{
+    Entry, EntryKind, Language, MatchStatus, OrgKind, Organisation, Outcome, OutcomeKind, Person,
+    StatusEvent, ThesisLevel,
+};
 use kompis_sheet::{SheetInput, SheetMatch};
 
 pub fn org(id: &str, name: &str, kind: OrgKind, municipality: Option<&str>) -> Organisation {
@@ -64,6 +67,30 @@ pub fn m(need: &str, offer: &str, score: f64, reasons: &[&str], status: MatchSta
         reasons: reasons.iter().map(|s| s.to_string()).collect(),
         status,
         note: None,
+        history: Vec::new(),
+        outcomes: Vec::new(),
+    }
+}
+
+/// A status change at midday UTC (the same day in every Norwegian clock).
+pub fn event(status: MatchStatus, y: i32, m: u32, d: u32) -> StatusEvent {
+    StatusEvent {
+        status,
+        at: Utc.with_ymd_and_hms(y, m, d, 12, 0, 0).unwrap(),
+        reason: None,
+        note: None,
+        undo: false,
+    }
+}
+
+/// An outcome recorded the day after it happened.
+pub fn outcome(kind: OutcomeKind, date: NaiveDate, level: Option<ThesisLevel>) -> Outcome {
+    Outcome {
+        kind,
+        date,
+        note: Some("Notat som ikke står på arket".into()),
+        level,
+        recorded_at: Utc.from_utc_datetime(&date.succ_opt().unwrap().and_hms_opt(9, 0, 0).unwrap()),
     }
 }
 
@@ -274,6 +301,26 @@ pub fn demo() -> SheetInput {
         m("n-1", "t-2", 0.21, &["trebearbeiding"], Declined),
     ];
     matches[0].note = Some("Møte avtalt på Terningen Arena 4. desember.".into());
+    // The agreed pair with a history and two outcomes; the other agreed
+    // pair (n-4 · t-4) has neither.
+    matches[0].history = vec![
+        event(Shortlisted, 2026, 2, 10),
+        event(Contacted, 2026, 2, 20),
+        event(Agreed, 2026, 3, 5),
+    ];
+    matches[2].history = vec![event(Shortlisted, 2026, 11, 2)];
+    matches[0].outcomes = vec![
+        outcome(
+            OutcomeKind::Hire,
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            None,
+        ),
+        outcome(
+            OutcomeKind::ThesisStarted,
+            NaiveDate::from_ymd_opt(2026, 4, 15).unwrap(),
+            Some(ThesisLevel::Master),
+        ),
+    ];
     SheetInput {
         network_name: "Industrinettverket Sør-Østerdal".into(),
         date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),

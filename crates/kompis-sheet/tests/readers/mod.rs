@@ -28,6 +28,30 @@ pub fn pdf_text(pdf: &Path) -> String {
     )
 }
 
+/// The PDF's text as pdftotext lays it out (`-layout`): a table row or a
+/// bar's label and number on one line.
+pub fn pdf_text_layout(pdf: &Path) -> String {
+    run(
+        "pdftotext",
+        "poppler-utils",
+        &["-layout", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    )
+}
+
+/// pdfimages' list of the images in the PDF (one row each, headers left out).
+pub fn pdf_images(pdf: &Path) -> Vec<String> {
+    let out = run(
+        "pdfimages",
+        "poppler-utils",
+        &["-list", pdf.to_str().unwrap()],
+    );
+    out.lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// pdfinfo's "Pages:".
 pub fn pdf_pages(pdf: &Path) -> u32 {
     let info = run("pdfinfo", "poppler-utils", &[pdf.to_str().unwrap()]);

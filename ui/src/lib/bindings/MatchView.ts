@@ -2,6 +2,7 @@
 import type { DeclineReason } from "./DeclineReason";
 import type { Entry } from "./Entry";
 import type { MatchStatus } from "./MatchStatus";
+import type { Outcome } from "./Outcome";
 import type { StatusEvent } from "./StatusEvent";
 
 /**
@@ -31,4 +32,9 @@ decline_note?: string,
 /**
  * Every status change of the pair, oldest first.
  */
-history: Array<StatusEvent>, };
+history: Array<StatusEvent>, 
+/**
+ * What came of the pair once agreed, in the order recorded (the
+ * position is the `index` that `remove_outcome` takes).
+ */
+outcomes: Array<Outcome>, };

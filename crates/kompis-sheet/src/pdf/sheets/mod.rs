@@ -10,21 +10,14 @@ use kompis_model::{Entry, MatchStatus, Organisation};
 
 use super::fonts::Fonts;
 use super::layout::{
-    fit, Block, PageDraft, Rgb, Style, ACCENT, CONTENT_W, INK, MARGIN, MUTED, PANEL, RULE,
+    fit, Block, PageDraft, PageFlow, Rgb, Style, BODY, BODY_BOLD, CARD_TITLE, CONTENT_W, INK,
+    LABEL, MARGIN, PANEL, RULE, SMALL, SMALL_BOLD, TITLE,
 };
 use crate::preview_types::PreviewStyle as P;
 use crate::select::{Lookup, Selection};
 use crate::text::{date, percent};
+use crate::track::{outcomes_text, status_since};
 use crate::{PdfLayout, SheetLang, SheetMatch};
-
-pub(super) const LABEL: Style = Style::new(8.0, true, ACCENT, P::Label);
-pub(super) const TITLE: Style = Style::new(16.0, true, INK, P::Title);
-pub(super) const HEADING: Style = Style::new(11.5, true, INK, P::Heading);
-pub(super) const CARD_TITLE: Style = Style::new(10.5, true, INK, P::Body);
-pub(super) const BODY: Style = Style::new(9.5, false, INK, P::Body);
-pub(super) const BODY_BOLD: Style = Style::new(9.5, true, INK, P::Body);
-pub(super) const SMALL: Style = Style::new(8.5, false, MUTED, P::Muted);
-pub(super) const SMALL_BOLD: Style = Style::new(8.5, true, MUTED, P::Muted);
 
 /// Pages laid out, before the header and footer are added.
 pub(crate) struct Built {
@@ -49,27 +42,19 @@ pub(crate) fn build(fonts: &Fonts, cat: &Lookup, sel: &Selection, layout: PdfLay
         (SheetLang::En, PdfLayout::PerOrganisation) => "Match sheet · your matches",
         (SheetLang::En, PdfLayout::Summary) => "Match sheet · overview",
     };
-    let mut pages = flow.pages;
-    if let Some(page) = flow.page.take() {
-        pages.push(page);
-    }
+    let truncated = flow.pages.truncated;
     Built {
-        pages,
+        pages: flow.pages.finish(),
         kind_label,
-        truncated: flow.truncated,
+        truncated,
     }
 }
 
-/// Places blocks on pages, starting a new page (with a "continued" heading)
-/// when the next block does not fit.
+/// The page flow, with the fonts and the catalogue the layouts draw from.
 pub(super) struct Flow<'f, 'c, 'a> {
     fonts: &'f Fonts,
     cat: &'c Lookup<'a>,
-    pages: Vec<PageDraft>,
-    page: Option<PageDraft>,
-    /// Printed at the top of a page the current section runs on to.
-    continued: Option<String>,
-    truncated: bool,
+    pages: PageFlow,
 }
 
 impl<'f, 'c, 'a> Flow<'f, 'c, 'a> {
@@ -77,66 +62,33 @@ impl<'f, 'c, 'a> Flow<'f, 'c, 'a> {
         Flow {
             fonts,
             cat,
-            pages: Vec::new(),
-            page: None,
-            continued: None,
-            truncated: false,
+            pages: PageFlow::new(),
         }
     }
 
     fn new_page(&mut self) {
-        if let Some(page) = self.page.take() {
-            self.pages.push(page);
-        }
-        self.page = Some(PageDraft::new());
+        self.pages.new_page();
     }
 
     fn room(&self) -> f32 {
-        self.page.as_ref().map_or(0.0, PageDraft::room)
+        self.pages.room()
     }
 
     /// Place `block`, breaking the page first unless `keep` more points fit too.
     fn place_keep(&mut self, block: Block, keep: f32) {
-        if self.page.is_none() || block.h + keep > self.room() {
-            self.new_page();
-            if let Some(text) = self.continued.clone() {
-                let mut b = Block::new();
-                b.line_at(
-                    MARGIN,
-                    SMALL_BOLD,
-                    fit(self.fonts, SMALL_BOLD, &text, CONTENT_W),
-                );
-                b.gap(6.0);
-                self.page_mut().place(b);
-            }
-        }
-        self.truncated |= block.truncated;
-        self.page_mut().place(block);
+        self.pages.place_keep(self.fonts, block, keep);
     }
 
     fn place(&mut self, block: Block) {
         self.place_keep(block, 0.0);
     }
 
-    fn page_mut(&mut self) -> &mut PageDraft {
-        self.page.get_or_insert_with(PageDraft::new)
-    }
-
-    /// A section heading with a rule under it.
     fn heading(&self, text: &str) -> Block {
-        let mut b = Block::new();
-        b.gap(8.0);
-        b.para(self.fonts, MARGIN, CONTENT_W, HEADING, text, 2);
-        b.gap(2.0);
-        b.rule(MARGIN, CONTENT_W, RULE, 0.8);
-        b.gap(6.0);
-        b
+        super::layout::heading(self.fonts, text)
     }
 
     fn note(&self, text: &str) -> Block {
-        let mut b = Block::new();
-        b.para(self.fonts, MARGIN, CONTENT_W, SMALL, text, 2);
-        b
+        super::layout::note(self.fonts, text)
     }
 }
 
@@ -272,30 +224,44 @@ pub(super) fn match_card(
     if let Some(note) = m.note.as_deref().filter(|n| !n.trim().is_empty()) {
         b.para(fonts, x0, w, SMALL, &format!("{}: {note}", l.note), 2);
     }
-    // Right column: status chip and score.
+    let outcomes = outcomes_text(l, &m.outcomes);
+    if !outcomes.is_empty() {
+        b.para(
+            fonts,
+            x0,
+            w,
+            SMALL,
+            &format!("{}: {outcomes}", l.outcomes),
+            2,
+        );
+    }
+    // Right column: status chip, the day it was reached, and score.
     let rx = MARGIN + CONTENT_W - RIGHT_W;
-    let status = l.status(m.status);
+    let mut status = l.status(m.status).to_string();
     let chip = Style::new(8.5, true, fg, P::Muted);
-    let sw = fonts.width(status, true, chip.size);
+    let sw = fonts.width(&status, true, chip.size);
     b.rect(rx, top, RIGHT_W, 15.0, bg);
-    b.text_at(
-        rx + (RIGHT_W - sw) / 2.0,
-        top + 3.0,
-        chip,
-        status.to_string(),
-    );
+    b.text_at(rx + (RIGHT_W - sw) / 2.0, top + 3.0, chip, status.clone());
+    let mut below = top + 19.0;
+    if let Some(since) = status_since(m).map(date) {
+        let dw = fonts.width(&since, false, SMALL.size);
+        b.text_at(rx + (RIGHT_W - dw) / 2.0, top + 17.5, SMALL, since.clone());
+        status = format!("{status} {since}");
+        below += 11.0;
+    }
     // A pair the coordinator recorded but the ranking did not score has 0:
     // print no percentage rather than a misleading "0 %".
     if m.score > 0.0 {
         let score = percent(m.score);
         let score_style = Style::new(13.0, true, INK, P::Body);
         let scw = fonts.width(&score, true, score_style.size);
-        b.text_at(rx + RIGHT_W - scw, top + 19.0, score_style, score.clone());
+        b.text_at(rx + RIGHT_W - scw, below, score_style, score.clone());
         b.preview_line(P::Muted, format!("{status} · {score}"));
+        below += 19.0;
     } else {
-        b.preview_line(P::Muted, status.to_string());
+        b.preview_line(P::Muted, status);
     }
-    b.h = b.h.max(top + 38.0);
+    b.h = b.h.max(top + 38.0).max(below);
     b.gap(5.0);
     b.rect(MARGIN + indent, top, 3.0, b.h - top - 5.0, fg);
     b.rule(MARGIN + indent, CONTENT_W - indent, RULE, 0.4);

@@ -14,7 +14,7 @@ pub(super) fn per_need(flow: &mut Flow, sel: &Selection) {
     }
     for need in &sel.primary_needs {
         flow.new_page();
-        flow.continued = None;
+        flow.pages.continued = None;
         let mut head = Block::new();
         let label = format!(
             "{} · {}",

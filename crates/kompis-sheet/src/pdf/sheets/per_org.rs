@@ -41,7 +41,7 @@ pub(super) fn per_organisation(flow: &mut Flow, sel: &Selection) {
                 .unwrap_or_else(|| l.unknown.to_string()),
             None => l.no_organisation.to_string(),
         };
-        flow.continued = Some(format!("{} – {name} ({})", l.your_matches, l.continued));
+        flow.pages.continued = Some(format!("{} – {name} ({})", l.your_matches, l.continued));
         let mut head = Block::new();
         head.para(
             fonts,

@@ -156,6 +156,18 @@ pub(super) fn summary(flow: &mut Flow, sel: &Selection) {
                 1,
             );
         }
+        // "Avtalt 05.03.2026 · Utfall: Ansettelse 01.10.2026".
+        let mut track = Vec::new();
+        if let Some(since) = status_since(m) {
+            track.push(format!("{} {}", l.status(m.status), date(since)));
+        }
+        let outcomes = outcomes_text(l, &m.outcomes);
+        if !outcomes.is_empty() {
+            track.push(format!("{}: {outcomes}", l.outcomes));
+        }
+        if !track.is_empty() {
+            b.para(fonts, MARGIN, CONTENT_W, SMALL, &track.join(" · "), 2);
+        }
         b.gap(3.0);
         b.rule(MARGIN, CONTENT_W, RULE, 0.4);
         flow.place(b);
