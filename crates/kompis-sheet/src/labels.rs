@@ -160,7 +160,7 @@ static NB: Labels = Labels {
     col_email: "E-post",
     col_phone: "Telefon",
     col_consent: "Samtykke",
-    col_status_date: "Status dato",
+    col_status_date: "Statusdato",
     outcomes: "Utfall",
     col_history: "Historikk",
     again: |step| format!("{step} igjen"),

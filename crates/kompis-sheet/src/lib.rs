@@ -15,7 +15,7 @@
 //!
 //! Wherever a match's status is shown, so is the day it was reached and what
 //! came of the pair ([`SheetMatch::history`], [`SheetMatch::outcomes`]): a
-//! line under the status in the PDF, the columns "Status dato" and "Utfall"
+//! line under the status in the PDF, the columns "Statusdato" and "Utfall"
 //! at the end of the match table (XLSX and CSV), and in the XLSX a
 //! "Historikk" column with every change.
 //!

@@ -955,7 +955,7 @@ fn track_xlsx_has_status_date_outcomes_and_history_columns() {
     for (lang, headers, outcomes) in [
         (
             SheetLang::Nb,
-            ["Status dato", "Utfall", "Historikk"],
+            ["Statusdato", "Utfall", "Historikk"],
             OUTCOMES_NB,
         ),
         (
@@ -1005,7 +1005,7 @@ fn track_csv_has_status_date_and_outcomes_at_the_end() {
     let dir = tmp();
     let input = common::demo();
     for (lang, sep, headers, outcomes) in [
-        (SheetLang::Nb, b';', ["Status dato", "Utfall"], OUTCOMES_NB),
+        (SheetLang::Nb, b';', ["Statusdato", "Utfall"], OUTCOMES_NB),
         (
             SheetLang::En,
             b',',
@@ -1079,12 +1079,12 @@ fn track_preview_shows_what_the_file_holds() {
     let xlsx = preview(&input, &SheetOptions::new(Format::Xlsx))
         .table
         .unwrap();
-    assert_eq!(xlsx.columns[12..], ["Status dato", "Utfall", "Historikk"]);
+    assert_eq!(xlsx.columns[12..], ["Statusdato", "Utfall", "Historikk"]);
     assert_eq!(xlsx.rows[0][12..], ["05.03.2026", OUTCOMES_NB, HISTORY_NB]);
     let csv = preview(&input, &SheetOptions::new(Format::CSV))
         .table
         .unwrap();
-    assert_eq!(csv.columns[12..], ["Status dato", "Utfall"]);
+    assert_eq!(csv.columns[12..], ["Statusdato", "Utfall"]);
     let pdf = preview(&input, &SheetOptions::new(Format::Pdf));
     let texts: Vec<&str> = pdf.lines.iter().map(|l| l.text.as_str()).collect();
     assert!(texts.contains(&"Avtalt 05.03.2026 · 91 %"), "{texts:?}");
