@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 use kompis_e2e::harness::{within, Harness};
-use kompis_e2e::{ui, window};
+use kompis_e2e::{dialog, ui, window};
 use serde_json::Value;
 
 /// Runs `script` with `args` in the page and returns its value.
@@ -219,12 +219,32 @@ async fn an_outcome_is_recorded_followed_up_and_counted() {
         assert_ne!(before, after, "filtering to Trysil changes the needs counted");
         assert_eq!(ui::value(&client, "insight-municipality").await, "Trysil");
 
-        // In English.
+        // The network report, saved through the native save dialog, holds the same figure.
         ui::element(&client, "insight-municipality")
             .await
             .select_by_value("")
             .await
             .expect("could not clear the municipality");
+        let files = tempfile::tempdir().expect("no temporary folder");
+        let report = files.path().join("nettverksrapport-test.pdf");
+        ui::click(&client, "report-pdf").await;
+        dialog::answer(harness.display(), "Lagre nettverksrapporten", &report);
+        ui::wait_for_text(&client, "report-saved", "nettverksrapport-test.pdf").await;
+        let text = std::process::Command::new("pdftotext")
+            .args(["-layout", &report.to_string_lossy(), "-"])
+            .output()
+            .expect("pdftotext is needed");
+        let text = String::from_utf8_lossy(&text.stdout);
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("Utfall registrert i perioden"))
+            .unwrap_or_else(|| panic!("no outcomes line in the report:\n{text}"));
+        assert!(
+            line.trim_end().ends_with(&(outcomes_before + 1).to_string()),
+            "the report counts the new outcome: {line:?}"
+        );
+
+        // In English.
         ui::element(&client, "language")
             .await
             .select_by_value("en")

@@ -151,4 +151,20 @@ fn main() {
         "slowest insight with the ranking cached: {:.1} ms",
         worst.as_secs_f64() * 1000.0
     );
+    // The network report, figures and file, as `kompis report` writes it.
+    println!();
+    for (label, file, lang) in [
+        ("report as PDF (nb), figures included", "rapport.pdf", "nb"),
+        ("report as XLSX (en), figures included", "report.xlsx", "en"),
+    ] {
+        let path = dir.path().join(file);
+        let request = api::wire::ReportRequest {
+            query: q(None, None),
+            lang: serde_json::from_value(serde_json::json!(lang)).unwrap(),
+        };
+        let (s, _) = time(label, || {
+            api::export_report_file(&cat, request, &path).unwrap()
+        });
+        println!("  {} bytes, {} pages", s.bytes, s.pages.unwrap_or(0));
+    }
 }

@@ -805,7 +805,7 @@ impl Counter<'_> {
             .filter(|(i, _)| need_count[*i] > 0)
             .map(|(i, g)| ThemeCount {
                 concept: g.id.clone(),
-                label: g.terms.first().cloned().unwrap_or_else(|| g.id.clone()),
+                label: capitalised(g.terms.first().unwrap_or(&g.id)),
                 needs: need_count[i],
                 askers: askers[i].len() as u32,
                 offers: offer_count[i],
@@ -842,5 +842,15 @@ impl Counter<'_> {
             agreed_at: local_date(at).to_string(),
             outcomes: p.record.outcomes.iter().map(|o| o.kind).collect(),
         }
+    }
+}
+
+/// A theme's label as a chart or a report heads a row with it: the first
+/// letter upper case ("bærekraft" → "Bærekraft"; "HMS" stays).
+fn capitalised(term: &str) -> String {
+    let mut chars = term.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

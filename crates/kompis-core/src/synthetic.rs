@@ -42,6 +42,7 @@ pub fn bundle(seed: u64, offers: usize, needs: usize) -> Bundle {
         updated_at: None,
         active: None,
         deadline: None,
+        vacancy: None,
     };
     Bundle {
         organisations: orgs

@@ -51,6 +51,7 @@ fn a_registration_workbook_reads_back_with_its_ids_and_organisation() {
         updated_at: None,
         active: None,
         deadline: chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
+        vacancy: None,
     };
     for lang in [FormLang::Nb, FormLang::En] {
         let content = FormContent {

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub mod insight;
+pub mod jobs;
+
+pub use jobs::{Consent, EducationLevel, JobField, JobReason, JobSeeker, Vacancy};
 
 /// What sort of body an organisation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -194,6 +197,11 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
     pub deadline: Option<NaiveDate>,
+    /// Kompis addition, position offers only: what a job seeker looks for
+    /// (work place, field, level, percent, deadline, link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub vacancy: Option<Vacancy>,
 }
 
 impl Entry {
@@ -529,6 +537,16 @@ pub enum Problem {
     NotAgreed { status: MatchStatus },
     /// An outcome dated after today (`date` as YYYY-MM-DD).
     OutcomeInFuture { date: String },
+    /// A job seeker saved without their consent (they are never stored without it).
+    NoConsent,
+    /// A text naming no occupation field (a STYRK-08 major group code or name).
+    UnknownJobField { text: String },
+    /// A vacancy's percent outside 1–100.
+    Percent { value: u32 },
+    /// Vacancy details on an entry that is no position offer.
+    VacancyNotPosition,
+    /// An offer that is no vacancy (a position offer with vacancy details).
+    NotAVacancy,
     /// Anything else, in English.
     Other { text: String },
 }
@@ -647,6 +665,26 @@ impl std::fmt::Display for Problem {
             Problem::OutcomeInFuture { date } => write!(
                 f,
                 "the date {date} is in the future; record an outcome once it has happened (today or earlier)"
+            ),
+            Problem::NoConsent => write!(
+                f,
+                "a job seeker is stored only with their consent; record that they agreed (and when) before saving"
+            ),
+            Problem::UnknownJobField { text } => write!(
+                f,
+                "\"{text}\" is no occupation field; write a STYRK-08 major group's code (0–9) or name, like 7 or Håndverkere"
+            ),
+            Problem::Percent { value } => write!(
+                f,
+                "is {value} %; a position is between 1 and 100 % of full time"
+            ),
+            Problem::VacancyNotPosition => write!(
+                f,
+                "only position offers (kind position) have vacancy details"
+            ),
+            Problem::NotAVacancy => write!(
+                f,
+                "is no vacancy; only a position offer with vacancy details can be reopened"
             ),
             Problem::Other { text } => write!(f, "{text}"),
         }

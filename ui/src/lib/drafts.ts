@@ -26,6 +26,8 @@ export interface OrganisationDraft {
   org_number: string;
   website: string;
   member: boolean;
+  /** May be named in the network report. */
+  in_report: boolean;
   notes: string;
 }
 
@@ -86,6 +88,7 @@ export function organisationDraft(o?: Organisation | null): OrganisationDraft {
     org_number: o?.org_number ?? "",
     website: o?.website ?? "",
     member: o?.member ?? true,
+    in_report: o?.in_report === true,
     notes: o?.notes ?? "",
   };
 }
@@ -101,6 +104,7 @@ export function draftToOrganisation(d: OrganisationDraft, original: Organisation
     org_number: opt(d.org_number.replace(/\s+/g, "")),
     website: opt(d.website),
     member: d.member,
+    in_report: d.in_report ? true : original?.in_report === undefined ? undefined : false,
     notes: opt(d.notes),
   });
 }

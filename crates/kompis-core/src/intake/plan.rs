@@ -387,6 +387,7 @@ impl RowPlanner<'_> {
             updated_at: Some(now),
             active: None,
             deadline: None,
+            vacancy: None,
         };
         overlay(&mut new, ev);
         check(rec, "entry", validate::entry(kind, &new))?;

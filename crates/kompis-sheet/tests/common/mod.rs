@@ -56,6 +56,7 @@ pub fn entry(id: &str, title: &str, kind: EntryKind, org: &str, contact: Option<
         updated_at: None,
         active: None,
         deadline: None,
+        vacancy: None,
     }
 }
 
