@@ -1,5 +1,5 @@
 # One entry point for chores; each target wraps a script in scripts/.
-.PHONY: setup run test lint bench deb
+.PHONY: setup run test lint bench deb fuzz
 
 export CARGO_TARGET_DIR ?= /var/tmp/kompis-target
 
@@ -37,3 +37,7 @@ deb:
 	command -v cargo-tauri >/dev/null || cargo install tauri-cli --version "^2" --locked
 	cd ui && npm run build
 	cd src-tauri && cargo tauri build --bundles deb
+
+## fuzz: cargo-fuzz (libFuzzer) on the readers, 60 s a target (FUZZ_SECONDS=…); not part of CI
+fuzz:
+	bash scripts/fuzz.sh

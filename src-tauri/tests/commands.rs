@@ -229,6 +229,10 @@ fn no_command_takes_a_path_from_the_webview() {
             json!({ "request": sheet, "file": victim.display().to_string() }),
         ),
         (
+            "export_job_sheet",
+            json!({ "request": { "lang": "nb" }, "file": victim.display().to_string() }),
+        ),
+        (
             "export_bundle",
             json!({ "path": victim.display().to_string() }),
         ),
@@ -358,6 +362,23 @@ fn every_argument_a_stranger_could_send_is_bounded_or_checked() {
         json!({ "request": { "purpose": "export_bundle", "title": huge, "filterName": "x" } }),
         "invalid",
     );
+    refused(
+        "save_seeker",
+        json!({ "seeker": { "id": "", "name": huge, "consent": { "given": true } } }),
+        "invalid",
+    );
+    refused(
+        "list_vacancies",
+        json!({ "query": { "text": huge } }),
+        "invalid",
+    );
+    refused("set_region_text", json!({ "text": huge }), "invalid");
+    refused(
+        "match_seeker",
+        json!({ "id": "js-nobody", "top": 5 }),
+        "not_found",
+    );
+    refused("reopen_vacancy", json!({ "id": huge }), "invalid");
     // Nothing of it was stored: the match is as the example network has it.
     let views = call(&window, "matches_for_need", json!({ "needId": need })).unwrap();
     assert!(!views.to_string().contains("xxxxxxxxxx"));

@@ -160,6 +160,8 @@ pub const SCREENS: &[(&str, &str, &str)] = &[
         "[data-testid=followup-row], .empty",
     ),
     ("insight", "#/insight", "[data-testid=key-figures]"),
+    ("jobs", "#/jobs", "[data-testid=vacancy-row], .empty"),
+    ("seekers", "#/seekers", "[data-testid=seeker-row], .empty"),
     ("thesaurus", "#/thesaurus", "[data-testid=concept]"),
     ("sheets", "#/sheets", "[data-testid=sheet-preview]"),
     ("intake", "#/intake", "[data-testid=intake-choose]"),

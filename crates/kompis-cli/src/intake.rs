@@ -100,14 +100,14 @@ pub fn run(cat: &Catalogue, command: IntakeCommand) -> Result<()> {
         } => {
             let s = api::intake_form(cat, organisation.as_deref(), lang, &out)?;
             match s.organisation {
-                Some(id) => println!(
+                Some(id) => say!(
                     "Wrote {} for organisation {id}: {} contact people, {} needs, {} offers.",
                     out.display(),
                     s.people,
                     s.needs,
                     s.offers
                 ),
-                None => println!("Wrote a blank registration workbook to {}.", out.display()),
+                None => say!("Wrote a blank registration workbook to {}.", out.display()),
             }
         }
         IntakeCommand::Review { file, read } => {
@@ -129,9 +129,11 @@ pub fn run(cat: &Catalogue, command: IntakeCommand) -> Result<()> {
                 (n, true) => format!(", {n} probable duplicates left out"),
                 (n, false) => format!(", {n} probable duplicates saved as new"),
             };
-            println!(
+            say!(
                 "Saved {} new and {} changed; {} unchanged{duplicates}.",
-                s.new, s.changed, s.unchanged
+                s.new,
+                s.changed,
+                s.unchanged
             );
         }
     }
@@ -188,7 +190,7 @@ fn show(review: &IntakeReview, json: bool) -> Result<()> {
         .collect();
     table::print(&["SHEET", "ROW", "ACTION", "ENTITY", "ID", "DETAILS"], rows);
     let s = review.summary;
-    println!(
+    say!(
         "{} new, {} changed, {} unchanged, {} probable duplicates, {} errors. Nothing was saved; `kompis intake apply` saves.",
         s.new, s.changed, s.unchanged, s.duplicate, s.error
     );

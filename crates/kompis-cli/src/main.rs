@@ -1,6 +1,8 @@
 //! `kompis`: the Kompis catalogue from the command line. Every command takes
 //! `--db DIR` (or `KOMPIS_DB`); errors go to stderr with a non-zero exit.
 
+#[macro_use]
+mod say;
 mod table;
 
 use std::path::PathBuf;
@@ -17,6 +19,7 @@ use kompis_core::model::{DeclineReason, EntityKind, MatchStatus, OutcomeKind, Th
 use serde::Serialize;
 
 mod intake;
+mod jobs;
 mod serve;
 
 /// Kompis: competence offers and needs of the regional industry network.
@@ -226,6 +229,12 @@ enum Command {
         #[command(subcommand)]
         action: intake::IntakeCommand,
     },
+    /// The region's job market: vacancies, job seekers (a recruit's
+    /// partner), their ranking and the job sheet.
+    Jobs {
+        #[command(subcommand)]
+        action: jobs::JobsCommand,
+    },
     /// Where the catalogue is and what it holds.
     Info {
         /// Print JSON.
@@ -290,7 +299,7 @@ fn main() -> ExitCode {
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    say!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -300,7 +309,7 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Import { file } => {
             let s = api::import_bundle_file(&cat, &file)?;
-            println!(
+            say!(
                 "Imported {}: {} organisations, {} people, {} offers, {} needs, {} matches.",
                 file.display(),
                 s.organisations,
@@ -312,7 +321,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Export { out } => {
             let s = api::export_bundle_file(&cat, &out)?;
-            println!(
+            say!(
                 "Exported {} organisations, {} people, {} offers, {} needs and {} matches to {}.",
                 s.organisations,
                 s.people,
@@ -346,7 +355,7 @@ fn run(cli: Cli) -> Result<()> {
                 print_json(&needs)?;
             } else {
                 for n in needs {
-                    println!(
+                    say!(
                         "  {:>3.0} %  {}  {}  {}",
                         n.score * 100.0,
                         n.need.id,
@@ -366,12 +375,12 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 for n in ranked {
                     let title = api::get_entry(&cat, Side::Need, n.need.clone())?.title;
-                    println!("{} {}", n.need, title);
+                    say!("{} {}", n.need, title);
                     if n.matches.is_empty() {
-                        println!("  (no offer above the threshold)");
+                        say!("  (no offer above the threshold)");
                     }
                     for m in n.matches {
-                        println!(
+                        say!(
                             "  {:>3.0} %  {}  {}",
                             m.score * 100.0,
                             m.offer,
@@ -383,9 +392,12 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Demo => {
             let s = api::load_demo(&cat)?;
-            println!(
+            say!(
                 "Loaded the example network: {} organisations, {} people, {} offers, {} needs.",
-                s.organisations, s.people, s.offers, s.needs
+                s.organisations,
+                s.people,
+                s.offers,
+                s.needs
             );
         }
         Command::Sheet {
@@ -423,7 +435,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             let s = api::export_sheet_file(&cat, &request, &out)?;
             let pages = s.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
-            println!(
+            say!(
                 "Wrote {} ({} needs, {} offers, {} matches{pages}).",
                 out.display(),
                 s.needs,
@@ -451,7 +463,7 @@ fn run(cli: Cli) -> Result<()> {
                     note,
                 },
             )?;
-            println!(
+            say!(
                 "{} → {}: {}",
                 r.need,
                 r.offer,
@@ -461,7 +473,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Back { need, offer } => {
             let r = api::step_back_match(&cat, need, offer)?;
             let status = r.status.unwrap_or(MatchStatus::Suggested);
-            println!(
+            say!(
                 "{} → {}: {}",
                 r.need,
                 r.offer,
@@ -489,7 +501,7 @@ fn run(cli: Cli) -> Result<()> {
             )?;
             let o = r.outcomes.last().expect("the outcome just recorded");
             let n = r.outcomes.len();
-            println!(
+            say!(
                 "{} → {}: {} on {} ({n} outcome{} recorded).",
                 r.need,
                 r.offer,
@@ -512,7 +524,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             let s = api::export_report_file(&cat, ReportRequest { query, lang }, &out)?;
             let pages = s.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
-            println!(
+            say!(
                 "Wrote the network report to {} ({} bytes{pages}).",
                 out.display(),
                 s.bytes
@@ -594,7 +606,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Thesaurus { action } => thesaurus(&cat, action)?,
         Command::Delete { kind, id } => {
             api::delete_entity(&cat, kind, id.clone())?;
-            println!("Moved {} {id} to the trash.", kind.word());
+            say!("Moved {} {id} to the trash.", kind.word());
         }
         Command::Trash { json } => {
             let items = api::all_trash(&cat)?;
@@ -617,20 +629,25 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Restore { kind, id } => {
             api::restore_entity(&cat, kind, id.clone())?;
-            println!("Restored {} {id}.", kind.word());
+            say!("Restored {} {id}.", kind.word());
         }
         Command::Serve { port } => serve::run(cat, port)?,
         Command::Intake { action } => intake::run(&cat, action)?,
+        Command::Jobs { action } => jobs::run(&cat, action)?,
         Command::Info { json } => {
             let info = api::catalogue_info(&cat)?;
             if json {
                 print_json(&info)?;
             } else {
                 let c = info.counts;
-                println!("Catalogue: {} (schema {})", info.path, info.schema_version);
-                println!(
+                say!("Catalogue: {} (schema {})", info.path, info.schema_version);
+                say!(
                     "{} organisations, {} people, {} offers, {} needs, {} in the trash",
-                    c.organisations, c.people, c.offers, c.needs, c.trash
+                    c.organisations,
+                    c.people,
+                    c.offers,
+                    c.needs,
+                    c.trash
                 );
             }
         }
@@ -658,7 +675,7 @@ fn thesaurus(cat: &Catalogue, action: ThesaurusAction) -> Result<()> {
         ThesaurusAction::RemoveGroup { group } => ThesaurusEdit::RemoveGroup { group },
     };
     let groups = api::edit_thesaurus(cat, edit)?;
-    println!("Saved the thesaurus ({} concept groups).", groups.len());
+    say!("Saved the thesaurus ({} concept groups).", groups.len());
     Ok(())
 }
 

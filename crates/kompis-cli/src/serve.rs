@@ -43,7 +43,7 @@ pub fn run(cat: Catalogue, port: Option<u16>) -> Result<()> {
         .to_ip()
         .context("the server has no IP address")?;
     let token = token()?;
-    println!(
+    say!(
         "{}",
         serde_json::json!({ "url": format!("http://{addr}"), "token": token })
     );

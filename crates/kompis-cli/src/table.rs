@@ -17,7 +17,7 @@ fn cut(s: &str) -> String {
 /// Print a header and rows with columns aligned by character count.
 pub fn print(header: &[&str], rows: Vec<Vec<String>>) {
     if rows.is_empty() {
-        println!("(none)");
+        say!("(none)");
         return;
     }
     let rows: Vec<Vec<String>> = rows
@@ -36,7 +36,7 @@ pub fn print(header: &[&str], rows: Vec<Vec<String>>) {
             .zip(&widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        say!("{}", padded.join("  ").trim_end());
     };
     line(header.to_vec());
     for r in &rows {

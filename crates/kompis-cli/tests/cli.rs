@@ -295,3 +295,24 @@ fn sheet_writes_pdf_xlsx_and_csv() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_it_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c");
+    stdout(kompis(&db).arg("demo"));
+    let bin = assert_cmd::cargo::cargo_bin("kompis");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' --db '{}' list offers --json | head -c 10 >/dev/null",
+            bin.display(),
+            db.display()
+        ))
+        .env_remove("KOMPIS_DB")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.is_empty(), "nothing said on a closed pipe: {err}");
+}

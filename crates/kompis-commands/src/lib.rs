@@ -107,6 +107,32 @@ macro_rules! for_each_command {
             open_saved(file: String, in_folder: bool) -> ();
             /// Exports the whole catalogue as a bundle to a file the person chose (its handle).
             export_bundle(file: String) -> ImportSummary;
+            /// The job market: the vacancies that pass the filter, counts, and open ones per municipality and field.
+            list_vacancies(query: VacancyQuery) -> VacancyList;
+            /// The occupation fields (STYRK-08 major groups) with their bokmål and English names.
+            job_fields() -> Vec<JobField>;
+            /// Reopens a vacancy closed by its deadline (the deadline is cleared); flushed before it returns.
+            reopen_vacancy(id: String) -> Entry;
+            /// Every job seeker, those due for deletion first, with the day they are due.
+            list_seekers() -> Vec<SeekerRow>;
+            /// One job seeker.
+            get_seeker(id: String) -> JobSeeker;
+            /// Creates (id "") or updates a job seeker; refused without consent; flushed before it returns.
+            save_seeker(seeker: JobSeeker) -> JobSeeker;
+            /// Keeps a job seeker another six months from now; flushed before it returns.
+            renew_seeker(id: String) -> JobSeeker;
+            /// Erases a job seeker for good (no trash); flushed before it returns.
+            erase_seeker(id: String) -> ();
+            /// The open vacancies ranked for a job seeker, best first, with why.
+            match_seeker(id: String, top: u32) -> SeekerMatches;
+            /// The job seekers a vacancy could suit, best first, with why.
+            seekers_for_vacancy(id: String) -> Vec<VacancySeeker>;
+            /// The coordinator's short text about the region, for the job sheet.
+            region_text() -> String;
+            /// Stores the coordinator's text about the region; flushed before it returns.
+            set_region_text(text: String) -> ();
+            /// Writes the job sheet (open vacancies, or one job seeker's package) as PDF or XLSX to a chosen file.
+            export_job_sheet(request: JobSheetRequest, file: String) -> JobSheetSummary;
             /// Loads the example network of the region.
             load_demo() -> ImportSummary;
             /// The page says whether it holds typed changes not yet saved (closing then asks first).

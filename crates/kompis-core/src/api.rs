@@ -7,8 +7,9 @@
 //! Layers, lowest first (a module uses only those before it): `error`,
 //! `collate`, `keys`, `storage`, `schema`, `validate`, `bundle`, `cache`,
 //! `docs`, `catalogue`, `wire`, `matching`, `editing`, `workflow`,
-//! `outcomes`, `listing`, `insight`, `overview`, `search`, `sheets`,
-//! `demo`, `api`.
+//! `outcomes`, `listing`, `vacancies`, `seekers`, `job_matching`,
+//! `insight`, `overview`, `search`, `sheets`, `report`, `job_sheets`,
+//! `demo`, `api` (see `tests/layers.rs` for the whole list).
 
 use std::path::Path;
 
@@ -17,7 +18,8 @@ use serde_json::Value;
 use crate::bundle;
 use crate::listing;
 use crate::{
-    editing, insight, matching, outcomes, overview, report, search, sheets, validate, workflow,
+    editing, insight, job_matching, job_sheets, matching, outcomes, overview, report, search,
+    seekers, sheets, vacancies, validate, workflow,
 };
 
 pub use crate::bundle::Bundle;
@@ -330,6 +332,139 @@ pub fn export_report_file(
     path: &Path,
 ) -> Result<ReportSummary> {
     report::write_report(insight(cat, request.query)?, request.lang, path)
+}
+
+/// The job market: the vacancies that pass the query (open ones first, by
+/// field and title; closed ones only with `include_closed`), how many are
+/// open and closed, and the open ones per municipality and per field.
+pub fn list_vacancies(cat: &Catalogue, query: VacancyQuery) -> Result<VacancyList> {
+    query_text(query.text.as_deref())?;
+    for (field, value) in [
+        ("municipality", &query.municipality),
+        ("field", &query.field),
+    ] {
+        if let Some(v) = value {
+            validate::length("vacancy query", "", field, v, validate::MAX_SHORT)?;
+        }
+    }
+    vacancies::list(cat, &query)
+}
+
+/// The occupation fields (STYRK-08 major groups) with their names.
+pub fn job_fields(_cat: &Catalogue) -> Result<Vec<JobField>> {
+    Ok(crate::model::jobs::job_fields())
+}
+
+/// Reopens a vacancy closed by its deadline: the deadline is cleared, so it
+/// is open until a new one is set.
+pub fn reopen_vacancy(cat: &Catalogue, id: String) -> Result<crate::model::Entry> {
+    validate::length("offer", "", "id", &id, validate::MAX_ID_LEN)?;
+    vacancies::reopen(cat, &id)
+}
+
+/// Every job seeker, those due for deletion first.
+pub fn list_seekers(cat: &Catalogue) -> Result<Vec<SeekerRow>> {
+    seekers::rows(cat)
+}
+
+/// One job seeker.
+pub fn get_seeker(cat: &Catalogue, id: String) -> Result<JobSeeker> {
+    validate::length("job seeker", "", "id", &id, validate::MAX_ID_LEN)?;
+    cat.seeker(&id)
+}
+
+/// Create (empty id) or update a job seeker; refused without consent
+/// ([`crate::model::Problem::NoConsent`]), nothing stored.
+pub fn save_seeker(cat: &Catalogue, seeker: JobSeeker) -> Result<JobSeeker> {
+    seekers::save(cat, seeker)
+}
+
+/// Keep a job seeker another six months from now.
+pub fn renew_seeker(cat: &Catalogue, id: String) -> Result<JobSeeker> {
+    validate::length("job seeker", "", "id", &id, validate::MAX_ID_LEN)?;
+    seekers::renew(cat, &id)
+}
+
+/// Erase a job seeker for good: from the store, never into the trash, so
+/// from every later export too.
+pub fn erase_seeker(cat: &Catalogue, id: String) -> Result<()> {
+    validate::length("job seeker", "", "id", &id, validate::MAX_ID_LEN)?;
+    cat.erase_seeker(&id)
+}
+
+/// The most vacancies one ranking answers.
+const MAX_TOP: u32 = 500;
+
+/// The open vacancies (and for a student, student projects) ranked for a
+/// job seeker, best first, `top` at most.
+pub fn match_seeker(cat: &Catalogue, id: String, top: u32) -> Result<SeekerMatches> {
+    let seeker = get_seeker(cat, id)?;
+    job_matching::match_seeker(cat, &seeker, top.min(MAX_TOP) as usize)
+}
+
+/// The job seekers a vacancy could suit, best first.
+pub fn seekers_for_vacancy(cat: &Catalogue, id: String) -> Result<Vec<VacancySeeker>> {
+    validate::length("offer", "", "id", &id, validate::MAX_ID_LEN)?;
+    job_matching::seekers_for_vacancy(cat, &id)
+}
+
+/// The coordinator's short text about the region ("" when none).
+pub fn region_text(cat: &Catalogue) -> Result<String> {
+    job_sheets::region_text(cat)
+}
+
+/// The longest text about the region.
+const MAX_REGION_TEXT: usize = 4_000;
+
+/// Store the coordinator's text about the region (trimmed; "" clears it).
+pub fn set_region_text(cat: &Catalogue, text: String) -> Result<()> {
+    validate::length("region text", "", "text", &text, MAX_REGION_TEXT)?;
+    cat.put_region_text(text.trim())
+}
+
+/// Write the job sheet for `request` into the file the person chose (PDF
+/// or XLSX).
+pub fn export_job_sheet(
+    cat: &Catalogue,
+    request: JobSheetRequest,
+    file: String,
+) -> Result<JobSheetSummary> {
+    job_sheet_request(&request)?;
+    let path = cat
+        .files()
+        .take(&file, &[FilePurpose::SheetPdf, FilePurpose::SheetXlsx])?;
+    export_job_sheet_file(cat, &request, &path)
+}
+
+/// Write the job sheet to `path`, a `.pdf` or `.xlsx` (the command line;
+/// the app goes through [`export_job_sheet`]).
+pub fn export_job_sheet_file(
+    cat: &Catalogue,
+    request: &JobSheetRequest,
+    path: &Path,
+) -> Result<JobSheetSummary> {
+    job_sheet_request(request)?;
+    job_sheets::write(cat, request, path)
+}
+
+/// Refuses a job sheet request's texts longer than any name.
+fn job_sheet_request(request: &JobSheetRequest) -> Result<()> {
+    for (field, value, max) in [
+        ("seeker", &request.seeker, validate::MAX_ID_LEN),
+        ("municipality", &request.municipality, validate::MAX_SHORT),
+        ("field", &request.field, validate::MAX_SHORT),
+    ] {
+        if let Some(v) = value {
+            validate::length("job sheet request", "", field, v, max)?;
+        }
+    }
+    Ok(())
+}
+
+/// The occupation field code a text names (a code or a name in bokmål or
+/// English), for the command line's `--field`.
+pub fn job_field_code(text: &str) -> Option<&'static str> {
+    vacancies::field_code(text)
 }
 
 /// A `YYYY-MM-DD` day, or a refusal naming the field.

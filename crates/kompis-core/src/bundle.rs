@@ -11,7 +11,8 @@ use serde_json::Value;
 
 use crate::error::{EntryProblem, Problem};
 use crate::error::{Error, Result};
-use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
+use crate::job_rules;
+use crate::model::{EntityKind, Entry, JobSeeker, MatchRecord, Organisation, Person};
 use crate::validate;
 
 /// The `format` value of every bundle.
@@ -39,6 +40,10 @@ pub struct Bundle {
     /// Kompis addition: the catalogue's concept groups, `[{"id", "terms"}]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thesaurus: Option<Vec<kompis_match::ConceptGroup>>,
+    /// Kompis addition: job seekers who consented to be registered (one
+    /// without consent is never written, and refused on reading).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub job_seekers: Vec<JobSeeker>,
 }
 
 impl Bundle {
@@ -52,14 +57,33 @@ impl Bundle {
     }
 }
 
+/// The largest bundle file read, in MiB (a catalogue of 20,000 offers with
+/// their history is far smaller).
+pub const MAX_FILE_MB: u64 = 256;
+
 /// Read a bundle file and check it against the format (not yet against a
-/// catalogue's references).
+/// catalogue's references). A file larger than [`MAX_FILE_MB`] is refused
+/// before it is read; UTF-8 (with or without BOM) and UTF-16 with a BOM
+/// are read, other bytes refused.
 pub fn read_file(path: &Path) -> Result<Bundle> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         action: "read",
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let bad = |reason: String| Error::BadBundle {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_MB * 1024 * 1024 {
+        return Err(bad(format!(
+            "it is {} MB; Kompis reads bundles of at most {MAX_FILE_MB} MB",
+            size / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = text_of(bytes).map_err(|reason| bad(reason.into()))?;
     parse(&text).map_err(|e| match e {
         Error::BadBundle { reason, .. } => Error::BadBundle {
             path: path.to_path_buf(),
@@ -69,12 +93,41 @@ pub fn read_file(path: &Path) -> Result<Bundle> {
     })
 }
 
+/// The text of a bundle's bytes: UTF-8 (a BOM dropped), or UTF-16 with its BOM.
+fn text_of(bytes: Vec<u8>) -> std::result::Result<String, &'static str> {
+    let utf16 = |be: bool| {
+        let units = bytes[2..].chunks(2).map(|c| match (c, be) {
+            ([a, b], true) => u16::from_be_bytes([*a, *b]),
+            ([a, b], false) => u16::from_le_bytes([*a, *b]),
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .collect::<std::result::Result<String, _>>()
+            .map_err(|_| "it is UTF-16 text with broken characters; save it as UTF-8")
+    };
+    if bytes.starts_with(b"\xFF\xFE") {
+        return utf16(false);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return utf16(true);
+    }
+    let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut bytes = bytes;
+    bytes.drain(..skip);
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text (a Kompis bundle is JSON in UTF-8)")
+}
+
 /// Parse bundle text; errors name the entity, its id and the field.
 pub fn parse(text: &str) -> Result<Bundle> {
     let bad = |reason: String| Error::BadBundle {
         path: "the bundle".into(),
         reason,
     };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text).map_err(|e| {
         bad(format!(
             "not valid JSON (line {}, column {})",
@@ -122,12 +175,13 @@ pub fn parse(text: &str) -> Result<Bundle> {
         organisations: list(
             obj,
             "organisations",
-            EntityKind::Organisation,
+            EntityKind::Organisation.word(),
             &mut problems,
         )?,
-        people: list(obj, "people", EntityKind::Person, &mut problems)?,
-        offers: list(obj, "offers", EntityKind::Offer, &mut problems)?,
-        needs: list(obj, "needs", EntityKind::Need, &mut problems)?,
+        people: list(obj, "people", EntityKind::Person.word(), &mut problems)?,
+        offers: list(obj, "offers", EntityKind::Offer.word(), &mut problems)?,
+        needs: list(obj, "needs", EntityKind::Need.word(), &mut problems)?,
+        job_seekers: list(obj, "job_seekers", job_rules::SEEKER, &mut problems)?,
         matches: Vec::new(),
         thesaurus: match obj.get("thesaurus") {
             None | Some(Value::Null) => None,
@@ -141,6 +195,10 @@ pub fn parse(text: &str) -> Result<Bundle> {
         },
     };
     b.matches = matches(obj, &mut problems)?;
+    clean(&mut b);
+    if let Some(groups) = &b.thesaurus {
+        problems.note(validate::thesaurus(groups), None);
+    }
     for o in &b.organisations {
         problems.note(validate::organisation(o), Some(&o.name));
     }
@@ -149,9 +207,15 @@ pub fn parse(text: &str) -> Result<Bundle> {
     }
     for e in &b.offers {
         problems.note(validate::entry(EntityKind::Offer, e), Some(&e.title));
+        problems.note(job_rules::vacancy(EntityKind::Offer, e), Some(&e.title));
     }
     for e in &b.needs {
         problems.note(validate::entry(EntityKind::Need, e), Some(&e.title));
+        problems.note(job_rules::vacancy(EntityKind::Need, e), Some(&e.title));
+    }
+    for s in &b.job_seekers {
+        // Named by id only: a refused seeker's name is not repeated.
+        problems.note(job_rules::seeker(s), None);
     }
     for m in &b.matches {
         problems.note(validate::match_record(m), None);
@@ -164,7 +228,20 @@ pub fn parse(text: &str) -> Result<Bundle> {
     unique(EntityKind::Person, b.people.iter().map(|p| &p.id))?;
     unique(EntityKind::Offer, b.offers.iter().map(|e| &e.id))?;
     unique(EntityKind::Need, b.needs.iter().map(|e| &e.id))?;
+    unique_ids(job_rules::SEEKER, b.job_seekers.iter().map(|s| &s.id))?;
     Ok(b)
+}
+
+/// Control characters and bidirectional overrides out of every text
+/// ([`validate::clean_entry`]), before the texts are checked.
+fn clean(b: &mut Bundle) {
+    b.organisations
+        .iter_mut()
+        .for_each(validate::clean_organisation);
+    b.people.iter_mut().for_each(validate::clean_person);
+    b.offers.iter_mut().for_each(validate::clean_entry);
+    b.needs.iter_mut().for_each(validate::clean_entry);
+    b.matches.iter_mut().for_each(validate::clean_match);
 }
 
 fn show(v: Option<&Value>) -> String {
@@ -211,11 +288,15 @@ fn unquoted(message: &str) -> String {
 }
 
 fn unique<'a>(kind: EntityKind, ids: impl Iterator<Item = &'a String>) -> Result<()> {
+    unique_ids(kind.word(), ids)
+}
+
+fn unique_ids<'a>(word: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
             return Err(Error::invalid(
-                kind.word(),
+                word,
                 id,
                 "id",
                 "appears more than once in the bundle",
@@ -228,7 +309,7 @@ fn unique<'a>(kind: EntityKind, ids: impl Iterator<Item = &'a String>) -> Result
 fn list<T: DeserializeOwned>(
     obj: &serde_json::Map<String, Value>,
     key: &str,
-    kind: EntityKind,
+    word: &str,
     problems: &mut Problems,
 ) -> Result<Vec<T>> {
     let items = match obj.get(key) {
@@ -254,7 +335,7 @@ fn list<T: DeserializeOwned>(
             let label = ["title", "name"]
                 .iter()
                 .find_map(|k| item.get(*k).and_then(Value::as_str));
-            problems.keep(typed(item, kind.word(), &id), label)
+            problems.keep(typed(item, word, &id), label)
         })
         .collect())
 }
@@ -280,7 +361,7 @@ fn matches(
                 item.get("need").and_then(Value::as_str),
                 item.get("offer").and_then(Value::as_str),
             ) {
-                (Some(n), Some(o)) => format!("{n}→{o}"),
+                (Some(n), Some(o)) if n.len() + o.len() <= 128 => format!("{n}→{o}"),
                 _ => format!("#{}", i + 1),
             };
             problems.keep(typed(item, "match", &pair), None)

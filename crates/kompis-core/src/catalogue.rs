@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use crate::bundle::Bundle;
 use crate::cache::Cached;
 use crate::error::{Error, Problem, Result, UsedBy};
+use crate::job_rules;
 use crate::keys;
-use crate::model::{EntityKind, Entry, MatchRecord, Organisation, Person};
+use crate::model::{EntityKind, Entry, JobSeeker, MatchRecord, Organisation, Person};
 use crate::schema;
 use crate::storage::{Batch, Storage};
 use crate::validate;
@@ -228,6 +229,15 @@ impl Catalogue {
         self.write(|b| b.put(key, value))
     }
 
+    /// Store the coordinator's text about the region (flushed; "" removes it).
+    pub(crate) fn put_region_text(&self, text: &str) -> Result<()> {
+        if text.is_empty() {
+            self.write(|b| b.remove(keys::REGION_TEXT))
+        } else {
+            self.put_setting(keys::REGION_TEXT, &text)
+        }
+    }
+
     /// Store the thesaurus (flushed).
     pub fn put_thesaurus(&self, groups: &[kompis_match::ConceptGroup]) -> Result<()> {
         self.write(|b| b.put(keys::THESAURUS, &groups))?;
@@ -302,6 +312,7 @@ impl Catalogue {
     /// Save an offer or need (validated, references checked, flushed).
     pub fn put_entry(&self, kind: EntityKind, e: &Entry) -> Result<()> {
         validate::entry(kind, e)?;
+        job_rules::vacancy(kind, e)?;
         self.check_ref(
             EntityKind::Organisation,
             kind,
@@ -343,6 +354,77 @@ impl Catalogue {
         self.write(|b| b.put(&keys::matching(&m.need, &m.offer), m))
     }
 
+    /// Every job seeker, by id.
+    pub fn seekers(&self) -> Result<Vec<JobSeeker>> {
+        Ok(self
+            .storage
+            .tree_scan(keys::SEEKERS_TREE)?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect())
+    }
+
+    /// One job seeker.
+    pub fn seeker(&self, id: &str) -> Result<JobSeeker> {
+        self.storage
+            .tree_get(keys::SEEKERS_TREE, id)?
+            .ok_or_else(|| Error::NotFound {
+                entity: job_rules::SEEKER.into(),
+                id: id.into(),
+            })
+    }
+
+    /// A fresh job seeker id like `js-04`: one more than the largest in use.
+    pub fn next_seeker_id(&self) -> Result<String> {
+        let max = self
+            .storage
+            .tree_scan::<serde_json::Value>(keys::SEEKERS_TREE)?
+            .iter()
+            .filter_map(|(k, _)| k.strip_prefix("js-")?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        Ok(format!("js-{:02}", max + 1))
+    }
+
+    /// Save a job seeker (refused without consent; validated, the
+    /// recruiting organisation checked; flushed).
+    pub fn put_seeker(&self, s: &JobSeeker) -> Result<()> {
+        job_rules::seeker(s)?;
+        if let Some(org) = s.organisation.as_ref().filter(|o| !o.is_empty()) {
+            if !self.exists(EntityKind::Organisation, org)? {
+                return Err(Error::invalid(
+                    job_rules::SEEKER,
+                    &s.id,
+                    "organisation",
+                    format!("no organisation with id `{org}` in the catalogue"),
+                ));
+            }
+        }
+        let mut other = Batch::default();
+        other.put(&s.id, s);
+        self.commit_seekers(Batch::default(), other)
+    }
+
+    /// Erase a job seeker for good: out of their tree, never into the trash
+    /// (and any trash record under their id is removed too); flushed.
+    pub fn erase_seeker(&self, id: &str) -> Result<()> {
+        self.seeker(id)?;
+        let mut main = Batch::default();
+        main.remove(&format!("{}{}:{id}", keys::TRASH, job_rules::SEEKER));
+        let mut other = Batch::default();
+        other.remove(id);
+        self.commit_seekers(main, other)
+    }
+
+    /// Apply `main` to the catalogue's tree and `seekers` to the job
+    /// seekers' in one transaction, flushed; drops what was derived.
+    fn commit_seekers(&self, main: Batch, seekers: Batch) -> Result<()> {
+        self.storage
+            .commit_with(main, keys::SEEKERS_TREE, seekers)?;
+        self.dropped_derived();
+        Ok(())
+    }
+
     fn write(&self, f: impl FnOnce(&mut Batch)) -> Result<()> {
         let mut batch = Batch::default();
         f(&mut batch);
@@ -353,13 +435,18 @@ impl Catalogue {
     /// typeahead is dropped.
     fn commit(&self, batch: Batch) -> Result<()> {
         self.storage.commit(batch)?;
+        self.dropped_derived();
+        Ok(())
+    }
+
+    /// After a write: the typeahead and the derived values are stale.
+    fn dropped_derived(&self) {
         self.typeahead.clear();
         self.generation.fetch_add(1, Ordering::SeqCst);
         self.derived
             .write()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
-        Ok(())
     }
 
     /// How far the running intake has come.
@@ -612,6 +699,23 @@ impl Catalogue {
                 )?;
             }
         }
+        for s in &b.job_seekers {
+            resolve(
+                EntityKind::Organisation,
+                &s.id,
+                "organisation",
+                EntityKind::Organisation,
+                s.organisation.as_ref(),
+            )
+            .map_err(|_| {
+                Error::invalid(
+                    job_rules::SEEKER,
+                    &s.id,
+                    "organisation",
+                    "no organisation with this id in the bundle or the catalogue",
+                )
+            })?;
+        }
         for m in &b.matches {
             let id = format!("{}→{}", m.need, m.offer);
             resolve(
@@ -654,7 +758,15 @@ impl Catalogue {
             t.extend(&kompis_match::Thesaurus::from_groups(groups.clone()));
             batch.put(keys::THESAURUS, &t.groups());
         }
-        self.commit(batch)?;
+        if b.job_seekers.is_empty() {
+            self.commit(batch)?;
+        } else {
+            let mut seekers = Batch::default();
+            for s in b.job_seekers.iter().filter(|s| s.consent.given) {
+                seekers.put(&s.id, s);
+            }
+            self.commit_seekers(batch, seekers)?;
+        }
         if !b.offers.is_empty() || b.thesaurus.is_some() {
             self.offers_changed();
         }
@@ -683,6 +795,12 @@ impl Catalogue {
             needs,
             matches,
             thesaurus: self.thesaurus_groups()?,
+            // Only with consent (every stored seeker has it; checked again).
+            job_seekers: self
+                .seekers()?
+                .into_iter()
+                .filter(|s| s.consent.given)
+                .collect(),
             ..Bundle::new()
         })
     }

@@ -1,4 +1,5 @@
-//! Creating and updating entities: fresh ids, trimmed text, stamped times.
+//! Creating and updating entities: fresh ids, trimmed and cleaned text
+//! ([`validate::clean_entry`]), stamped times.
 //! Validation itself happens in the store's write ([`crate::validate`]).
 
 use chrono::Utc;
@@ -6,6 +7,7 @@ use chrono::Utc;
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Problem, Result};
 use crate::model::{EntityKind, Entry, Organisation, Person};
+use crate::validate;
 use crate::wire::Side;
 
 fn trimmed(v: &mut Option<String>) {
@@ -31,6 +33,7 @@ pub(crate) fn save_organisation(cat: &Catalogue, mut o: Organisation) -> Result<
     ] {
         trimmed(f);
     }
+    validate::clean_organisation(&mut o);
     cat.put_organisation(&o)?;
     Ok(o)
 }
@@ -50,6 +53,7 @@ pub(crate) fn save_person(cat: &Catalogue, mut p: Person) -> Result<Person> {
     ] {
         trimmed(f);
     }
+    validate::clean_person(&mut p);
     cat.put_person(&p)?;
     Ok(p)
 }
@@ -96,6 +100,30 @@ pub(crate) fn save_entry(cat: &Catalogue, side: Side, mut e: Entry) -> Result<En
     for f in [&mut e.description, &mut e.organisation, &mut e.contact] {
         trimmed(f);
     }
+    validate::clean_entry(&mut e);
+    vacancy_trimmed(&mut e);
     cat.put_entry(kind, &e)?;
     Ok(e)
+}
+
+/// A vacancy's texts cleaned of control characters and trimmed; a form's
+/// empty vacancy details are no vacancy.
+fn vacancy_trimmed(e: &mut Entry) {
+    use kompis_intake::clean::clean_in_place;
+    if let Some(v) = &mut e.vacancy {
+        for f in [&mut v.municipality, &mut v.field, &mut v.link] {
+            if let Some(s) = f {
+                clean_in_place(s);
+            }
+            trimmed(f);
+        }
+        for l in &mut v.languages {
+            clean_in_place(l);
+            *l = l.trim().to_string();
+        }
+        v.languages.retain(|l| !l.is_empty());
+    }
+    if e.vacancy == Some(crate::model::Vacancy::default()) {
+        e.vacancy = None;
+    }
 }

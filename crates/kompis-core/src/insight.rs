@@ -200,7 +200,8 @@ impl Base {
                     kind: e.kind,
                     org: org_of(e),
                     created: e.created_at.map(local_date),
-                    deadline: e.deadline,
+                    // A need's deadline, or a vacancy's last day to apply.
+                    deadline: e.deadline.or(e.vacancy.as_ref().and_then(|v| v.apply_by)),
                     themes: themes.next().expect("one theme list per active entry"),
                 })
                 .collect()

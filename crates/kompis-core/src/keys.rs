@@ -20,6 +20,11 @@ pub const NEED: &str = "need:";
 pub const MATCH: &str = "match:";
 /// Trashed entities: `trash:<kind>:<id>`.
 pub const TRASH: &str = "trash:";
+/// The coordinator's short text about the region, for the job sheet.
+pub const REGION_TEXT: &str = "meta:region-text";
+/// The sled tree of job seekers (personal data, kept apart from the
+/// catalogue's tree and never trashed), keyed by id.
+pub const SEEKERS_TREE: &str = "job-seekers";
 
 /// The key prefix of an entity kind.
 pub fn prefix(kind: EntityKind) -> &'static str {

@@ -88,6 +88,7 @@ pub(crate) fn record_outcome(
         recorded_at: now,
     });
     record.updated_at = Some(now);
+    crate::validate::clean_match(&mut record);
     crate::validate::match_record(&record)?;
     cat.put_match(&record)?;
     Ok(record)

@@ -130,6 +130,52 @@ impl Storage {
     }
 }
 
+impl Storage {
+    /// One record of the tree `tree` (records kept apart from the
+    /// catalogue's own tree, such as the job seekers).
+    pub fn tree_get<T: DeserializeOwned>(&self, tree: &str, key: &str) -> Result<Option<T>> {
+        match self.db.open_tree(tree)?.get(key.as_bytes())? {
+            None => Ok(None),
+            Some(bytes) => decode(&format!("{tree}/{key}"), &bytes).map(Some),
+        }
+    }
+
+    /// Every record of the tree `tree`, in key order.
+    pub fn tree_scan<T: DeserializeOwned>(&self, tree: &str) -> Result<Vec<(String, T)>> {
+        let mut out = Vec::new();
+        for item in self.db.open_tree(tree)?.iter() {
+            let (k, v) = item?;
+            let key = String::from_utf8_lossy(&k).into_owned();
+            let value = decode(&format!("{tree}/{key}"), &v)?;
+            out.push((key, value));
+        }
+        Ok(out)
+    }
+
+    /// Apply `main` to the catalogue's tree and `other` to the tree
+    /// `tree` in one transaction, and flush both to disk before returning.
+    pub fn commit_with(&self, main: Batch, tree: &str, other: Batch) -> Result<()> {
+        use sled::transaction::{TransactionError, Transactional};
+        let second = self.db.open_tree(tree)?;
+        let first: &sled::Tree = &self.db;
+        (first, &second)
+            .transaction(|(a, b)| {
+                a.apply_batch(&main.inner)?;
+                b.apply_batch(&other.inner)?;
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => Error::Store(e),
+                TransactionError::Abort(()) => {
+                    Error::Store(sled::Error::Unsupported("the write was aborted".into()))
+                }
+            })?;
+        self.db.flush()?;
+        second.flush()?;
+        Ok(())
+    }
+}
+
 fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T> {
     serde_json::from_slice(bytes).map_err(|e| Error::Corrupt {
         key: key.to_string(),

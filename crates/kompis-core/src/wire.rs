@@ -12,11 +12,13 @@ use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
 pub use crate::model::insight::{Insight, InsightQuery};
 pub use crate::model::{
-    EntityKind, Entry, MatchRecord, Organisation, Outcome, OutcomeKind, Person, StatusEvent,
-    ThesisLevel,
+    Consent, EducationLevel, EntityKind, Entry, JobField, JobReason, JobSeeker, MatchRecord,
+    Organisation, Outcome, OutcomeKind, Person, StatusEvent, ThesisLevel, Vacancy,
 };
 pub use crate::progress::{Progress, Stage};
-pub use kompis_sheet::{PdfLayout, ReportSummary, SheetLang, SheetPreview, SheetSummary};
+pub use kompis_sheet::{
+    JobSheetSummary, PdfLayout, ReportSummary, SheetLang, SheetPreview, SheetSummary,
+};
 
 /// Offers or needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -840,4 +842,198 @@ pub struct PersonOverview {
     pub consents: bool,
     /// Needs first, then offers, each in title order.
     pub entries: Vec<EntryLine>,
+}
+
+/// The job market's filter: absent means any; closed vacancies (past their
+/// deadline) only when asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VacancyQuery {
+    /// The work place's municipality (any spelling of case and `æøå`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub municipality: Option<String>,
+    /// An occupation field's code or name ("7", "Håndverkere").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+    /// Words every row must hold (title, description, keywords, organisation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub include_closed: bool,
+}
+
+/// One vacancy of the job market.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VacancyRow {
+    /// The position offer (its `vacancy` holds the details).
+    pub entry: Entry,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation_name: Option<String>,
+    /// Where the work is: the vacancy's municipality, else its organisation's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub municipality: Option<String>,
+    /// The occupation field's code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+    /// Past its deadline (kept, off the market until reopened).
+    pub closed: bool,
+    /// The contact as they may be shown: a name only with their consent,
+    /// else role and organisation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub contact: Option<ContactLine>,
+}
+
+/// A contact person as a job seeker may see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContactLine {
+    pub person: String,
+    /// Only when they agreed to be listed by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub role: Option<String>,
+    /// Only with their consent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub email: Option<String>,
+    /// Only with their consent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub phone: Option<String>,
+}
+
+/// Open vacancies in one municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MunicipalityCount {
+    pub municipality: String,
+    pub open: u32,
+}
+
+/// Open vacancies in one occupation field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldCount {
+    pub code: String,
+    pub open: u32,
+}
+
+/// The job market: the vacancies that pass the filter (open first, by
+/// field, then title), and the counts behind the map.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VacancyList {
+    pub rows: Vec<VacancyRow>,
+    /// Open vacancies that pass the filter.
+    pub open: u32,
+    /// Closed ones that pass it (counted even when not listed).
+    pub closed: u32,
+    /// Open vacancies per municipality, over the whole market (the filter's
+    /// municipality aside): the region's six first, each even at 0, then
+    /// any other with one.
+    pub by_municipality: Vec<MunicipalityCount>,
+    /// Open vacancies per field (the filter's field aside), in field
+    /// order, each field listed; `code` "" for vacancies with no field.
+    pub by_field: Vec<FieldCount>,
+}
+
+/// One job seeker in the list, with when they are due for deletion.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SeekerRow {
+    pub seeker: JobSeeker,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation_name: Option<String>,
+    /// Six months after the last change (`YYYY-MM-DD`).
+    pub due_on: String,
+    /// That day has come: renew or erase.
+    pub due_for_deletion: bool,
+}
+
+/// One vacancy (or, for a student, student project) ranked for a job seeker.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SeekerMatch {
+    /// The offer's id.
+    pub offer: String,
+    pub title: String,
+    pub kind: EntryKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation_name: Option<String>,
+    /// Where the work is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub municipality: Option<String>,
+    /// 0..1, higher is better.
+    pub score: f64,
+    /// Why, strongest first.
+    pub reasons: Vec<JobReason>,
+    /// Driving minutes from where the seeker will live, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub commute_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub contact: Option<ContactLine>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub vacancy: Option<Vacancy>,
+}
+
+/// The open vacancies ranked for one job seeker, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SeekerMatches {
+    /// The seeker's id.
+    pub seeker: String,
+    pub matches: Vec<SeekerMatch>,
+}
+
+/// One job seeker ranked for a vacancy.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VacancySeeker {
+    /// The seeker's id.
+    pub seeker: String,
+    pub name: String,
+    pub score: f64,
+    pub reasons: Vec<JobReason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub commute_minutes: Option<u32>,
+}
+
+/// Which job sheet to write: the network's open vacancies (optionally of
+/// one municipality or field), or with `seeker` one job seeker's personal
+/// package; PDF or XLSX comes from the file chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JobSheetRequest {
+    /// A job seeker's id: their ranked vacancies with why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub seeker: Option<String>,
+    #[ts(type = "\"nb\" | \"en\"")]
+    #[serde(default)]
+    pub lang: SheetLang,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub municipality: Option<String>,
+    /// A field's code or name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }

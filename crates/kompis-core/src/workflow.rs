@@ -54,6 +54,7 @@ pub fn set_match_status(cat: &Catalogue, change: StatusChange) -> Result<MatchRe
     record.status = Some(change.status);
     record.decline_reason = change.reason.filter(|_| declined);
     record.updated_at = Some(now);
+    crate::validate::clean_match(&mut record);
     cat.put_match(&record)?;
     Ok(record)
 }

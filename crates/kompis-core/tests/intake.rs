@@ -476,7 +476,7 @@ fn bad_inputs_each_get_a_sentence_and_change_nothing() {
     refused(
         &s,
         &p,
-        "Sheet behov-lang, row 2, column Beskrivelse: is 100000 characters long; at most 20000",
+        "Sheet behov-lang, row 2, column Beskrivelse: is 100000 characters long; at most 50000",
     );
     let long_title = format!("Tittel;Frist\n{};\n", "å".repeat(100_000));
     refused(

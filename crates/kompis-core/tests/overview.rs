@@ -83,7 +83,9 @@ fn an_organisations_page_lists_its_entries_in_title_order_with_their_state() {
         titles(&o.offers),
         [
             "Kurs i rotårsaksanalyse og 8D",
+            "Kvalitetsingeniør, vikariat i 12 måneder",
             "Materiallaboratorium med strekkprøving",
+            "Operatør til ekstruderingspressen – skiftarbeid",
             "Prosessingeniør til ekstruderingen – fast stilling",
             "Varmegjenvinning fra smelteovner",
         ]

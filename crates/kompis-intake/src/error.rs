@@ -26,6 +26,16 @@ pub enum IntakeError {
     /// Larger than intake reads.
     #[error("{} is {size} MB; Kompis reads tables of at most {max} MB. Split it into smaller files.", .path.display())]
     TooLarge { path: PathBuf, size: u64, max: u64 },
+    /// A ZIP whose parts would unpack to more than intake reads (a "zip bomb").
+    #[error("{} would unpack to {what}; Kompis reads spreadsheets of at most {max} unpacked. Save the table again from Excel or LibreOffice, or split it.", .path.display())]
+    Unpacked {
+        path: PathBuf,
+        what: String,
+        max: String,
+    },
+    /// More cells than intake reads in one file.
+    #[error("Sheet {sheet} holds more than {max} cells (rows × columns) in one file; Kompis reads at most that many. Split the file, or delete the empty columns at its right.")]
+    TooManyCells { sheet: String, max: usize },
     /// A spreadsheet the reader could not open.
     #[error("Could not read the spreadsheet {}: {reason}", .path.display())]
     Spreadsheet { path: PathBuf, reason: String },

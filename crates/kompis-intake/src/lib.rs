@@ -1,12 +1,15 @@
 //! Kompis intake: tables in, registration workbooks out and back, as plain
 //! data (no store; the core compares and saves).
 //!
-//! Layers, lowest first: `error`, `words` (keys through the matcher's
+//! Layers, lowest first: `error`, `clean` (controls and bidi overrides
+//! removed from every cell), `words` (keys through the matcher's
 //! folding), `field` (headers → fields, overrides), `values` (cells as
 //! people type them), `table`, `text` (CSV), `form` (the registration
-//! workbook), `source` (a file as tables), `records` (rows → the
+//! workbook), `workbook` (a spreadsheet's bytes, within bounds a hostile
+//! file cannot break), `source` (a file as tables), `records` (rows → the
 //! organisation, person and entry each names).
 
+pub mod clean;
 mod error;
 pub mod field;
 pub mod form;
@@ -16,11 +19,12 @@ pub mod table;
 mod text;
 pub mod values;
 mod words;
+pub mod workbook;
 
 pub use error::{IntakeError, Result};
 pub use field::{Field, Overrides};
 pub use form::{FormContent, FormEntry, FormInfo, FormLang};
 pub use records::{EntryValues, OrgValues, PersonValues, Problem, Record, TablePlan};
-pub use source::{read, Source};
+pub use source::{read, read_bytes, Source};
 pub use table::{Row, Table};
 pub use words::key;

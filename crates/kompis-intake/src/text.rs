@@ -8,7 +8,8 @@ use std::path::Path;
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use crate::error::{IntakeError, Result};
-use crate::table::Table;
+use crate::table::{Budget, Table};
+use crate::workbook::MAX_CELLS;
 
 /// Decode the bytes of a text table into a string.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
@@ -79,6 +80,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Option<Table>> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let numbers = row_numbers(&text);
+    let sheet = path
+        .file_stem()
+        .map_or_else(|| "CSV".to_string(), |s| s.to_string_lossy().into_owned());
+    let mut budget = Budget::new(MAX_CELLS);
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| IntakeError::Csv {
@@ -87,12 +92,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Option<Table>> {
             reason: e.to_string(),
         })?;
         let number = numbers.get(i).copied().unwrap_or(i as u32 + 1);
+        budget.take(record.len(), &sheet)?;
         rows.push((number, record.iter().map(str::to_string).collect()));
     }
-    let sheet = path
-        .file_stem()
-        .map_or_else(|| "CSV".to_string(), |s| s.to_string_lossy().into_owned());
-    Ok(Table::from_rows(sheet, rows))
+    Table::from_rows(sheet, rows, &mut budget)
 }
 
 /// The row number a spreadsheet shows for each line that is not blank, as

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Lexicon, WordInfo};
-use crate::text::{detect_lang, fold, is_stopword, tokenize, word_char, Lang};
+use crate::text::{cut_word, detect_lang, fold, is_stopword, tokenize, word_char, Lang};
 use crate::thesaurus::Thesaurus;
 use crate::Doc;
 
@@ -129,7 +129,8 @@ pub(crate) fn fields(doc: &Doc, fw: FieldWeights) -> Vec<Field> {
 }
 
 /// One field of an entry, folded, with the byte spans of its words (see
-/// [`tokenize`], which this matches without a `String` per word).
+/// [`tokenize`], which this matches without a `String` per word; a word
+/// longer than [`crate::text::MAX_WORD`] is cut the same way).
 pub(crate) struct Field {
     text: String,
     spans: Vec<(u32, u32)>,
@@ -144,7 +145,7 @@ impl Field {
         let push = |a: usize, b: usize, spans: &mut Vec<(u32, u32)>| {
             let w = &text[a..b];
             let lead = w.len() - w.trim_start_matches('-').len();
-            let w2 = w.trim_matches('-');
+            let w2 = cut_word(w.trim_matches('-'));
             if !w2.is_empty() {
                 spans.push(((a + lead) as u32, (a + lead + w2.len()) as u32));
             }

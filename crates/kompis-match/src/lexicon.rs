@@ -4,10 +4,17 @@
 //! A word that is not known is split into known parts (`bærekrafts|rapportering`,
 //! with the linking `-s-`/`-e-`), given back its `æøå` (`okonomi` → `økonomi`)
 //! or mapped to a known word within a small edit distance (`rekrutering`).
+//!
+//! Splitting and repair try every cut of a word, so their work grows with
+//! the square of its length: neither is tried on a word longer than
+//! [`MAX_WORD`] (the tokenisers cut longer ones), and the work done is
+//! counted ([`Lexicon::work`]) so that tests can bound it without a clock.
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::text::{ascii_key, cognate_key, digraph_key, Lang, Stemmers};
+use crate::text::{ascii_key, cognate_key, digraph_key, Lang, Stemmers, MAX_WORD};
 
 /// Right-hand parts that are suffixes, not words.
 const NOT_HEADS: &[&str] = &[
@@ -25,6 +32,8 @@ pub(crate) struct Lexicon {
     by_first: HashMap<char, Vec<(String, String)>>,
     /// Single-word thesaurus terms: split no further than these.
     units: HashSet<String>,
+    /// Bytes looked up or compared by splitting and repair so far.
+    work: AtomicU64,
 }
 
 /// How a word of a text was understood.
@@ -94,7 +103,19 @@ impl Lexicon {
             keys,
             by_first,
             units,
+            work: AtomicU64::new(0),
         }
+    }
+
+    /// Bytes looked up or compared by compound splitting and spelling repair
+    /// since the lexicon was built: a measure of work that does not depend
+    /// on the machine.
+    pub fn work(&self) -> u64 {
+        self.work.load(Ordering::Relaxed)
+    }
+
+    fn count(&self, bytes: usize) {
+        self.work.fetch_add(bytes as u64, Ordering::Relaxed);
     }
 
     /// Every known word.
@@ -131,11 +152,16 @@ impl Lexicon {
     /// [`Self::split2`]; a head may itself be a compound, one level deep (at
     /// `depth` 1 only whether there is a split counts: the parts are empty).
     fn split2_d(&self, w: &str, depth: u8) -> Option<(String, String)> {
-        let chars: Vec<(usize, char)> = w.char_indices().collect();
-        let n = chars.len();
-        if n < 7 || w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.len() > 4 * MAX_WORD {
             return None;
         }
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        let n = chars.len();
+        if n < 7 || n > MAX_WORD || w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        // Bytes looked up: every cut's modifier, and the head where one is known.
+        let mut work = 0;
         // (head known as is, modifier seen as is, min part length, head length):
         // higher is better.
         type Key = (bool, bool, usize, usize);
@@ -147,14 +173,17 @@ impl Lexicon {
             // recursive split.
             let linked = (l.ends_with('s') || l.ends_with('e')) && i > 3;
             let lefts = [Some(l), linked.then(|| &l[..l.len() - 1])];
+            work += 2 * l.len();
             let mut known_lefts = lefts.into_iter().flatten().filter(|x| self.known_left(x));
             let Some(first_left) = known_lefts.next() else {
                 continue;
             };
             let second_left = known_lefts.next();
+            work += r.len();
             let head_direct = self.known_head(r);
             if depth > 0 && head_direct {
                 // Only whether a split exists is asked one level down.
+                self.count(work);
                 return Some((String::new(), String::new()));
             }
             let head_ok =
@@ -170,6 +199,7 @@ impl Lexicon {
                 }
             }
         }
+        self.count(work);
         best.map(|(_, l, r)| (l.to_string(), r.to_string()))
     }
 
@@ -256,13 +286,19 @@ impl Lexicon {
 
     /// Splits a word typed without æøå into two known words (`okonomi|ansvarlig`).
     fn split_repaired(&self, w: &str) -> Option<(String, String)> {
-        let chars: Vec<(usize, char)> = w.char_indices().collect();
-        let n = chars.len();
-        if n < 8 {
+        if w.len() > 4 * MAX_WORD {
             return None;
         }
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        let n = chars.len();
+        if !(8..=MAX_WORD).contains(&n) {
+            return None;
+        }
+        let mut work = 0;
+        let mut found = None;
         for i in 4..=n - 4 {
             let (l, r) = (&w[..chars[i].0], &w[chars[i].0..]);
+            work += 2 * l.len() + r.len();
             let l = self.keys.get(l).cloned().or_else(|| {
                 l.strip_suffix('s')
                     .and_then(|x| self.keys.get(x).cloned())
@@ -271,20 +307,26 @@ impl Lexicon {
             let r = self.keys.get(r).cloned();
             if let (Some(l), Some(r)) = (l, r) {
                 if self.known_left(&l) && self.known_head(&r) {
-                    return Some((l, r));
+                    found = Some((l, r));
+                    break;
                 }
             }
         }
-        None
+        self.count(work);
+        found
     }
 
     /// A known word for an unknown one: same letters but æøå, or one or two
     /// edits away (longer words allow more), most frequent first.
     pub fn repair(&self, w: &str) -> Option<String> {
-        let n = w.chars().count();
-        if n < 3 || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.len() > 4 * MAX_WORD {
             return None;
         }
+        let n = w.chars().count();
+        if !(3..=MAX_WORD).contains(&n) || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        self.count(3 * w.len());
         let k = ascii_key(w);
         if let Some(c) = self.keys.get(&k) {
             if c != w {
@@ -303,7 +345,10 @@ impl Lexicon {
         let first = k.chars().next()?;
         let kc: Vec<char> = k.chars().collect();
         let mut best: Option<(usize, std::cmp::Reverse<u32>, &str)> = None;
+        // Bytes of the candidates scanned, and cells of the distances computed.
+        let mut work = 0;
         for (ck, cw) in self.by_first.get(&first).into_iter().flatten() {
+            work += ck.len();
             let cn = ck.chars().count();
             // Typos are repaired towards words the catalogue uses, not rare ones.
             if self.freq(cw) < 2 {
@@ -312,6 +357,7 @@ impl Lexicon {
             if cn + max < n || n + max < cn || cn < 4 {
                 continue;
             }
+            work += n * cn;
             let d = damerau(&kc, ck, max);
             if d > max {
                 continue;
@@ -321,6 +367,7 @@ impl Lexicon {
                 best = Some(cand);
             }
         }
+        self.count(work);
         best.map(|(_, _, w)| w.to_string())
     }
 }

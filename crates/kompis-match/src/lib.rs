@@ -4,11 +4,13 @@
 //! Pure: no store, no Tauri, no I/O. `kompis-core` converts its model into
 //! [`Doc`]s and calls [`Matcher`].
 //!
-//! The pipeline, per entry: [`fold`] → tokenise → drop stopwords → Snowball
-//! stem (Norwegian or English, guessed per text) → split compounds into known
-//! parts (`bærekrafts|rapportering`) → repair unknown words (missing `æøå`,
-//! typos) → expand concepts through the [`Thesaurus`] → BM25 weighting of
-//! stems and concepts → a 0..1 score times the fit of the two entry kinds.
+//! The pipeline, per entry: [`fold`] → tokenise (a word longer than
+//! [`text::MAX_WORD`] characters is cut, so the work per word is bounded) →
+//! drop stopwords → Snowball stem (Norwegian or English, guessed per text) →
+//! split compounds into known parts (`bærekrafts|rapportering`) → repair
+//! unknown words (missing `æøå`, typos) → expand concepts through the
+//! [`Thesaurus`] → BM25 weighting of stems and concepts → a 0..1 score times
+//! the fit of the two entry kinds.
 
 mod analyze;
 mod lexicon;

@@ -390,6 +390,22 @@ impl Matcher {
         self.index_of.is_empty()
     }
 
+    /// Bytes looked up or compared by compound splitting and spelling
+    /// repair since the index was built (its own build included): a count
+    /// of work, for tests that bound it without a clock.
+    #[doc(hidden)]
+    pub fn analysis_work(&self) -> u64 {
+        self.lex.work()
+    }
+
+    /// Number of distinct features (stems, parts, concepts) in the index,
+    /// and bytes of the words kept to explain matches.
+    #[doc(hidden)]
+    pub fn index_size(&self) -> (usize, usize) {
+        let bytes = self.surf_strs.iter().map(String::len).sum();
+        (self.feat_keys.len(), bytes)
+    }
+
     /// Adds an entry, or replaces the one with the same id, without
     /// rebuilding the index (for editing one entry). Rarity weights are
     /// updated; the vocabulary for compound splitting and the length average

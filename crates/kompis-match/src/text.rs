@@ -105,6 +105,25 @@ pub fn digraph_key(folded: &str) -> Option<String> {
     }
 }
 
+/// Longest word the matcher analyses, in characters. A longer run of
+/// letters and digits (pasted data without spaces, a hash) is cut to its
+/// first `MAX_WORD` characters (a hyphen left at the cut is dropped), so
+/// stemming, compound splitting and spelling repair do bounded work per
+/// word whatever the text. Real words are far shorter: the longest of the
+/// built-in thesaurus has 31 letters.
+pub const MAX_WORD: usize = 64;
+
+/// `w` cut to [`MAX_WORD`] characters, without a hyphen at the cut.
+pub(crate) fn cut_word(w: &str) -> &str {
+    if w.len() <= MAX_WORD {
+        return w;
+    }
+    match w.char_indices().nth(MAX_WORD) {
+        Some((at, _)) => w[..at].trim_end_matches('-'),
+        None => w,
+    }
+}
+
 /// Letters, digits and the hyphen make words.
 pub(crate) fn word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -115,13 +134,14 @@ pub(crate) fn word_char(c: char) -> bool {
 }
 
 /// Splits a text into folded words. Letters and digits make words; a hyphen
-/// inside a word is kept (`it-sikkerhet`), at its ends dropped.
+/// inside a word is kept (`it-sikkerhet`), at its ends dropped; a word
+/// longer than [`MAX_WORD`] characters is cut.
 pub fn tokenize(s: &str) -> Vec<String> {
     let folded = fold(s);
     folded
         .split(|c: char| !word_char(c))
         .filter_map(|w| {
-            let w = w.trim_matches('-');
+            let w = cut_word(w.trim_matches('-'));
             if w.is_empty() {
                 None
             } else if w.contains("--") {
@@ -332,6 +352,15 @@ mod tests {
             tokenize("HMS-arbeidet, CSRD/ESRS og tre- og metall"),
             vec!["hms-arbeidet", "csrd", "esrs", "og", "tre", "og", "metall"]
         );
+    }
+
+    #[test]
+    fn long_words_are_cut_at_a_character() {
+        let ae = "æ".repeat(10_000);
+        assert_eq!(tokenize(&ae), vec!["æ".repeat(MAX_WORD)]);
+        let w = format!("{}-{}", "a".repeat(MAX_WORD - 1), "b".repeat(100));
+        assert_eq!(tokenize(&w), vec!["a".repeat(MAX_WORD - 1)]);
+        assert_eq!(cut_word("bærekraft"), "bærekraft");
     }
 
     #[test]

@@ -337,7 +337,11 @@ impl std::fmt::Display for JobReason {
                 has.english()
             ),
             JobReason::LanguagesFit { languages } => {
-                write!(f, "Speaks the languages asked for: {}", languages.join(", "))
+                write!(
+                    f,
+                    "Speaks the languages asked for: {}",
+                    languages.join(", ")
+                )
             }
             JobReason::LanguagesMissing { missing } => {
                 write!(f, "Asks for languages not named: {}", missing.join(", "))
@@ -345,8 +349,8 @@ impl std::fmt::Display for JobReason {
             JobReason::CommuteWithin {
                 from, to, minutes, ..
             } => {
-                if from == to {
-                    write!(f, "Works where they live: {to}")
+                if from == to || *minutes == 0 {
+                    write!(f, "In {to}, where they will live")
                 } else {
                     write!(
                         f,

@@ -41,6 +41,7 @@
 //! [`Insight`]: kompis_model::insight::Insight
 
 mod csv;
+mod jobs;
 mod labels;
 mod pdf;
 mod preview;
@@ -59,6 +60,9 @@ use chrono::NaiveDate;
 use kompis_model::{Entry, MatchStatus, Organisation, Outcome, Person, StatusEvent};
 use serde::{Deserialize, Serialize};
 
+pub use jobs::{
+    render_job_sheet, write_job_sheet, JobSheetInput, JobSheetSummary, JobSheetVacancy,
+};
 pub use preview_types::{PreviewLine, PreviewStyle, PreviewTable, SheetPreview};
 pub use report::{render_report, write_report, ReportFormat, ReportInput, ReportSummary};
 

@@ -33,6 +33,61 @@ pub(crate) struct Contact {
     pub phone: Option<String>,
 }
 
+impl Contact {
+    /// `person` as they may be shown: no name, e-mail or phone without
+    /// consent; `organisation` is the name of theirs.
+    pub fn of(person: &Person, organisation: Option<String>) -> Contact {
+        let role = person.role.clone().filter(|r| !r.trim().is_empty());
+        if person.consents() {
+            Contact {
+                name: Some(person.name.clone()),
+                role,
+                organisation,
+                email: person.email.clone().filter(|s| !s.trim().is_empty()),
+                phone: person.phone.clone().filter(|s| !s.trim().is_empty()),
+            }
+        } else {
+            Contact {
+                name: None,
+                role,
+                organisation,
+                email: None,
+                phone: None,
+            }
+        }
+    }
+
+    /// One line: "Kari Nordmann, daglig leder, kari@…, 900 00 000", or for
+    /// a person without consent "Daglig leder, Bedrift AS" / "Kontaktperson
+    /// i Bedrift AS"; parts joined by `sep`, and with `keep_together` the
+    /// words of an e-mail or phone number joined with no-break spaces.
+    pub fn line(&self, l: &Labels, sep: &str, keep_together: bool) -> String {
+        let glue = |s: &String| {
+            if keep_together {
+                s.replace(' ', "\u{A0}")
+            } else {
+                s.clone()
+            }
+        };
+        let mut parts: Vec<String> = Vec::new();
+        match &self.name {
+            Some(name) => {
+                parts.push(name.clone());
+                parts.extend(self.role.clone());
+                parts.extend(self.email.as_ref().map(glue));
+                parts.extend(self.phone.as_ref().map(glue));
+            }
+            None => match (&self.role, &self.organisation) {
+                (Some(role), Some(org)) => parts.push(format!("{role}, {org}")),
+                (Some(role), None) => parts.push(role.clone()),
+                (None, Some(org)) => parts.push((l.contact_in)(org)),
+                (None, None) => parts.push(l.not_named.to_string()),
+            },
+        }
+        parts.join(sep)
+    }
+}
+
 impl<'a> Lookup<'a> {
     pub fn new(input: &'a SheetInput, lang: SheetLang) -> Self {
         Lookup {
@@ -90,25 +145,7 @@ impl<'a> Lookup<'a> {
 
     /// The person as they may be shown: no name, e-mail, phone without consent.
     pub fn contact_of(&self, person: &Person) -> Contact {
-        let organisation = self.org_label(person.organisation.as_deref());
-        let role = person.role.clone().filter(|r| !r.trim().is_empty());
-        if person.consents() {
-            Contact {
-                name: Some(person.name.clone()),
-                role,
-                organisation,
-                email: person.email.clone().filter(|s| !s.trim().is_empty()),
-                phone: person.phone.clone().filter(|s| !s.trim().is_empty()),
-            }
-        } else {
-            Contact {
-                name: None,
-                role,
-                organisation,
-                email: None,
-                phone: None,
-            }
-        }
+        Contact::of(person, self.org_label(person.organisation.as_deref()))
     }
 
     /// The entry's contact, if it names a known person.
@@ -129,29 +166,7 @@ impl<'a> Lookup<'a> {
     /// [`Self::contact_line`] with parts joined by `sep`; `keep_together`
     /// joins the words of an e-mail or phone number with no-break spaces.
     pub fn contact_line_with(&self, c: &Contact, sep: &str, keep_together: bool) -> String {
-        let glue = |s: &String| {
-            if keep_together {
-                s.replace(' ', "\u{A0}")
-            } else {
-                s.clone()
-            }
-        };
-        let mut parts: Vec<String> = Vec::new();
-        match &c.name {
-            Some(name) => {
-                parts.push(name.clone());
-                parts.extend(c.role.clone());
-                parts.extend(c.email.as_ref().map(glue));
-                parts.extend(c.phone.as_ref().map(glue));
-            }
-            None => match (&c.role, &c.organisation) {
-                (Some(role), Some(org)) => parts.push(format!("{role}, {org}")),
-                (Some(role), None) => parts.push(role.clone()),
-                (None, Some(org)) => parts.push((self.l.contact_in)(org)),
-                (None, None) => parts.push(self.l.not_named.to_string()),
-            },
-        }
-        parts.join(sep)
+        c.line(self.l, sep, keep_together)
     }
 
     /// The contact line of an entry's contact, or "".

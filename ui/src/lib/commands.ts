@@ -20,6 +20,10 @@ import type { InsightQuery } from "./bindings/InsightQuery";
 import type { IntakeMapping } from "./bindings/IntakeMapping";
 import type { IntakeOptions } from "./bindings/IntakeOptions";
 import type { IntakeReview } from "./bindings/IntakeReview";
+import type { JobField } from "./bindings/JobField";
+import type { JobSeeker } from "./bindings/JobSeeker";
+import type { JobSheetRequest } from "./bindings/JobSheetRequest";
+import type { JobSheetSummary } from "./bindings/JobSheetSummary";
 import type { MatchRecord } from "./bindings/MatchRecord";
 import type { MatchView } from "./bindings/MatchView";
 import type { NeedMatchView } from "./bindings/NeedMatchView";
@@ -38,6 +42,8 @@ import type { Progress } from "./bindings/Progress";
 import type { ReportRequest } from "./bindings/ReportRequest";
 import type { ReportSummary } from "./bindings/ReportSummary";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { SeekerMatches } from "./bindings/SeekerMatches";
+import type { SeekerRow } from "./bindings/SeekerRow";
 import type { SheetPreview } from "./bindings/SheetPreview";
 import type { SheetRequest } from "./bindings/SheetRequest";
 import type { SheetSummary } from "./bindings/SheetSummary";
@@ -45,6 +51,9 @@ import type { Side } from "./bindings/Side";
 import type { StatusChange } from "./bindings/StatusChange";
 import type { ThesaurusEdit } from "./bindings/ThesaurusEdit";
 import type { TrashItem } from "./bindings/TrashItem";
+import type { VacancyList } from "./bindings/VacancyList";
+import type { VacancyQuery } from "./bindings/VacancyQuery";
+import type { VacancySeeker } from "./bindings/VacancySeeker";
 
 /** Every command: its arguments (camelCase keys) and its reply. */
 export interface Commands {
@@ -130,6 +139,32 @@ export interface Commands {
   open_saved: { args: { file: string; inFolder: boolean }; reply: null };
   /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
   export_bundle: { args: { file: string }; reply: ImportSummary };
+  /** The job market: the vacancies that pass the filter, counts, and open ones per municipality and field. */
+  list_vacancies: { args: { query: VacancyQuery }; reply: VacancyList };
+  /** The occupation fields (STYRK-08 major groups) with their bokmål and English names. */
+  job_fields: { args: Record<string, never>; reply: Array<JobField> };
+  /** Reopens a vacancy closed by its deadline (the deadline is cleared); flushed before it returns. */
+  reopen_vacancy: { args: { id: string }; reply: Entry };
+  /** Every job seeker, those due for deletion first, with the day they are due. */
+  list_seekers: { args: Record<string, never>; reply: Array<SeekerRow> };
+  /** One job seeker. */
+  get_seeker: { args: { id: string }; reply: JobSeeker };
+  /** Creates (id "") or updates a job seeker; refused without consent; flushed before it returns. */
+  save_seeker: { args: { seeker: JobSeeker }; reply: JobSeeker };
+  /** Keeps a job seeker another six months from now; flushed before it returns. */
+  renew_seeker: { args: { id: string }; reply: JobSeeker };
+  /** Erases a job seeker for good (no trash); flushed before it returns. */
+  erase_seeker: { args: { id: string }; reply: null };
+  /** The open vacancies ranked for a job seeker, best first, with why. */
+  match_seeker: { args: { id: string; top: number }; reply: SeekerMatches };
+  /** The job seekers a vacancy could suit, best first, with why. */
+  seekers_for_vacancy: { args: { id: string }; reply: Array<VacancySeeker> };
+  /** The coordinator's short text about the region, for the job sheet. */
+  region_text: { args: Record<string, never>; reply: string };
+  /** Stores the coordinator's text about the region; flushed before it returns. */
+  set_region_text: { args: { text: string }; reply: null };
+  /** Writes the job sheet (open vacancies, or one job seeker's package) as PDF or XLSX to a chosen file. */
+  export_job_sheet: { args: { request: JobSheetRequest; file: string }; reply: JobSheetSummary };
   /** Loads the example network of the region. */
   load_demo: { args: Record<string, never>; reply: ImportSummary };
   /** The page says whether it holds typed changes not yet saved (closing then asks first). */
@@ -184,6 +219,19 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "export_sheet",
   "open_saved",
   "export_bundle",
+  "list_vacancies",
+  "job_fields",
+  "reopen_vacancy",
+  "list_seekers",
+  "get_seeker",
+  "save_seeker",
+  "renew_seeker",
+  "erase_seeker",
+  "match_seeker",
+  "seekers_for_vacancy",
+  "region_text",
+  "set_region_text",
+  "export_job_sheet",
   "load_demo",
   "set_unsaved",
   "close_window",
@@ -276,6 +324,32 @@ export interface Client {
   openSaved(file: string, inFolder: boolean): Promise<null>;
   /** Exports the whole catalogue as a bundle to a file the person chose (its handle). */
   exportBundle(file: string): Promise<ImportSummary>;
+  /** The job market: the vacancies that pass the filter, counts, and open ones per municipality and field. */
+  listVacancies(query: VacancyQuery): Promise<VacancyList>;
+  /** The occupation fields (STYRK-08 major groups) with their bokmål and English names. */
+  jobFields(): Promise<Array<JobField>>;
+  /** Reopens a vacancy closed by its deadline (the deadline is cleared); flushed before it returns. */
+  reopenVacancy(id: string): Promise<Entry>;
+  /** Every job seeker, those due for deletion first, with the day they are due. */
+  listSeekers(): Promise<Array<SeekerRow>>;
+  /** One job seeker. */
+  getSeeker(id: string): Promise<JobSeeker>;
+  /** Creates (id "") or updates a job seeker; refused without consent; flushed before it returns. */
+  saveSeeker(seeker: JobSeeker): Promise<JobSeeker>;
+  /** Keeps a job seeker another six months from now; flushed before it returns. */
+  renewSeeker(id: string): Promise<JobSeeker>;
+  /** Erases a job seeker for good (no trash); flushed before it returns. */
+  eraseSeeker(id: string): Promise<null>;
+  /** The open vacancies ranked for a job seeker, best first, with why. */
+  matchSeeker(id: string, top: number): Promise<SeekerMatches>;
+  /** The job seekers a vacancy could suit, best first, with why. */
+  seekersForVacancy(id: string): Promise<Array<VacancySeeker>>;
+  /** The coordinator's short text about the region, for the job sheet. */
+  regionText(): Promise<string>;
+  /** Stores the coordinator's text about the region; flushed before it returns. */
+  setRegionText(text: string): Promise<null>;
+  /** Writes the job sheet (open vacancies, or one job seeker's package) as PDF or XLSX to a chosen file. */
+  exportJobSheet(request: JobSheetRequest, file: string): Promise<JobSheetSummary>;
   /** Loads the example network of the region. */
   loadDemo(): Promise<ImportSummary>;
   /** The page says whether it holds typed changes not yet saved (closing then asks first). */
@@ -328,6 +402,19 @@ export function client(call: Caller): Client {
     exportSheet: (request, file) => call("export_sheet", { request, file }),
     openSaved: (file, inFolder) => call("open_saved", { file, inFolder }),
     exportBundle: (file) => call("export_bundle", { file }),
+    listVacancies: (query) => call("list_vacancies", { query }),
+    jobFields: () => call("job_fields", {}),
+    reopenVacancy: (id) => call("reopen_vacancy", { id }),
+    listSeekers: () => call("list_seekers", {}),
+    getSeeker: (id) => call("get_seeker", { id }),
+    saveSeeker: (seeker) => call("save_seeker", { seeker }),
+    renewSeeker: (id) => call("renew_seeker", { id }),
+    eraseSeeker: (id) => call("erase_seeker", { id }),
+    matchSeeker: (id, top) => call("match_seeker", { id, top }),
+    seekersForVacancy: (id) => call("seekers_for_vacancy", { id }),
+    regionText: () => call("region_text", {}),
+    setRegionText: (text) => call("set_region_text", { text }),
+    exportJobSheet: (request, file) => call("export_job_sheet", { request, file }),
     loadDemo: () => call("load_demo", {}),
     setUnsaved: (unsaved) => call("set_unsaved", { unsaved }),
     closeWindow: () => call("close_window", {}),

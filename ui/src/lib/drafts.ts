@@ -5,6 +5,8 @@
  * is acceptable is for the core to say.
  */
 import type { Entry, EntryKind, Language, OrgKind, Organisation, Person } from "./types";
+import type { EducationLevel } from "./bindings/EducationLevel";
+import type { Vacancy } from "./bindings/Vacancy";
 import { formatDate, joinKeywords, parseDate, parseKeywords } from "./format";
 
 export interface EntryDraft {
@@ -17,6 +19,55 @@ export interface EntryDraft {
   language: Language | "";
   active: boolean;
   deadline: string;
+  /** A position offer's vacancy details (shown for kind "position" on the offer side). */
+  vacancy: VacancyDraft;
+}
+
+export interface VacancyDraft {
+  municipality: string;
+  field: string;
+  education: EducationLevel | "";
+  percent: string;
+  permanent: "" | "yes" | "no";
+  apprenticeship: boolean;
+  trainee: boolean;
+  apply_by: string;
+  link: string;
+  languages: string;
+}
+
+export function vacancyDraft(v?: Vacancy | null): VacancyDraft {
+  return {
+    municipality: v?.municipality ?? "",
+    field: v?.field ?? "",
+    education: v?.education ?? "",
+    percent: v?.percent !== undefined ? String(v.percent) : "",
+    permanent: v?.permanent === true ? "yes" : v?.permanent === false ? "no" : "",
+    apprenticeship: v?.apprenticeship === true,
+    trainee: v?.trainee === true,
+    apply_by: formatDate(v?.apply_by),
+    link: v?.link ?? "",
+    languages: (v?.languages ?? []).join(", "),
+  };
+}
+
+/** The vacancy to save, keeping what the form does not show; none when nothing is filled in. */
+export function draftToVacancy(d: VacancyDraft, original: Vacancy | null | undefined): Vacancy | undefined {
+  const v: Vacancy = stripUndefined({
+    ...(original ?? {}),
+    municipality: opt(d.municipality),
+    field: opt(d.field),
+    education: d.education || undefined,
+    percent: d.percent.trim() === "" ? undefined : Number(d.percent.replace(",", ".")),
+    permanent: d.permanent === "" ? undefined : d.permanent === "yes",
+    apprenticeship: d.apprenticeship || undefined,
+    trainee: d.trainee || undefined,
+    apply_by: parseDate(d.apply_by) ?? undefined,
+    link: opt(d.link),
+    languages: parseKeywords(d.languages),
+  });
+  if (v.languages?.length === 0) delete v.languages;
+  return Object.keys(v).length ? v : undefined;
 }
 
 export interface OrganisationDraft {
@@ -55,6 +106,7 @@ export function entryDraft(e?: Entry | null): EntryDraft {
     language: e?.language ?? "nb",
     active: e ? e.active !== false : true,
     deadline: formatDate(e?.deadline),
+    vacancy: vacancyDraft(e?.vacancy),
   };
 }
 
@@ -76,6 +128,7 @@ export function draftToEntry(d: EntryDraft, original: Entry | null, isNeed: bool
     language: d.language || undefined,
     active: d.active,
     deadline: isNeed ? (parseDate(d.deadline) ?? undefined) : undefined,
+    vacancy: !isNeed && d.kind === "position" ? draftToVacancy(d.vacancy, original?.vacancy) : undefined,
   };
   return stripUndefined(e);
 }

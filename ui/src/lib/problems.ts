@@ -117,6 +117,16 @@ export function problemText(p: Problem): string {
       return t("problem.not_agreed", { status: statusLabel(p.status).toLowerCase() });
     case "outcome_in_future":
       return t("problem.outcome_in_future", { date: formatDate(p.date) });
+    case "no_consent":
+      return t("problem.no_consent");
+    case "unknown_job_field":
+      return t("problem.unknown_job_field", { text: p.text });
+    case "percent":
+      return t("problem.percent", { value: p.value });
+    case "vacancy_not_position":
+      return t("problem.vacancy_not_position");
+    case "not_a_vacancy":
+      return t("problem.not_a_vacancy");
     case "other":
       return p.text;
   }

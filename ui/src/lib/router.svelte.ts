@@ -2,7 +2,7 @@
  * Hash routes, so every screen has an address (handy for screenshots and for
  * the back button): `#/needs`, `#/needs/new`, `#/needs/ID`, `#/needs/ID/edit`,
  * `#/offers/…` (an offer's page and the needs it could serve), `#/organisations/…`
- * and `#/people/…` (a page each, its form at `…/ID/edit`), and the single screens `#/trash`, `#/gaps`, `#/followup`, `#/insight`, `#/thesaurus`, `#/sheets`,
+ * and `#/people/…` (a page each, its form at `…/ID/edit`), and the single screens `#/trash`, `#/gaps`, `#/followup`, `#/insight`, `#/jobs` (the job market; job seekers at `#/seekers/…`), `#/thesaurus`, `#/sheets`,
  * `#/intake` (the import flow).
  */
 
@@ -15,6 +15,8 @@ export type Screen =
   | "gaps"
   | "followup"
   | "insight"
+  | "jobs"
+  | "seekers"
   | "thesaurus"
   | "sheets"
   | "intake";
@@ -35,16 +37,27 @@ const SCREENS: readonly Screen[] = [
   "gaps",
   "followup",
   "insight",
+  "jobs",
+  "seekers",
   "thesaurus",
   "sheets",
   "intake",
 ];
 
 /** Screens with one view only (no items, forms or pages of their own). */
-export const SINGLE: readonly Screen[] = ["trash", "gaps", "followup", "insight", "thesaurus", "sheets", "intake"];
+export const SINGLE: readonly Screen[] = [
+  "trash",
+  "gaps",
+  "followup",
+  "insight",
+  "jobs",
+  "thesaurus",
+  "sheets",
+  "intake",
+];
 
 /** Screens whose items have a page of their own (`#/needs/ID`); others open in their form. */
-const WITH_PAGE: readonly Screen[] = ["needs", "offers", "organisations", "people"];
+const WITH_PAGE: readonly Screen[] = ["needs", "offers", "organisations", "people", "seekers"];
 
 /** Reads a hash such as `#/needs/n-3/edit`; anything unknown is the needs list. */
 export function parseHash(hash: string): Route {

@@ -20,7 +20,7 @@ mod tests {
             "{}",
             b.organisations.len()
         );
-        assert_eq!(b.offers.len(), 60);
+        assert_eq!(b.offers.len(), 75);
         assert_eq!(b.needs.len(), 25);
     }
 }

@@ -1,0 +1,6 @@
+//! A text table's bytes (CSV, any encoding), read into tables and records.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| kompis_fuzz::intake("fuzz.csv", data));

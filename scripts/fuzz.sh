@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Fuzzes the readers of hostile input with cargo-fuzz (libFuzzer): bundle
+# JSON, CSV and spreadsheet intake, the thesaurus and the matcher's text
+# analysis, each for a bounded time. Not part of CI (`make fuzz`).
+#
+#   FUZZ_SECONDS=60   seconds per target (default 60)
+#   FUZZ_TARGETS="…"  which targets (default: all of fuzz/Cargo.toml)
+#   FUZZ_SANITIZER=none|address  (default none: the code is safe Rust, and
+#                     without ASan a run does about twice the executions)
+#
+# Needs a nightly toolchain (installed with rustup if missing) and
+# cargo-fuzz (installed with cargo if missing), both into their own target
+# folder, so the shared build folder is not thrashed. The working corpus
+# grows in $FUZZ_WORK; after each run it is merged down (libFuzzer's
+# -merge) into fuzz/corpus/TARGET, which stays small. Every crash, leak,
+# timeout or out-of-memory input is copied to fuzz/regressions/TARGET/,
+# where crates/kompis-core/tests/fuzz_regressions.rs replays it with the
+# workspace's tests.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$KOMPIS_ROOT/fuzz"
+
+export CARGO_TARGET_DIR="${KOMPIS_FUZZ_TARGET:-/var/tmp/kompis-fuzz-target}"
+work="${FUZZ_WORK:-/var/tmp/kompis-fuzz-work}"
+seconds="${FUZZ_SECONDS:-60}"
+sanitizer="${FUZZ_SANITIZER:-none}"
+targets="${FUZZ_TARGETS:-$(sed -n 's/^name = "\([a-z_]*\)"$/\1/p' Cargo.toml | grep -v kompis)}"
+
+step "toolchain and cargo-fuzz"
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+step "build (nightly, sanitizer $sanitizer)"
+cargo +nightly fuzz build -s "$sanitizer" $targets
+
+summary=()
+for t in $targets; do
+  step "fuzz $t for ${seconds}s"
+  mkdir -p "$work/$t" "corpus/$t" "artifacts/$t"
+  max_len=4096
+  [ "$t" = xlsx_intake ] && max_len=65536
+  log="$work/$t.log"
+  # A finding stops libFuzzer with a non-zero status; it is reported below.
+  cargo +nightly fuzz run -s "$sanitizer" "$t" "$work/$t" "corpus/$t" -- \
+    -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 \
+    -timeout=10 -print_final_stats=1 >"$log" 2>&1 || true
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  # Keep a small corpus: the inputs that add coverage, merged from both.
+  merged="$(mktemp -d)"
+  cargo +nightly fuzz run -s "$sanitizer" "$t" "$merged" "corpus/$t" "$work/$t" -- \
+    -merge=1 -max_len="$max_len" >>"$log" 2>&1 || true
+  if [ -n "$(ls -A "$merged")" ]; then
+    rm -rf "corpus/$t" && mv "$merged" "corpus/$t"
+  else
+    rm -rf "$merged"
+  fi
+  found=0
+  for f in artifacts/"$t"/*; do
+    [ -e "$f" ] || continue
+    mkdir -p "regressions/$t"
+    cp "$f" "regressions/$t/"
+    found=$((found + 1))
+  done
+  summary+=("$t: ${execs:-?} executions, $(ls "corpus/$t" | wc -l) corpus files, $found findings")
+done
+
+step "summary"
+printf '%s\n' "${summary[@]}"
+if ls regressions/*/* >/dev/null 2>&1; then
+  echo "Findings are in fuzz/regressions/; cargo test -p kompis-core --test fuzz_regressions replays them."
+fi
