@@ -145,11 +145,30 @@ async fn the_job_market_filters_by_place_and_ranks_for_a_partner() {
             first.iter().any(|m| m.contains("Sveiser")),
             "a welding job is among the first three for a welder: {first:?}"
         );
+        let all = js(
+            &client,
+            "return Array.from(document.querySelectorAll('[data-testid=seeker-match]')).map(m => m.textContent);",
+            vec![],
+        )
+        .await;
+        let all: Vec<String> = serde_json::from_value(all).expect("strings");
         assert!(
-            first.iter().any(|m| m.contains("min")),
-            "commuting times are shown: {first:?}"
+            all.iter().any(|m| m.contains("min fra Elverum til")),
+            "commuting times from where they will live are shown: {all:?}"
         );
         window::capture(harness.display(), "Kompis", &artifact("seeker-nb.png"));
+
+        // The welding vacancy's page ranks the seeker for it, the other way round.
+        js(
+            &client,
+            "Array.from(document.querySelectorAll('[data-testid=seeker-match] a'))\
+               .find(a => a.textContent.includes('Sveiser')).click();",
+            vec![],
+        )
+        .await;
+        ui::wait_for_text(&client, "vacancy-seekers", "Ingrid Testesen").await;
+        js(&client, "history.back()", vec![]).await;
+        ui::element(&client, "seeker-match").await;
 
         // In English.
         ui::element(&client, "language")

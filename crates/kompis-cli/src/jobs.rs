@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::{anyhow, Result};
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use kompis_core::api::wire::{JobSheetRequest, SheetLang, VacancyQuery};
 use kompis_core::api::{self, Catalogue};
 use kompis_core::model::{Consent, EducationLevel, JobSeeker};
@@ -83,47 +83,7 @@ pub enum JobsCommand {
 pub enum SeekerCommand {
     /// Register a job seeker; refused (nothing stored) without consent.
     /// Prints the new id.
-    Add {
-        #[arg(long, value_name = "NAME")]
-        name: String,
-        /// Whether they consented to be registered.
-        #[arg(long, value_name = "yes|no")]
-        consent: YesNo,
-        /// How consent was given ("muntlig i møte").
-        #[arg(long, value_name = "TEXT")]
-        consent_how: Option<String>,
-        #[arg(long, value_name = "TEXT")]
-        education: Option<String>,
-        /// The highest education level.
-        #[arg(long)]
-        level: Option<EducationLevel>,
-        #[arg(long, value_name = "TEXT")]
-        experience: Option<String>,
-        /// Occupation fields, codes or names, separated by commas.
-        #[arg(long, value_name = "F,...", value_delimiter = ',')]
-        fields: Vec<String>,
-        /// Municipalities they would work in, separated by commas.
-        #[arg(long, value_name = "M,...", value_delimiter = ',')]
-        municipalities: Vec<String>,
-        /// Where they will live.
-        #[arg(long, value_name = "MUNICIPALITY")]
-        lives: Option<String>,
-        /// The longest drive to work they accept, one way, in minutes.
-        #[arg(long, value_name = "MINUTES")]
-        commute: Option<u32>,
-        /// Languages they work in, separated by commas.
-        #[arg(long, value_name = "L,...", value_delimiter = ',')]
-        languages: Vec<String>,
-        /// They study (student projects and traineeships count too).
-        #[arg(long)]
-        studies: bool,
-        /// The member organisation recruiting their partner (its id).
-        #[arg(long, value_name = "ID")]
-        organisation: Option<String>,
-        /// Print JSON: {"id": ID}.
-        #[arg(long)]
-        json: bool,
-    },
+    Add(Box<NewSeeker>),
     /// Every job seeker, those due for deletion first.
     List {
         /// Print JSON.
@@ -140,6 +100,50 @@ pub enum SeekerCommand {
         /// The job seeker's id.
         id: String,
     },
+}
+
+/// A job seeker to register (`jobs seeker add`).
+#[derive(Args)]
+pub struct NewSeeker {
+    #[arg(long, value_name = "NAME")]
+    name: String,
+    /// Whether they consented to be registered.
+    #[arg(long, value_name = "yes|no")]
+    consent: YesNo,
+    /// How consent was given ("muntlig i møte").
+    #[arg(long, value_name = "TEXT")]
+    consent_how: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    education: Option<String>,
+    /// The highest education level.
+    #[arg(long)]
+    level: Option<EducationLevel>,
+    #[arg(long, value_name = "TEXT")]
+    experience: Option<String>,
+    /// Occupation fields, codes or names, separated by commas.
+    #[arg(long, value_name = "F,...", value_delimiter = ',')]
+    fields: Vec<String>,
+    /// Municipalities they would work in, separated by commas.
+    #[arg(long, value_name = "M,...", value_delimiter = ',')]
+    municipalities: Vec<String>,
+    /// Where they will live.
+    #[arg(long, value_name = "MUNICIPALITY")]
+    lives: Option<String>,
+    /// The longest drive to work they accept, one way, in minutes.
+    #[arg(long, value_name = "MINUTES")]
+    commute: Option<u32>,
+    /// Languages they work in, separated by commas.
+    #[arg(long, value_name = "L,...", value_delimiter = ',')]
+    languages: Vec<String>,
+    /// They study (student projects and traineeships count too).
+    #[arg(long)]
+    studies: bool,
+    /// The member organisation recruiting their partner (its id).
+    #[arg(long, value_name = "ID")]
+    organisation: Option<String>,
+    /// Print JSON: {"id": ID}.
+    #[arg(long)]
+    json: bool,
 }
 
 /// A yes or a no (`ja`, `nei` too).
@@ -174,16 +178,16 @@ pub fn run(cat: &Catalogue, command: JobsCommand) -> Result<()> {
         JobsCommand::Match { seeker, top, json } => matches(cat, seeker, top, json),
         JobsCommand::Reopen { id } => {
             let e = api::reopen_vacancy(cat, id)?;
-            println!("Reopened {} {}.", e.id, e.title);
+            say!("Reopened {} {}.", e.id, e.title);
             Ok(())
         }
         JobsCommand::Region { set } => {
             match set {
                 Some(text) => {
                     api::set_region_text(cat, text)?;
-                    println!("Saved the text about the region.");
+                    say!("Saved the text about the region.");
                 }
-                None => println!("{}", api::region_text(cat)?),
+                None => say!("{}", api::region_text(cat)?),
             }
             Ok(())
         }
@@ -202,7 +206,7 @@ pub fn run(cat: &Catalogue, command: JobsCommand) -> Result<()> {
             };
             let s = api::export_job_sheet_file(cat, &request, &out)?;
             let pages = s.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
-            println!(
+            say!(
                 "Wrote {} ({} vacancies{pages}).",
                 out.display(),
                 s.vacancies
@@ -288,28 +292,29 @@ fn list(
         ],
         rows,
     );
-    println!("{} open, {} closed.", list.open, list.closed);
+    say!("{} open, {} closed.", list.open, list.closed);
     Ok(())
 }
 
 fn seeker(cat: &Catalogue, action: SeekerCommand) -> Result<()> {
     match action {
-        SeekerCommand::Add {
-            name,
-            consent,
-            consent_how,
-            education,
-            level,
-            experience,
-            fields,
-            municipalities,
-            lives,
-            commute,
-            languages,
-            studies,
-            organisation,
-            json,
-        } => {
+        SeekerCommand::Add(new) => {
+            let NewSeeker {
+                name,
+                consent,
+                consent_how,
+                education,
+                level,
+                experience,
+                fields,
+                municipalities,
+                lives,
+                commute,
+                languages,
+                studies,
+                organisation,
+                json,
+            } = *new;
             let fields = fields
                 .iter()
                 .filter(|f| !f.trim().is_empty())
@@ -340,7 +345,7 @@ fn seeker(cat: &Catalogue, action: SeekerCommand) -> Result<()> {
             if json {
                 print_json(&json!({ "id": s.id }))?;
             } else {
-                println!("{}", s.id);
+                say!("{}", s.id);
             }
         }
         SeekerCommand::List { json } => {
@@ -369,11 +374,11 @@ fn seeker(cat: &Catalogue, action: SeekerCommand) -> Result<()> {
         SeekerCommand::Renew { id } => {
             let s = api::renew_seeker(cat, id)?;
             let due = s.due_on().map(|d| d.to_string()).unwrap_or_default();
-            println!("Renewed job seeker {}; kept until {due}.", s.id);
+            say!("Renewed job seeker {}; kept until {due}.", s.id);
         }
         SeekerCommand::Erase { id } => {
             api::erase_seeker(cat, id.clone())?;
-            println!("Erased job seeker {id}.");
+            say!("Erased job seeker {id}.");
         }
     }
     Ok(())
@@ -403,10 +408,10 @@ fn matches(cat: &Catalogue, seeker: String, top: u32, json: bool) -> Result<()> 
         return print_json(&json!({ "seeker": ranked.seeker, "matches": matches }));
     }
     if ranked.matches.is_empty() {
-        println!("(no open vacancy fits)");
+        say!("(no open vacancy fits)");
     }
     for m in ranked.matches {
-        println!(
+        say!(
             "  {:>3.0} %  {}  {}  ({}{})",
             m.score * 100.0,
             m.offer,
@@ -415,7 +420,7 @@ fn matches(cat: &Catalogue, seeker: String, top: u32, json: bool) -> Result<()> 
             m.municipality.map(|p| format!(", {p}")).unwrap_or_default()
         );
         for r in m.reasons {
-            println!("          {r}");
+            say!("          {r}");
         }
     }
     Ok(())

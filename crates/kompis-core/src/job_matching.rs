@@ -149,12 +149,13 @@ fn language_fit(s: &JobSeeker, e: &Entry) -> (f64, Option<JobReason>) {
         .filter(|l| {
             let code = language(l);
             // Swedish and Danish speakers read and get by in Norwegian.
-            !has.contains(&code) && !(code == "no" && has.iter().any(|h| h == "sv" || h == "da"))
+            let scandinavian = code == "no" && has.iter().any(|h| h == "sv" || h == "da");
+            !(has.contains(&code) || scandinavian)
         })
         .cloned()
         .collect();
     if missing.is_empty() {
-        let reason = listed.then(|| JobReason::LanguagesFit { languages: asked });
+        let reason = listed.then_some(JobReason::LanguagesFit { languages: asked });
         return (1.0, reason);
     }
     (0.35, Some(JobReason::LanguagesMissing { missing }))

@@ -5,14 +5,16 @@
 //! removed from every cell), `words` (keys through the matcher's
 //! folding), `field` (headers → fields, overrides), `values` (cells as
 //! people type them), `table`, `text` (CSV), `form` (the registration
-//! workbook), `workbook` (a spreadsheet's bytes, within bounds a hostile
-//! file cannot break), `source` (a file as tables), `records` (rows → the
+//! workbook), `guard` (what a spreadsheet would make its reader allocate),
+//! `workbook` (a spreadsheet's bytes, within bounds a hostile file cannot
+//! break), `source` (a file as tables), `records` (rows → the
 //! organisation, person and entry each names).
 
 pub mod clean;
 mod error;
 pub mod field;
 pub mod form;
+mod guard;
 pub mod records;
 pub mod source;
 pub mod table;

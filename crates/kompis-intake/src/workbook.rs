@@ -1,11 +1,11 @@
 //! A spreadsheet's bytes as rows of text, within bounds a hostile file
 //! cannot break: a ZIP (XLSX, XLSB, ODS) whose entries declare more than
 //! [`MAX_UNZIPPED_MB`] unpacked, or has more than [`MAX_ENTRIES`] entries,
-//! is refused before anything is unpacked (the ZIP reader stops an entry
-//! that inflates past its declared size, so a bomb cannot lie about it);
-//! XLSX sheets are read cell by cell, so two cells far apart (A1 and
-//! XFD1048576) cost two cells, not the rectangle between them; and a file
-//! of more than [`MAX_CELLS`] cells is refused. Formulas arrive as the
+//! is refused before anything is unpacked, and an ODS or XLS that would
+//! lay out more than [`MAX_CELLS`] cells before it is opened
+//! ([`crate::guard`]); XLSX sheets are read cell by cell, so two cells far
+//! apart (A1 and XFD1048576) cost two cells, not the rectangle between
+//! them; and tables of more than [`MAX_CELLS`] cells are refused. Formulas arrive as the
 //! values the spreadsheet saved for them, never evaluated. XML entities
 //! other than the five of XML and character references are not expanded
 //! (the reader refuses them), so "billion laughs" is refused too.
@@ -17,6 +17,7 @@ use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 
 use crate::error::{IntakeError, Result};
 use crate::form::{self, FormInfo};
+use crate::guard::{self, Kind, Limits, Refusal};
 use crate::table::{Budget, Table};
 
 /// Most bytes all entries of a spreadsheet's ZIP may unpack to, in MiB.
@@ -25,15 +26,6 @@ pub const MAX_UNZIPPED_MB: u64 = 100;
 pub const MAX_ENTRIES: usize = 10_000;
 /// Most cells read from one file (rows × columns of its tables).
 pub const MAX_CELLS: usize = 2_000_000;
-
-/// Which reader a workbook needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Xls,
-    Xlsx,
-    Xlsb,
-    Ods,
-}
 
 /// A ZIP (XLSX, ODS) or an OLE file (XLS).
 pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
@@ -44,15 +36,34 @@ const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// The tables and form marker of a workbook's bytes.
 pub(crate) fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Table>, Option<FormInfo>)> {
-    let kind = if bytes.starts_with(OLE) {
-        Kind::Xls
-    } else {
-        zip_kind(path, bytes)?
-    };
     let bad = |reason: String| IntakeError::Spreadsheet {
         path: path.to_path_buf(),
         reason,
     };
+    let limits = Limits {
+        unzipped: MAX_UNZIPPED_MB * 1024 * 1024,
+        entries: MAX_ENTRIES,
+        cells: MAX_CELLS as u64,
+    };
+    let checked = if bytes.starts_with(OLE) {
+        guard::xls(bytes, limits.cells).map(|()| Kind::Xls)
+    } else {
+        guard::zip(bytes, &limits)
+    };
+    let kind = checked.map_err(|r| match r {
+        Refusal::Damaged(reason) => bad(reason.into()),
+        Refusal::Unpacked { what, max } => IntakeError::Unpacked {
+            path: path.to_path_buf(),
+            what,
+            max,
+        },
+        Refusal::Cells => IntakeError::TooManyCells {
+            sheet: path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            max: MAX_CELLS,
+        },
+    })?;
     let cur = Cursor::new(bytes);
     let mut budget = Budget::new(MAX_CELLS);
     match kind {
@@ -181,44 +192,6 @@ fn xlsx_rows<RS: Read + Seek>(
         cells[col] = text;
     }
     Ok(rows)
-}
-
-/// The reader a ZIP needs, once its entries are found within bounds.
-fn zip_kind(path: &Path, bytes: &[u8]) -> Result<Kind> {
-    let damaged = || IntakeError::Spreadsheet {
-        path: path.to_path_buf(),
-        reason: "the file is damaged (not a readable ZIP archive)".into(),
-    };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged())?;
-    if zip.len() > MAX_ENTRIES {
-        return Err(IntakeError::Unpacked {
-            path: path.to_path_buf(),
-            what: format!("{} parts", zip.len()),
-            max: format!("{MAX_ENTRIES} parts"),
-        });
-    }
-    let (mut total, mut xlsb, mut ods) = (0u64, false, false);
-    for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|_| damaged())?;
-        total = total.saturating_add(entry.size());
-        let name = entry.name().map_err(|_| damaged())?;
-        xlsb |= name.ends_with("workbook.bin");
-        ods |= name == "content.xml";
-    }
-    if total > MAX_UNZIPPED_MB * 1024 * 1024 {
-        return Err(IntakeError::Unpacked {
-            path: path.to_path_buf(),
-            what: format!("{} MB", total / (1024 * 1024)),
-            max: format!("{MAX_UNZIPPED_MB} MB"),
-        });
-    }
-    Ok(if xlsb {
-        Kind::Xlsb
-    } else if ods {
-        Kind::Ods
-    } else {
-        Kind::Xlsx
-    })
 }
 
 /// A cell as text: numbers without a needless `.0`, dates as ISO, errors

@@ -157,7 +157,8 @@ impl Lexicon {
         }
         let chars: Vec<(usize, char)> = w.char_indices().collect();
         let n = chars.len();
-        if n < 7 || n > MAX_WORD || w.contains('-') || w.chars().any(|c| c.is_ascii_digit()) {
+        if !(7..=MAX_WORD).contains(&n) || w.contains('-') || w.chars().any(|c| c.is_ascii_digit())
+        {
             return None;
         }
         // Bytes looked up: every cut's modifier, and the head where one is known.
