@@ -11,8 +11,10 @@
 # Needs a nightly toolchain (installed with rustup if missing) and
 # cargo-fuzz (installed with cargo if missing), both into their own target
 # folder, so the shared build folder is not thrashed. The working corpus
-# grows in $FUZZ_WORK; after each run it is merged down (libFuzzer's
-# -merge) into fuzz/corpus/TARGET, which stays small. Every crash, leak,
+# grows in $FUZZ_WORK (this machine's, kept between runs) and is merged
+# down (libFuzzer's -merge) after each run; fuzz/corpus/TARGET keeps the
+# hand-made seeds and the FUZZ_KEEP (64) smallest merged inputs, small
+# enough to commit. Every crash, leak,
 # timeout or out-of-memory input is copied to fuzz/regressions/TARGET/,
 # where crates/kompis-core/tests/fuzz_regressions.rs replays it with the
 # workspace's tests.
@@ -24,14 +26,17 @@ export CARGO_TARGET_DIR="${KOMPIS_FUZZ_TARGET:-/var/tmp/kompis-fuzz-target}"
 work="${FUZZ_WORK:-/var/tmp/kompis-fuzz-work}"
 seconds="${FUZZ_SECONDS:-60}"
 sanitizer="${FUZZ_SANITIZER:-none}"
+keep="${FUZZ_KEEP:-64}"
 targets="${FUZZ_TARGETS:-$(sed -n 's/^name = "\([a-z_]*\)"$/\1/p' Cargo.toml | grep -v kompis)}"
 
 step "toolchain and cargo-fuzz"
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --target-dir "$CARGO_TARGET_DIR/install"
 
 step "build (nightly, sanitizer $sanitizer)"
-cargo +nightly fuzz build -s "$sanitizer" $targets
+for t in $targets; do
+  cargo +nightly fuzz build -s "$sanitizer" "$t"
+done
 
 summary=()
 for t in $targets; do
@@ -45,12 +50,16 @@ for t in $targets; do
     -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 \
     -timeout=10 -print_final_stats=1 >"$log" 2>&1 || true
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  # Keep a small corpus: the inputs that add coverage, merged from both.
-  merged="$(mktemp -d)"
-  cargo +nightly fuzz run -s "$sanitizer" "$t" "$merged" "corpus/$t" "$work/$t" -- \
+  # The inputs that add coverage, merged from both, stay on this machine;
+  # the kept corpus is the seeds and the $keep smallest of them.
+  merged="$(mktemp -d -p "$work")"
+  cargo +nightly fuzz run -s "$sanitizer" "$t" "$merged" "$work/$t" "corpus/$t" -- \
     -merge=1 -max_len="$max_len" >>"$log" 2>&1 || true
   if [ -n "$(ls -A "$merged")" ]; then
-    rm -rf "corpus/$t" && mv "$merged" "corpus/$t"
+    rm -rf "${work:?}/$t" && mv "$merged" "$work/$t"
+    find "corpus/$t" -regextype posix-extended -regex '.*/[0-9a-f]{40}' -delete
+    ls -Sr "$work/$t" >"$work/$t.sizes"
+    head -n "$keep" "$work/$t.sizes" | while read -r f; do cp "$work/$t/$f" "corpus/$t/"; done
   else
     rm -rf "$merged"
   fi

@@ -33,6 +33,9 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 /// leaving the processor to the window while it opens.
 const WARM_UP_GRACE: std::time::Duration = std::time::Duration::from_millis(1200);
 
+/// How often the app looks for changes to back up.
+const BACKUP_EVERY: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
 /// Starts the app; returns when its last window has closed.
 pub fn run() {
     software_compositing();
@@ -106,6 +109,15 @@ fn open_catalogue<R: Runtime>(
                 if let Err(e) = first.and_then(|()| kompis_core::api::warm_up(&catalogue)) {
                     eprintln!("kompis-app: warming up: {e}");
                 }
+            });
+            // A backup on start, and again every few minutes when the
+            // catalogue changed, without being asked.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                if let Err(e) = kompis_core::api::backup_if_changed(&handle.state::<Catalogue>()) {
+                    eprintln!("kompis-app: backing up: {e}");
+                }
+                std::thread::sleep(BACKUP_EVERY);
             });
         }
         Err(error) => {

@@ -12,6 +12,8 @@ const core: Handlers = {
   catalogue_info: () => ({
     path: "/tmp/k",
     schema_version: 1,
+    version: "0.1.0",
+    backups: "/tmp/backups",
     counts: { organisations: 1, people: 0, offers: 1, needs: 1, trash: 0 },
   }),
   facets: () => ({ organisations: [], municipalities: [] }),

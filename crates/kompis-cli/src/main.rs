@@ -20,6 +20,7 @@ use serde::Serialize;
 
 mod intake;
 mod jobs;
+mod person;
 mod serve;
 
 /// Kompis: competence offers and needs of the regional industry network.
@@ -105,6 +106,17 @@ enum Command {
         /// CSV separator: ';' (Norwegian Excel, default) or ','.
         #[arg(long, default_value = ";")]
         separator: char,
+    },
+    /// Backups of the catalogue: bundle snapshots in a `backups` folder beside it.
+    Backup {
+        #[command(subcommand)]
+        action: BackupAction,
+    },
+    /// Check the catalogue whole: every record reads, every reference resolves.
+    Check {
+        /// Print JSON: {"ok", counts, "problems": [...]}.
+        #[arg(long)]
+        json: bool,
     },
     /// Write the network report (PDF for the board, XLSX with the figures behind it).
     Report {
@@ -235,6 +247,12 @@ enum Command {
         #[command(subcommand)]
         action: jobs::JobsCommand,
     },
+    /// A person's data (GDPR): export it, erase the person, or list the
+    /// people to renew consent for or erase.
+    Person {
+        #[command(subcommand)]
+        action: person::PersonCommand,
+    },
     /// Where the catalogue is and what it holds.
     Info {
         /// Print JSON.
@@ -298,6 +316,66 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `kompis backup` does.
+#[derive(Subcommand)]
+enum BackupAction {
+    /// The backups, newest first.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a backup now (and prune the old ones).
+    Now,
+    /// Restore a backup into a new catalogue folder (the current one is not touched).
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// The new catalogue folder (must not exist or be empty).
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
+}
+
+/// Reads the backup at `file` into a new catalogue at `to`.
+fn restore(file: &std::path::Path, to: &std::path::Path) -> Result<()> {
+    let s = api::restore_backup_file(file, to)?;
+    say!(
+        "Restored {} organisations, {} people, {} offers, {} needs and {} matches from {} into {}.",
+        s.organisations,
+        s.people,
+        s.offers,
+        s.needs,
+        s.matches,
+        file.display(),
+        to.display()
+    );
+    Ok(())
+}
+
+fn backup(cat: &Catalogue, action: BackupAction) -> Result<()> {
+    match action {
+        BackupAction::List { json } => {
+            let list = api::list_backups(cat)?;
+            if json {
+                print_json(&list)?;
+            } else {
+                let rows = list
+                    .iter()
+                    .map(|b| vec![b.at.replace('T', " "), b.bytes.to_string(), b.file.clone()])
+                    .collect();
+                table::print(&["WRITTEN", "BYTES", "FILE"], rows);
+            }
+        }
+        BackupAction::Now => {
+            let b = api::backup_now(cat)?;
+            say!("Wrote the backup {} in {}.", b.file, b.folder);
+        }
+        BackupAction::Restore { file, to } => restore(&file, &to)?,
+    }
+    Ok(())
+}
+
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
     say!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
@@ -305,8 +383,43 @@ fn print_json<T: Serialize>(value: &T) -> Result<()> {
 
 fn run(cli: Cli) -> Result<()> {
     let dir = resolve_catalogue_dir(cli.db);
+    // Restoring reads a backup into a new folder and never opens the
+    // catalogue, which may be the damaged one.
+    if let Command::Backup {
+        action: BackupAction::Restore { file, to },
+    } = &cli.command
+    {
+        return restore(file, to);
+    }
     let cat = Catalogue::open(&dir)?;
     match cli.command {
+        Command::Backup { action } => backup(&cat, action)?,
+        Command::Check { json } => {
+            let report = api::check_catalogue(&cat)?;
+            if json {
+                print_json(&report)?;
+            } else if report.ok {
+                say!(
+                    "The catalogue is whole: {} organisations, {} people, {} offers, {} needs and {} matches read, every reference found.",
+                    report.organisations,
+                    report.people,
+                    report.offers,
+                    report.needs,
+                    report.matches
+                );
+            } else {
+                for p in &report.problems {
+                    say!("{p}");
+                }
+            }
+            if !report.ok {
+                anyhow::bail!(
+                    "the catalogue in {} has {} problem(s); restore the newest good backup into a new folder with `kompis backup restore FILE --to DIR`",
+                    dir.display(),
+                    report.problems.len()
+                );
+            }
+        }
         Command::Import { file } => {
             let s = api::import_bundle_file(&cat, &file)?;
             say!(
@@ -634,6 +747,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Serve { port } => serve::run(cat, port)?,
         Command::Intake { action } => intake::run(&cat, action)?,
         Command::Jobs { action } => jobs::run(&cat, action)?,
+        Command::Person { action } => person::run(&cat, action)?,
         Command::Info { json } => {
             let info = api::catalogue_info(&cat)?;
             if json {

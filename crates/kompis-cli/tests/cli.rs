@@ -25,6 +25,8 @@ fn every_command_has_help() {
         "outcome",
         "followup",
         "report",
+        "backup",
+        "check",
         "gaps",
         "thesaurus",
     ] {

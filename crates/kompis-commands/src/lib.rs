@@ -52,6 +52,14 @@ macro_rules! for_each_command {
             save_entry(side: Side, entry: Entry) -> Entry;
             /// Moves an entity to the trash.
             delete_entity(kind: EntityKind, id: String) -> ();
+            /// Everything the catalogue holds about one person ("Innsyn"): record, consent history, entries, notes that name them.
+            person_export(id: String) -> PersonExport;
+            /// Writes what the catalogue holds about one person as a PDF (in the request's language) or JSON to a chosen file.
+            export_person(request: PersonExportRequest, file: String) -> ReportSummary;
+            /// Erases a person everywhere (store, trash, notes, contacts, caches); says until when older backups hold them.
+            erase_person(id: String) -> ErasureSummary;
+            /// People with no active entry and no change for `months` months (18 without), oldest first.
+            retention(months: Option<u32>) -> Vec<RetentionRow>;
             /// One page of the trash, newest first.
             list_trash(query: PageQuery) -> Page<TrashItem>;
             /// Brings an entity back from the trash.
@@ -76,6 +84,10 @@ macro_rules! for_each_command {
             follow_ups(weeks: u32) -> Vec<FollowUp>;
             /// The network's figures for a period and municipality (the insight screen and the report).
             insight(query: InsightQuery) -> Insight;
+            /// The catalogue's backups (bundle snapshots beside it), newest first.
+            list_backups() -> Vec<BackupInfo>;
+            /// Writes a backup of the whole catalogue now and prunes the old ones.
+            backup_now() -> BackupInfo;
             /// Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality.
             export_report(request: ReportRequest, file: String) -> ReportSummary;
             /// One page of the active needs with no suggestion: the competence gaps.

@@ -15,11 +15,12 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::backups;
 use crate::bundle;
 use crate::listing;
 use crate::{
-    editing, insight, job_matching, job_sheets, matching, outcomes, overview, report, search,
-    seekers, sheets, vacancies, validate, workflow,
+    editing, insight, job_matching, job_sheets, matching, outcomes, overview, person_data, report,
+    search, seekers, sheets, vacancies, validate, workflow,
 };
 
 pub use crate::bundle::Bundle;
@@ -51,6 +52,8 @@ pub fn catalogue_info(cat: &Catalogue) -> Result<CatalogueInfo> {
             needs: cat.count(EntityKind::Need)?,
             trash: cat.trash_count()?,
         },
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        backups: backups::folder(cat.path()).display().to_string(),
     })
 }
 
@@ -334,6 +337,57 @@ pub fn export_report_file(
     report::write_report(insight(cat, request.query)?, request.lang, path)
 }
 
+/// Everything the catalogue holds about one person ("Innsyn"): the person
+/// and their consent history, the entries they are the contact of, the
+/// match records whose notes name them.
+pub fn person_export(cat: &Catalogue, id: String) -> Result<PersonExport> {
+    validate::length("person", "", "id", &id, validate::MAX_ID_LEN)?;
+    person_data::export(cat, &id)
+}
+
+/// Write what the catalogue holds about one person into the file the
+/// coordinator chose: a readable PDF in the request's language, or JSON.
+pub fn export_person(
+    cat: &Catalogue,
+    request: PersonExportRequest,
+    file: String,
+) -> Result<ReportSummary> {
+    validate::length("person", "", "id", &request.id, validate::MAX_ID_LEN)?;
+    let path = cat
+        .files()
+        .take(&file, &[FilePurpose::SheetPdf, FilePurpose::PersonJson])?;
+    export_person_file(cat, &request.id, request.lang, &path)
+}
+
+/// Write what the catalogue holds about one person to `path`, `.pdf` or
+/// `.json`, atomically (the command line; the app goes through
+/// [`export_person`]).
+pub fn export_person_file(
+    cat: &Catalogue,
+    id: &str,
+    lang: SheetLang,
+    path: &Path,
+) -> Result<ReportSummary> {
+    person_data::write_export(cat, id, lang, path)
+}
+
+/// Erase a person everywhere ("Slett person"): the store, the trash, their
+/// name in match notes, entries' contact, the caches; the answer says what
+/// older backups still hold them and until when.
+pub fn erase_person(cat: &Catalogue, id: String) -> Result<ErasureSummary> {
+    validate::length("person", "", "id", &id, validate::MAX_ID_LEN)?;
+    person_data::erase(cat, &id)
+}
+
+/// People with no active entry and no change for `months` months (18
+/// without), oldest first: to renew their consent or erase them.
+pub fn retention(cat: &Catalogue, months: Option<u32>) -> Result<Vec<RetentionRow>> {
+    person_data::retention(
+        cat,
+        months.unwrap_or(crate::model::privacy::RETENTION_MONTHS),
+    )
+}
+
 /// The job market: the vacancies that pass the query (open ones first, by
 /// field and title; closed ones only with `include_closed`), how many are
 /// open and closed, and the open ones per municipality and per field.
@@ -465,6 +519,45 @@ fn job_sheet_request(request: &JobSheetRequest) -> Result<()> {
 /// English), for the command line's `--field`.
 pub fn job_field_code(text: &str) -> Option<&'static str> {
     vacancies::field_code(text)
+}
+
+/// The catalogue's backups, newest first.
+pub fn list_backups(cat: &Catalogue) -> Result<Vec<BackupInfo>> {
+    backups::list(cat)
+}
+
+/// Writes a backup of the whole catalogue now (and prunes the old ones).
+pub fn backup_now(cat: &Catalogue) -> Result<BackupInfo> {
+    backups::backup_now(cat)
+}
+
+/// Writes a backup when the catalogue changed since the last one (or none
+/// was written since it was opened): what the app runs at start and every
+/// few minutes.
+pub fn backup_if_changed(cat: &Catalogue) -> Result<Option<BackupInfo>> {
+    backups::backup_if_changed(cat)
+}
+
+/// Restores the backup (a bundle) at `file` into a new catalogue at `to`,
+/// which must not exist or be empty; the damaged or current one is never
+/// written to.
+pub fn restore_backup_file(file: &Path, to: &Path) -> Result<ImportSummary> {
+    let occupied = std::fs::read_dir(to).is_ok_and(|mut d| d.next().is_some());
+    if occupied {
+        return Err(Error::NotEmpty {
+            path: to.to_path_buf(),
+        });
+    }
+    let b = bundle::read_file(file)?;
+    let cat = Catalogue::open(to)?;
+    cat.import(&b)?;
+    Ok(summary(&b))
+}
+
+/// Checks the catalogue whole: every record reads, every reference
+/// resolves, the counts agree.
+pub fn check_catalogue(cat: &Catalogue) -> Result<CheckReport> {
+    backups::check(cat)
 }
 
 /// A `YYYY-MM-DD` day, or a refusal naming the field.

@@ -439,6 +439,11 @@ impl Catalogue {
         Ok(())
     }
 
+    /// How many writes the catalogue has taken since it was opened.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
     /// After a write: the typeahead and the derived values are stale.
     fn dropped_derived(&self) {
         self.typeahead.clear();
@@ -587,6 +592,34 @@ impl Catalogue {
         if kind == EntityKind::Offer {
             self.offer_changed(id, None);
         }
+        Ok(())
+    }
+
+    /// Erase a person for good in one flushed batch: their record and any
+    /// trash record of them go, the entries, match records and trash
+    /// records given (already rid of them) are stored over the old ones;
+    /// the typeahead, the derived values and the offer index are dropped.
+    pub(crate) fn erase_person(
+        &self,
+        id: &str,
+        entries: &[(EntityKind, Entry)],
+        matches: &[MatchRecord],
+        trash: &[Trashed],
+    ) -> Result<()> {
+        self.write(|b| {
+            b.remove(&keys::entity(EntityKind::Person, id));
+            b.remove(&keys::trash(EntityKind::Person, id));
+            for (kind, e) in entries {
+                b.put(&keys::entity(*kind, &e.id), e);
+            }
+            for m in matches {
+                b.put(&keys::matching(&m.need, &m.offer), m);
+            }
+            for t in trash {
+                b.put(&keys::trash(t.kind, &t.id), t);
+            }
+        })?;
+        self.offers_changed();
         Ok(())
     }
 

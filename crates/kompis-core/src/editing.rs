@@ -6,7 +6,7 @@ use chrono::Utc;
 
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Problem, Result};
-use crate::model::{EntityKind, Entry, Organisation, Person};
+use crate::model::{ConsentChange, EntityKind, Entry, Organisation, Person};
 use crate::validate;
 use crate::wire::Side;
 
@@ -50,12 +50,48 @@ pub(crate) fn save_person(cat: &Catalogue, mut p: Person) -> Result<Person> {
         &mut p.organisation,
         &mut p.role,
         &mut p.notes,
+        &mut p.consent_how,
     ] {
         trimmed(f);
     }
     validate::clean_person(&mut p);
+    consent_recorded(cat, &mut p);
     cat.put_person(&p)?;
     Ok(p)
+}
+
+/// Stamps a person's save: the history is the stored one (a form cannot
+/// rewrite it), and a change of consent, its day or how it was given is
+/// added to it (a changed consent without a new day is dated today).
+fn consent_recorded(cat: &Catalogue, p: &mut Person) {
+    let now = Utc::now();
+    let old = cat.person(&p.id).ok();
+    p.consent_history = old
+        .as_ref()
+        .map(|o| o.consent_history.clone())
+        .unwrap_or_default();
+    let before = old
+        .as_ref()
+        .map(|o| (o.consent, o.consent_date, o.consent_how.clone()));
+    let consent_changed = before
+        .as_ref()
+        .map_or(p.consent.is_some(), |b| b.0 != p.consent);
+    let old_date = before.as_ref().and_then(|b| b.1);
+    let date_kept = p.consent_date.is_none() || p.consent_date == old_date;
+    if consent_changed && p.consent.is_some() && date_kept {
+        p.consent_date = Some(chrono::Local::now().date_naive());
+    }
+    let now_state = (p.consent, p.consent_date, p.consent_how.clone());
+    let changed = before.map_or(p.consent.is_some(), |b| b != now_state);
+    if changed && p.consent_history.len() < validate::MAX_HISTORY {
+        p.consent_history.push(ConsentChange {
+            consent: p.consent,
+            at: now,
+            date: p.consent_date,
+            how: p.consent_how.clone(),
+        });
+    }
+    p.updated_at = Some(now);
 }
 
 /// Create (empty id) or update an offer or need, stamping its times;

@@ -81,6 +81,9 @@ pub enum Error {
     #[error("{errors} row(s) of the file have errors, so nothing was saved; fix them and read the file again:\n{first}")]
     IntakeRefused { errors: usize, first: String },
     /// A stored record could not be decoded (a damaged catalogue).
+    #[error("{} is not empty; restore a backup into a new folder, so that nothing in it is overwritten.", .path.display())]
+    NotEmpty { path: PathBuf },
+
     #[error("A record in the catalogue could not be read ({key}): {reason}")]
     Corrupt { key: String, reason: String },
 }
@@ -155,6 +158,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::BadBundle { .. } => "bad_bundle",
             Error::Io { .. } => "io",
+            Error::NotEmpty { .. } => "not_empty",
             Error::Store(_) | Error::Corrupt { .. } => "store",
             Error::Sheet(e) => e.code(),
             Error::BadArguments { .. } => "bad_arguments",

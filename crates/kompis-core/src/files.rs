@@ -33,6 +33,8 @@ pub enum FilePurpose {
     IntakeTable,
     /// Where to write a registration workbook.
     IntakeForm,
+    /// Where to write what the catalogue holds about one person, as JSON.
+    PersonJson,
 }
 
 impl FilePurpose {
@@ -44,7 +46,7 @@ impl FilePurpose {
     /// The file extensions the dialog offers.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            FilePurpose::ExportBundle => &["json"],
+            FilePurpose::ExportBundle | FilePurpose::PersonJson => &["json"],
             FilePurpose::SheetPdf => &["pdf"],
             FilePurpose::SheetXlsx => &["xlsx"],
             FilePurpose::SheetCsv => &["csv"],
@@ -64,6 +66,7 @@ impl FilePurpose {
             FilePurpose::SheetCsv => "save a CSV match sheet",
             FilePurpose::IntakeTable => "read a table in",
             FilePurpose::IntakeForm => "save a registration workbook",
+            FilePurpose::PersonJson => "save a person's data as JSON",
         }
     }
 }

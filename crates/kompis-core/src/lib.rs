@@ -7,6 +7,7 @@
 pub mod api;
 pub use kompis_model as model;
 
+mod backups;
 mod bundle;
 mod cache;
 mod catalogue;
@@ -28,6 +29,7 @@ mod matching;
 mod outcomes;
 mod overview;
 mod paths;
+mod person_data;
 mod progress;
 mod report;
 mod schema;

@@ -148,6 +148,21 @@ pub fn person(p: &Person) -> Result<()> {
     reference(k, &p.id, "organisation", p.organisation.as_deref())?;
     short(k, &p.id, "role", p.role.as_deref())?;
     long(k, &p.id, "notes", p.notes.as_deref())?;
+    short(k, &p.id, "consent_how", p.consent_how.as_deref())?;
+    for c in &p.consent_history {
+        short(k, &p.id, "consent_history", c.how.as_deref())?;
+    }
+    if p.consent_history.len() > MAX_HISTORY {
+        return Err(Error::invalid(
+            k.word(),
+            &p.id,
+            "consent_history",
+            format!(
+                "has {} consent changes; at most {MAX_HISTORY} are kept",
+                p.consent_history.len()
+            ),
+        ));
+    }
     if let Some(e) = &p.email {
         let ok = e.is_empty() || (e.contains('@') && !e.contains(char::is_whitespace));
         if !ok {
@@ -303,7 +318,13 @@ pub fn clean_organisation(o: &mut Organisation) {
 /// [`clean_organisation`] for a person.
 pub fn clean_person(p: &mut Person) {
     clean_in_place(&mut p.name);
-    for f in [&mut p.email, &mut p.phone, &mut p.role, &mut p.notes] {
+    for f in [
+        &mut p.email,
+        &mut p.phone,
+        &mut p.role,
+        &mut p.notes,
+        &mut p.consent_how,
+    ] {
         clean_opt(f);
     }
 }

@@ -11,6 +11,7 @@ use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
 
 pub use crate::files::{FileChoice, FilePicker, FilePurpose, FileRequest, PickRequest};
 pub use crate::model::insight::{Insight, InsightQuery};
+pub use crate::model::privacy::{ErasureSummary, PersonEntry, PersonExport, RetentionRow};
 pub use crate::model::{
     Consent, EducationLevel, EntityKind, Entry, JobField, JobReason, JobSeeker, MatchRecord,
     Organisation, Outcome, OutcomeKind, Person, StatusEvent, ThesisLevel, Vacancy,
@@ -57,6 +58,10 @@ pub struct CatalogueInfo {
     pub path: String,
     pub schema_version: u32,
     pub counts: CatalogueCounts,
+    /// Kompis' version ("0.1.0").
+    pub version: String,
+    /// Where the backups are written (a `backups` folder beside the catalogue).
+    pub backups: String,
 }
 
 /// How many rows a page has when the query does not say.
@@ -478,6 +483,33 @@ pub struct SheetRequest {
     pub lang: SheetLang,
 }
 
+/// One backup of the catalogue (a bundle file in its `backups` folder).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BackupInfo {
+    /// The file's name.
+    pub file: String,
+    /// The folder it is in.
+    pub folder: String,
+    /// When it was written, local time (`YYYY-MM-DDTHH:MM:SS`).
+    pub at: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// What `kompis check` found: the counts read, and every problem as a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CheckReport {
+    pub ok: bool,
+    pub organisations: u32,
+    pub people: u32,
+    pub offers: u32,
+    pub needs: u32,
+    pub matches: u32,
+    pub problems: Vec<String>,
+}
+
 /// What the network report covers and its language; PDF or XLSX comes
 /// from the file chosen.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -485,6 +517,17 @@ pub struct SheetRequest {
 pub struct ReportRequest {
     #[serde(default)]
     pub query: InsightQuery,
+    #[ts(type = "\"nb\" | \"en\"")]
+    #[serde(default)]
+    pub lang: SheetLang,
+}
+
+/// Whose data to export ("Innsyn") and the PDF's language; PDF or JSON
+/// comes from the file chosen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonExportRequest {
+    pub id: String,
     #[ts(type = "\"nb\" | \"en\"")]
     #[serde(default)]
     pub lang: SheetLang,

@@ -79,20 +79,16 @@ fn cases() -> Vec<Case> {
     let many_good: Vec<String> = (0..999)
         .map(|i| offer(&format!("o-ok-{i}"), "Sveising", "Vi sveiser."))
         .collect();
-    let utf16 = |be: bool| {
+    // The BOM is U+FEFF, encoded like the rest.
+    let utf16 = |be: bool| -> Vec<u8> {
         let text = bundle(&format!(
             r#""organisations":[{}]"#,
             org("org-u16", "Ærlig AS")
         ));
-        let mut b: Vec<u8> = if be {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for u in text.encode_utf16() {
-            b.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
-        }
-        b
+        std::iter::once(0xFEFF)
+            .chain(text.encode_utf16())
+            .flat_map(|u: u16| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
     };
     vec![
         bytes_case(

@@ -285,17 +285,13 @@ fn cases() -> Vec<Case> {
     };
     let mut csv_nul = "Tittel\n".to_string() + &"Sveising av stål\n".repeat(600);
     csv_nul.push_str("Lean\u{0} og \u{0}5S\n");
-    let utf16 = |be: bool| {
+    // The BOM is U+FEFF, encoded like the rest.
+    let utf16 = |be: bool| -> Vec<u8> {
         let text = "Tittel;Beskrivelse\nSveising;Bærekraft i Åmot\n";
-        let mut b: Vec<u8> = if be {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for u in text.encode_utf16() {
-            b.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
-        }
-        b
+        std::iter::once(0xFEFF)
+            .chain(text.encode_utf16())
+            .flat_map(|u: u16| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
     };
     vec![
         Case {

@@ -37,6 +37,7 @@ fn a_registration_workbook_reads_back_with_its_ids_and_organisation() {
         role: Some("Daglig leder".into()),
         consent: Some(true),
         notes: None,
+        ..Default::default()
     };
     let need = Entry {
         id: "n-1".into(),

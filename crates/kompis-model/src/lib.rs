@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 pub mod insight;
 pub mod jobs;
+pub mod privacy;
 
 pub use jobs::{Consent, EducationLevel, JobField, JobReason, JobSeeker, Vacancy};
 
@@ -126,7 +127,7 @@ pub struct Organisation {
 }
 
 /// A contact person. Listed by name only with `consent == Some(true)`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Person {
     pub id: String,
@@ -151,6 +152,43 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub notes: Option<String>,
+    /// Kompis addition: the day the current consent was given or withdrawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub consent_date: Option<NaiveDate>,
+    /// Kompis addition: how it was given ("muntlig i møte", "e-post").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub consent_how: Option<String>,
+    /// Kompis addition: every change of consent, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<ConsentChange>>", optional)]
+    pub consent_history: Vec<ConsentChange>,
+    /// Kompis addition: when the person was last saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// One change of a person's consent (a Kompis addition to v1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConsentChange {
+    /// The consent after the change (none: not asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub consent: Option<bool>,
+    /// When the change was saved.
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+    /// The day it was given or withdrawn, as recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub date: Option<NaiveDate>,
+    /// How it was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub how: Option<String>,
 }
 
 impl Person {

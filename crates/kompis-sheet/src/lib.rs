@@ -44,6 +44,7 @@ mod csv;
 mod jobs;
 mod labels;
 mod pdf;
+mod person;
 mod preview;
 mod preview_types;
 mod report;
@@ -63,6 +64,7 @@ use serde::{Deserialize, Serialize};
 pub use jobs::{
     render_job_sheet, write_job_sheet, JobSheetInput, JobSheetSummary, JobSheetVacancy,
 };
+pub use person::{render_person_sheet, write_person_sheet, PersonSheetInput};
 pub use preview_types::{PreviewLine, PreviewStyle, PreviewTable, SheetPreview};
 pub use report::{render_report, write_report, ReportFormat, ReportInput, ReportSummary};
 

@@ -29,6 +29,7 @@ fn person(id: &str, name: &str, role: &str, consent: bool) -> Person {
         role: Some(role.into()),
         consent: Some(consent),
         notes: None,
+        ..Default::default()
     }
 }
 

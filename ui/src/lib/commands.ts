@@ -1,6 +1,7 @@
 // Generated from the command registry (crates/kompis-commands) by
 // src-tauri/tests/registry.rs; do not edit. Rewrite it with
 // `KOMPIS_BLESS=1 cargo test -p kompis-app --test registry`.
+import type { BackupInfo } from "./bindings/BackupInfo";
 import type { CatalogueInfo } from "./bindings/CatalogueInfo";
 import type { Concept } from "./bindings/Concept";
 import type { ConceptHit } from "./bindings/ConceptHit";
@@ -8,6 +9,7 @@ import type { EntityKind } from "./bindings/EntityKind";
 import type { Entry } from "./bindings/Entry";
 import type { EntryQuery } from "./bindings/EntryQuery";
 import type { EntryRow } from "./bindings/EntryRow";
+import type { ErasureSummary } from "./bindings/ErasureSummary";
 import type { Facets } from "./bindings/Facets";
 import type { FileChoice } from "./bindings/FileChoice";
 import type { FileRequest } from "./bindings/FileRequest";
@@ -35,12 +37,15 @@ import type { OutcomeRequest } from "./bindings/OutcomeRequest";
 import type { Page } from "./bindings/Page";
 import type { PageQuery } from "./bindings/PageQuery";
 import type { Person } from "./bindings/Person";
+import type { PersonExport } from "./bindings/PersonExport";
+import type { PersonExportRequest } from "./bindings/PersonExportRequest";
 import type { PersonOverview } from "./bindings/PersonOverview";
 import type { PersonQuery } from "./bindings/PersonQuery";
 import type { PersonRow } from "./bindings/PersonRow";
 import type { Progress } from "./bindings/Progress";
 import type { ReportRequest } from "./bindings/ReportRequest";
 import type { ReportSummary } from "./bindings/ReportSummary";
+import type { RetentionRow } from "./bindings/RetentionRow";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SeekerMatches } from "./bindings/SeekerMatches";
 import type { SeekerRow } from "./bindings/SeekerRow";
@@ -85,6 +90,14 @@ export interface Commands {
   save_entry: { args: { side: Side; entry: Entry }; reply: Entry };
   /** Moves an entity to the trash. */
   delete_entity: { args: { kind: EntityKind; id: string }; reply: null };
+  /** Everything the catalogue holds about one person ("Innsyn"): record, consent history, entries, notes that name them. */
+  person_export: { args: { id: string }; reply: PersonExport };
+  /** Writes what the catalogue holds about one person as a PDF (in the request's language) or JSON to a chosen file. */
+  export_person: { args: { request: PersonExportRequest; file: string }; reply: ReportSummary };
+  /** Erases a person everywhere (store, trash, notes, contacts, caches); says until when older backups hold them. */
+  erase_person: { args: { id: string }; reply: ErasureSummary };
+  /** People with no active entry and no change for `months` months (18 without), oldest first. */
+  retention: { args: { months: number | null }; reply: Array<RetentionRow> };
   /** One page of the trash, newest first. */
   list_trash: { args: { query: PageQuery }; reply: Page<TrashItem> };
   /** Brings an entity back from the trash. */
@@ -109,6 +122,10 @@ export interface Commands {
   follow_ups: { args: { weeks: number }; reply: Array<FollowUp> };
   /** The network's figures for a period and municipality (the insight screen and the report). */
   insight: { args: { query: InsightQuery }; reply: Insight };
+  /** The catalogue's backups (bundle snapshots beside it), newest first. */
+  list_backups: { args: Record<string, never>; reply: Array<BackupInfo> };
+  /** Writes a backup of the whole catalogue now and prunes the old ones. */
+  backup_now: { args: Record<string, never>; reply: BackupInfo };
   /** Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality. */
   export_report: { args: { request: ReportRequest; file: string }; reply: ReportSummary };
   /** One page of the active needs with no suggestion: the competence gaps. */
@@ -192,6 +209,10 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "save_person",
   "save_entry",
   "delete_entity",
+  "person_export",
+  "export_person",
+  "erase_person",
+  "retention",
   "list_trash",
   "restore_entity",
   "search",
@@ -204,6 +225,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "remove_outcome",
   "follow_ups",
   "insight",
+  "list_backups",
+  "backup_now",
   "export_report",
   "competence_gaps",
   "list_concepts",
@@ -270,6 +293,14 @@ export interface Client {
   saveEntry(side: Side, entry: Entry): Promise<Entry>;
   /** Moves an entity to the trash. */
   deleteEntity(kind: EntityKind, id: string): Promise<null>;
+  /** Everything the catalogue holds about one person ("Innsyn"): record, consent history, entries, notes that name them. */
+  personExport(id: string): Promise<PersonExport>;
+  /** Writes what the catalogue holds about one person as a PDF (in the request's language) or JSON to a chosen file. */
+  exportPerson(request: PersonExportRequest, file: string): Promise<ReportSummary>;
+  /** Erases a person everywhere (store, trash, notes, contacts, caches); says until when older backups hold them. */
+  erasePerson(id: string): Promise<ErasureSummary>;
+  /** People with no active entry and no change for `months` months (18 without), oldest first. */
+  retention(months: number | null): Promise<Array<RetentionRow>>;
   /** One page of the trash, newest first. */
   listTrash(query: PageQuery): Promise<Page<TrashItem>>;
   /** Brings an entity back from the trash. */
@@ -294,6 +325,10 @@ export interface Client {
   followUps(weeks: number): Promise<Array<FollowUp>>;
   /** The network's figures for a period and municipality (the insight screen and the report). */
   insight(query: InsightQuery): Promise<Insight>;
+  /** The catalogue's backups (bundle snapshots beside it), newest first. */
+  listBackups(): Promise<Array<BackupInfo>>;
+  /** Writes a backup of the whole catalogue now and prunes the old ones. */
+  backupNow(): Promise<BackupInfo>;
   /** Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality. */
   exportReport(request: ReportRequest, file: string): Promise<ReportSummary>;
   /** One page of the active needs with no suggestion: the competence gaps. */
@@ -375,6 +410,10 @@ export function client(call: Caller): Client {
     savePerson: (person) => call("save_person", { person }),
     saveEntry: (side, entry) => call("save_entry", { side, entry }),
     deleteEntity: (kind, id) => call("delete_entity", { kind, id }),
+    personExport: (id) => call("person_export", { id }),
+    exportPerson: (request, file) => call("export_person", { request, file }),
+    erasePerson: (id) => call("erase_person", { id }),
+    retention: (months) => call("retention", { months }),
     listTrash: (query) => call("list_trash", { query }),
     restoreEntity: (kind, id) => call("restore_entity", { kind, id }),
     search: (text) => call("search", { text }),
@@ -387,6 +426,8 @@ export function client(call: Caller): Client {
     removeOutcome: (need, offer, index) => call("remove_outcome", { need, offer, index }),
     followUps: (weeks) => call("follow_ups", { weeks }),
     insight: (query) => call("insight", { query }),
+    listBackups: () => call("list_backups", {}),
+    backupNow: () => call("backup_now", {}),
     exportReport: (request, file) => call("export_report", { request, file }),
     competenceGaps: (query) => call("competence_gaps", { query }),
     listConcepts: () => call("list_concepts", {}),

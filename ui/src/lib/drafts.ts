@@ -89,6 +89,7 @@ export interface PersonDraft {
   organisation: string;
   role: string;
   consent: boolean;
+  consent_how: string;
   notes: string;
 }
 
@@ -170,6 +171,7 @@ export function personDraft(p?: Person | null): PersonDraft {
     organisation: p?.organisation ?? "",
     role: p?.role ?? "",
     consent: p?.consent ?? false,
+    consent_how: p?.consent_how ?? "",
     notes: p?.notes ?? "",
   };
 }
@@ -184,6 +186,7 @@ export function draftToPerson(d: PersonDraft, original: Person | null): Person {
     organisation: opt(d.organisation),
     role: opt(d.role),
     consent: d.consent,
+    consent_how: opt(d.consent_how),
     notes: opt(d.notes),
   });
 }

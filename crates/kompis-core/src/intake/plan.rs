@@ -296,6 +296,7 @@ impl RowPlanner<'_> {
             role: pv.role.clone(),
             consent: pv.consent,
             notes: pv.notes.clone(),
+            ..Default::default()
         };
         check(rec, "person", validate::person(&new))?;
         let duplicate = pv

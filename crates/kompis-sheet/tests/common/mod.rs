@@ -39,6 +39,7 @@ pub fn person(
         role: role.map(Into::into),
         consent,
         notes: Some(format!("Privat notat om {name}")),
+        ..Default::default()
     }
 }
 

@@ -4,4 +4,12 @@ import type { CatalogueCounts } from "./CatalogueCounts";
 /**
  * Where the catalogue is and what it holds.
  */
-export type CatalogueInfo = { path: string, schema_version: number, counts: CatalogueCounts, };
+export type CatalogueInfo = { path: string, schema_version: number, counts: CatalogueCounts, 
+/**
+ * Kompis' version ("0.1.0").
+ */
+version: string, 
+/**
+ * Where the backups are written (a `backups` folder beside the catalogue).
+ */
+backups: string, };

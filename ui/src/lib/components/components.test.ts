@@ -10,6 +10,8 @@ import QuickSearch from "./QuickSearch.svelte";
 const info = {
   path: "/tmp/k",
   schema_version: 1,
+  version: "0.1.0",
+  backups: "/tmp/backups",
   counts: { organisations: 0, people: 0, offers: 0, needs: 0, trash: 0 },
 };
 const hit = (i: number, title = `Treff ${i}`): SearchHit => ({ kind: "need", id: `n-${i}`, title, score: 1 });
