@@ -66,71 +66,117 @@ pub fn run() {
         .expect("error while running the Kompis app");
 }
 
-/// Opens the catalogue and then the main window, or explains in a dialog
-/// why it cannot and quits once the dialog is closed.
+/// Opens the catalogue (checked whole) and then the main window, or explains
+/// in a dialog why it cannot. A damaged catalogue is never written to: when
+/// a backup exists, the dialog offers to restore the newest into a new
+/// folder beside it and opens that; otherwise it quits once closed.
 fn open_catalogue<R: Runtime>(
     app: &mut App<R>,
     dir: PathBuf,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    match Catalogue::open(&dir) {
-        Ok(catalogue) => {
-            kompis_core::api::set_file_picker(
-                &catalogue,
-                std::sync::Arc::new(picker::DialogPicker(app.handle().clone())),
-            );
-            let handle = app.handle().clone();
-            kompis_core::api::set_window_closer(
-                &catalogue,
-                std::sync::Arc::new(move || {
-                    if let Some(window) = handle.get_webview_window(MAIN_WINDOW) {
-                        if let Err(e) = window.destroy() {
-                            eprintln!("kompis-app: could not close the window: {e}");
-                        }
-                    }
-                }),
-            );
-            app.manage(catalogue);
-            let config = app
-                .config()
-                .app
-                .windows
-                .iter()
-                .find(|w| w.label == MAIN_WINDOW)
-                .ok_or("tauri.conf.json has no main window")?
-                .clone();
-            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
-            // Build the lists and rankings the screens will ask for while
-            // the window loads; a command that needs one waits for it.
-            let handle = app.handle().clone();
-            std::thread::spawn(move || {
-                let catalogue = handle.state::<Catalogue>();
-                let first = kompis_core::api::warm_up_first_screen(&catalogue);
-                std::thread::sleep(WARM_UP_GRACE);
-                if let Err(e) = first.and_then(|()| kompis_core::api::warm_up(&catalogue)) {
-                    eprintln!("kompis-app: warming up: {e}");
-                }
-            });
-            // A backup on start, and again every few minutes when the
-            // catalogue changed, without being asked.
-            let handle = app.handle().clone();
-            std::thread::spawn(move || loop {
-                if let Err(e) = kompis_core::api::backup_if_changed(&handle.state::<Catalogue>()) {
-                    eprintln!("kompis-app: backing up: {e}");
-                }
-                std::thread::sleep(BACKUP_EVERY);
-            });
-        }
+    match kompis_core::api::open_checked(&dir) {
+        Ok(catalogue) => start(app.handle(), catalogue)?,
         Err(error) => {
             eprintln!("kompis-app: {error}");
             let handle = app.handle().clone();
+            let backup = kompis_core::api::backup_can_mend(&error)
+                .then(|| kompis_core::api::newest_backup(&dir).ok().flatten())
+                .flatten();
+            let Some(backup) = backup else {
+                app.dialog()
+                    .message(error.to_string())
+                    .title("Kompis")
+                    .kind(MessageDialogKind::Error)
+                    .buttons(MessageDialogButtons::Ok)
+                    .show(move |_| handle.exit(1));
+                return Ok(());
+            };
+            let text = format!(
+                "{error}\n\nKompis har en sikkerhetskopi fra {}. Gjenopprette den i en ny mappe? Den skadede katalogen blir liggende urørt.",
+                backup.at.replace('T', " kl. ")
+            );
             app.dialog()
-                .message(error.to_string())
+                .message(text)
                 .title("Kompis")
                 .kind(MessageDialogKind::Error)
-                .buttons(MessageDialogButtons::Ok)
-                .show(move |_| handle.exit(1));
+                .buttons(MessageDialogButtons::OkCancelCustom(
+                    "Gjenopprett".into(),
+                    "Avslutt".into(),
+                ))
+                .show(move |restore| {
+                    let opened = restore
+                        .then(|| kompis_core::api::restore_newest_backup(&dir))
+                        .map(|restored| restored.and_then(|to| Catalogue::open(&to)));
+                    match opened {
+                        Some(Ok(catalogue)) => {
+                            if let Err(e) = start(&handle, catalogue) {
+                                eprintln!("kompis-app: {e}");
+                                handle.exit(1);
+                            }
+                        }
+                        Some(Err(e)) => {
+                            eprintln!("kompis-app: restoring the backup: {e}");
+                            handle.exit(1);
+                        }
+                        None => handle.exit(1),
+                    }
+                });
         }
     }
+    Ok(())
+}
+
+/// With the catalogue open: hands it to the commands, opens the main
+/// window, and starts the warm-up and the backups.
+fn start<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    catalogue: Catalogue,
+) -> Result<(), Box<dyn std::error::Error>> {
+    kompis_core::api::set_file_picker(
+        &catalogue,
+        std::sync::Arc::new(picker::DialogPicker(app.clone())),
+    );
+    let handle = app.clone();
+    kompis_core::api::set_window_closer(
+        &catalogue,
+        std::sync::Arc::new(move || {
+            if let Some(window) = handle.get_webview_window(MAIN_WINDOW) {
+                if let Err(e) = window.destroy() {
+                    eprintln!("kompis-app: could not close the window: {e}");
+                }
+            }
+        }),
+    );
+    app.manage(catalogue);
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == MAIN_WINDOW)
+        .ok_or("tauri.conf.json has no main window")?
+        .clone();
+    tauri::WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    // Build the lists and rankings the screens will ask for while
+    // the window loads; a command that needs one waits for it.
+    let handle = app.clone();
+    std::thread::spawn(move || {
+        let catalogue = handle.state::<Catalogue>();
+        let first = kompis_core::api::warm_up_first_screen(&catalogue);
+        std::thread::sleep(WARM_UP_GRACE);
+        if let Err(e) = first.and_then(|()| kompis_core::api::warm_up(&catalogue)) {
+            eprintln!("kompis-app: warming up: {e}");
+        }
+    });
+    // A backup on start, and again every few minutes when the
+    // catalogue changed, without being asked.
+    let handle = app.clone();
+    std::thread::spawn(move || loop {
+        if let Err(e) = kompis_core::api::backup_if_changed(&handle.state::<Catalogue>()) {
+            eprintln!("kompis-app: backing up: {e}");
+        }
+        std::thread::sleep(BACKUP_EVERY);
+    });
     Ok(())
 }
 

@@ -554,6 +554,55 @@ pub fn restore_backup_file(file: &Path, to: &Path) -> Result<ImportSummary> {
     Ok(summary(&b))
 }
 
+/// Opens the catalogue in `dir` and checks it whole; a catalogue that sled
+/// cannot read, or whose check fails, is refused (and never written to):
+/// the app then offers [`restore_newest_backup`].
+pub fn open_checked(dir: &Path) -> Result<Catalogue> {
+    let cat = open(dir)?;
+    let report = backups::check(&cat)?;
+    if report.ok {
+        return Ok(cat);
+    }
+    Err(Error::Damaged {
+        path: dir.to_path_buf(),
+        first: report.problems.first().cloned().unwrap_or_default(),
+        problems: report.problems.len(),
+    })
+}
+
+/// Whether an error opening a catalogue is one a backup can mend (the
+/// store unreadable or damaged; not a lock or a newer version).
+pub fn backup_can_mend(error: &Error) -> bool {
+    matches!(error.code(), "store" | "damaged")
+}
+
+/// The newest backup of the catalogue in `dir`, if there is one.
+pub fn newest_backup(dir: &Path) -> Result<Option<BackupInfo>> {
+    Ok(backups::list_in(dir)?.into_iter().next())
+}
+
+/// Restores the newest backup of the catalogue in `dir` into a new folder
+/// beside it (`<name>-gjenopprettet-YYYYMMDD-HHMMSS`), leaving the damaged
+/// one as it is; answers the new folder.
+pub fn restore_newest_backup(dir: &Path) -> Result<std::path::PathBuf> {
+    let Some(b) = newest_backup(dir)? else {
+        return Err(Error::NotFound {
+            entity: "backup of".into(),
+            id: dir.display().to_string(),
+        });
+    };
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "catalogue".into());
+    let to = dir.with_file_name(format!(
+        "{name}-gjenopprettet-{}",
+        chrono::Local::now().format("%Y%m%d-%H%M%S")
+    ));
+    restore_backup_file(&Path::new(&b.folder).join(&b.file), &to)?;
+    Ok(to)
+}
+
 /// Checks the catalogue whole: every record reads, every reference
 /// resolves, the counts agree.
 pub fn check_catalogue(cat: &Catalogue) -> Result<CheckReport> {

@@ -59,7 +59,7 @@ pub(crate) fn list(cat: &Catalogue) -> Result<Vec<BackupInfo>> {
     list_in(cat.path())
 }
 
-fn list_in(dir: &Path) -> Result<Vec<BackupInfo>> {
+pub(crate) fn list_in(dir: &Path) -> Result<Vec<BackupInfo>> {
     let folder = folder(dir);
     let Ok(read) = std::fs::read_dir(&folder) else {
         return Ok(Vec::new());

@@ -81,6 +81,13 @@ pub enum Error {
     #[error("{errors} row(s) of the file have errors, so nothing was saved; fix them and read the file again:\n{first}")]
     IntakeRefused { errors: usize, first: String },
     /// A stored record could not be decoded (a damaged catalogue).
+    #[error("The catalogue in {} is damaged ({first}{}); it is left as it is.", .path.display(), more_problems(*problems))]
+    Damaged {
+        path: PathBuf,
+        first: String,
+        problems: usize,
+    },
+
     #[error("{} is not empty; restore a backup into a new folder, so that nothing in it is overwritten.", .path.display())]
     NotEmpty { path: PathBuf },
 
@@ -159,6 +166,7 @@ impl Error {
             Error::BadBundle { .. } => "bad_bundle",
             Error::Io { .. } => "io",
             Error::NotEmpty { .. } => "not_empty",
+            Error::Damaged { .. } => "damaged",
             Error::Store(_) | Error::Corrupt { .. } => "store",
             Error::Sheet(e) => e.code(),
             Error::BadArguments { .. } => "bad_arguments",
@@ -192,5 +200,14 @@ impl Error {
             field: field.into(),
             problem: Box::new(problem.into()),
         }
+    }
+}
+
+/// ", and 3 more problems" after the first of several.
+fn more_problems(problems: usize) -> String {
+    match problems {
+        0 | 1 => String::new(),
+        2 => ", and one more problem".into(),
+        n => format!(", and {} more problems", n - 1),
     }
 }

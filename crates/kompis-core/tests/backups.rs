@@ -134,3 +134,41 @@ fn the_check_finds_a_missing_record_and_one_that_does_not_read() {
         report.problems
     );
 }
+
+#[test]
+fn a_damaged_catalogue_is_refused_and_its_newest_backup_restored_beside_it() {
+    let (dir, cat) = demo();
+    api::backup_now(&cat).unwrap();
+    let contact = cat
+        .entry(EntityKind::Offer, "o-01")
+        .unwrap()
+        .contact
+        .unwrap();
+    drop(cat);
+    let folder = dir.path().join("katalog");
+    let db = sled::open(&folder).unwrap();
+    db.remove(format!("person:{contact}")).unwrap();
+    db.flush().unwrap();
+    drop(db);
+    let before = std::fs::read_dir(&folder).unwrap().count();
+
+    let err = api::open_checked(&folder)
+        .err()
+        .expect("a damaged catalogue is refused");
+    assert_eq!(err.code(), "damaged");
+    assert!(api::backup_can_mend(&err));
+    assert!(err.to_string().contains("is damaged"), "{err}");
+    let to = api::restore_newest_backup(&folder).unwrap();
+    assert!(to
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("katalog-gjenopprettet-"));
+    let restored = api::open_checked(&to).expect("the restored catalogue is whole");
+    assert_eq!(restored.person(&contact).unwrap().id, contact);
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        before,
+        "nothing was written into the damaged folder"
+    );
+}
