@@ -17,8 +17,9 @@ use crate::wire::{BackupInfo, CheckReport};
 
 /// The newest backups always kept.
 pub const KEEP_NEWEST: usize = 10;
-/// Days for which the newest backup of each day is kept.
-pub const KEEP_DAYS: i64 = 30;
+/// Days for which the newest backup of each day is kept (the figure the
+/// erasure of a person quotes).
+pub const KEEP_DAYS: i64 = crate::model::privacy::BACKUP_KEEP_DAYS as i64;
 
 const SUFFIX: &str = ".kompis.json";
 const STAMP: &str = "%Y%m%d-%H%M%S";

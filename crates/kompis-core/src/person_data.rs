@@ -21,9 +21,6 @@ use kompis_sheet::{PersonSheetInput, ReportSummary, SheetError, SheetLang};
 /// What an erased person's name becomes in notes.
 pub(crate) const ERASED: &str = "[slettet person]";
 
-/// The folder beside the catalogue that rolling backups are written to.
-const BACKUPS: &str = "backups";
-
 /// The longest retention period asked for (a century).
 const MAX_MONTHS: u32 = 1_200;
 
@@ -150,7 +147,7 @@ pub(crate) fn erase(cat: &Catalogue, id: &str) -> Result<ErasureSummary> {
     let pruned_by = Local::now().date_naive() + Duration::days(BACKUP_KEEP_DAYS.into());
     let message = format!(
         "Erased {id} from the catalogue: the person, the contact of {} entries and their \
-         name in {} match records. Older backups ({backups} in {BACKUPS}/ beside the \
+         name in {} match records. Older backups ({backups} in backups/ beside the \
          catalogue) still hold them until they are pruned: backups are kept \
          {BACKUP_KEEP_DAYS} days; the last one holding this person is pruned by {}.",
         entries.len() + trash.len(),
@@ -229,16 +226,9 @@ fn trashed_entry(t: &Trashed) -> Option<Entry> {
         .flatten()
 }
 
-/// How many backup files lie in the folder beside the catalogue.
+/// How many of the catalogue's backups there are (each may hold the person).
 fn backups_beside(cat: &Catalogue) -> u32 {
-    let Some(dir) = cat.path().parent().map(|p| p.join(BACKUPS)) else {
-        return 0;
-    };
-    std::fs::read_dir(dir).map_or(0, |d| {
-        d.filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .count() as u32
-    })
+    crate::backups::list(cat).map_or(0, |l| l.len() as u32)
 }
 
 /// Whether a match's note, history notes or outcome notes name `name`.

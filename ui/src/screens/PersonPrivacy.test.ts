@@ -5,10 +5,20 @@
  * is final and what older backups hold, and after erasing says until when.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fakeCore } from "../test/core";
 import PersonPrivacy from "./PersonPrivacy.svelte";
 import type { Person } from "../lib/bindings/Person";
+
+beforeAll(() => {
+  // jsdom has no <dialog> methods.
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.removeAttribute("open");
+  };
+});
 
 afterEach(() => {
   cleanup();

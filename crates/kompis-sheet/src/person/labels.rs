@@ -70,8 +70,8 @@ static NB: PersonLabels = PersonLabels {
     matches: |n| format!("Matcher der notater nevner personen ({n})"),
     no_matches: "Ingen notater nevner personen.",
     note: "Notat",
-    history_note: "Notat i historikken",
-    outcome_note: "Notat om utfall",
+    history_note: "Historikk",
+    outcome_note: "Utfall",
     footer: "Innsyn",
     closing: "Den samme eksporten som JSON har alt i maskinlesbar form. \
               Eldre sikkerhetskopier kan også ha disse opplysningene til de slettes.",
@@ -108,8 +108,8 @@ static EN: PersonLabels = PersonLabels {
     matches: |n| format!("Matches whose notes name the person ({n})"),
     no_matches: "No note names the person.",
     note: "Note",
-    history_note: "Note in the history",
-    outcome_note: "Outcome note",
+    history_note: "History",
+    outcome_note: "Outcome",
     footer: "Access request",
     closing: "The same export as JSON holds everything in machine-readable form. \
               Older backups may also hold this data until they are pruned.",

@@ -179,14 +179,14 @@ fn match_block(fonts: &Fonts, w: &PersonLabels, l: &Labels, m: &MatchRecord) -> 
     }
     for h in &m.history {
         if let Some(n) = &h.note {
-            let key = format!("{} {}", w.history_note, moment(h.at));
-            key_value(&mut b, fonts, &key, n);
+            let value = format!("{}: {n}", moment(h.at));
+            key_value(&mut b, fonts, w.history_note, &value);
         }
     }
     for o in &m.outcomes {
         if let Some(n) = &o.note {
-            let key = format!("{} {}", w.outcome_note, date(o.date));
-            key_value(&mut b, fonts, &key, n);
+            let value = format!("{}: {n}", date(o.date));
+            key_value(&mut b, fonts, w.outcome_note, &value);
         }
     }
     b.gap(5.0);
