@@ -41,7 +41,9 @@ done
 summary=()
 for t in $targets; do
   step "fuzz $t for ${seconds}s"
-  mkdir -p "$work/$t" "corpus/$t" "artifacts/$t"
+  mkdir -p "$work/$t" "corpus/$t" "artifacts/$t" "regressions/$t"
+  # Earlier findings are kept already; count only this run's.
+  find "artifacts/$t" -type f -exec cp {} "regressions/$t/" \; -delete
   max_len=4096
   [ "$t" = xlsx_intake ] && max_len=65536
   log="$work/$t.log"
@@ -66,10 +68,10 @@ for t in $targets; do
   found=0
   for f in artifacts/"$t"/*; do
     [ -e "$f" ] || continue
-    mkdir -p "regressions/$t"
     cp "$f" "regressions/$t/"
     found=$((found + 1))
   done
+  rmdir "regressions/$t" 2>/dev/null || true
   summary+=("$t: ${execs:-?} executions, $(ls "corpus/$t" | wc -l) corpus files, $found findings")
 done
 

@@ -68,6 +68,21 @@ fn long(kind: EntityKind, id: &str, field: &str, value: Option<&str>) -> Result<
     length(kind.word(), id, field, value.unwrap_or(""), MAX_LONG)
 }
 
+/// [`length`] of an id or reference that names the entity: refused
+/// without quoting it (the entity is named by the id's length).
+fn id_length(entity: &str, field: &str, value: &str, max: usize) -> Result<()> {
+    let n = value.chars().count();
+    if value.len() > max && n > max {
+        return Err(Error::invalid(
+            entity,
+            format!("(an id of {n} characters)"),
+            field,
+            Problem::TooLong { length: n, max },
+        ));
+    }
+    Ok(())
+}
+
 /// A reference to another entity: no longer than an id.
 fn reference(kind: EntityKind, id: &str, field: &str, value: Option<&str>) -> Result<()> {
     length(kind.word(), id, field, value.unwrap_or(""), MAX_ID_LEN)
@@ -208,17 +223,7 @@ pub fn entry(kind: EntityKind, e: &Entry) -> Result<()> {
 /// Check a match record: its note, its history's notes and length.
 pub fn match_record(m: &MatchRecord) -> Result<()> {
     for (field, end) in [("need", &m.need), ("offer", &m.offer)] {
-        if end.chars().count() > MAX_ID_LEN {
-            return Err(Error::invalid(
-                "match",
-                format!("(an id of {} characters)", end.chars().count()),
-                field,
-                Problem::TooLong {
-                    length: end.chars().count(),
-                    max: MAX_ID_LEN,
-                },
-            ));
-        }
+        id_length("match", field, end, MAX_ID_LEN)?;
     }
     let id = format!("{}→{}", m.need, m.offer);
     let note = |value: Option<&str>| match value {
@@ -266,17 +271,7 @@ pub fn thesaurus(groups: &[ConceptGroup]) -> Result<()> {
         ));
     }
     for g in groups {
-        if g.id.chars().count() > MAX_SHORT {
-            return Err(Error::invalid(
-                "concept group",
-                format!("(an id of {} characters)", g.id.chars().count()),
-                "id",
-                Problem::TooLong {
-                    length: g.id.chars().count(),
-                    max: MAX_SHORT,
-                },
-            ));
-        }
+        id_length("concept group", "id", &g.id, MAX_SHORT)?;
         if g.terms.len() > MAX_TERMS {
             return Err(Error::invalid(
                 "concept group",

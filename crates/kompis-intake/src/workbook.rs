@@ -3,7 +3,7 @@
 //! [`MAX_UNZIPPED_MB`] unpacked, or has more than [`MAX_ENTRIES`] entries,
 //! is refused before anything is unpacked, and an ODS or XLS that would
 //! lay out more than [`MAX_CELLS`] cells before it is opened
-//! ([`crate::guard`]); XLSX sheets are read cell by cell, so two cells far
+//! ([`crate::guard`]); XLSX and XLSB sheets are read cell by cell, so two cells far
 //! apart (A1 and XFD1048576) cost two cells, not the rectangle between
 //! them; and tables of more than [`MAX_CELLS`] cells are refused. Formulas arrive as the
 //! values the spreadsheet saved for them, never evaluated. XML entities
@@ -13,7 +13,7 @@
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
-use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Cell, Data, DataRef, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
 
 use crate::error::{IntakeError, Result};
 use crate::form::{self, FormInfo};
@@ -73,7 +73,7 @@ pub(crate) fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Table>, Option<Form
         }
         Kind::Xlsb => {
             let mut book = Xlsb::new(cur).map_err(|e| bad(e.to_string()))?;
-            tables(&mut book, &mut budget, dense_rows)
+            tables(&mut book, &mut budget, xlsb_rows)
         }
         Kind::Ods => {
             let mut book = Ods::new(cur).map_err(|e| bad(e.to_string()))?;
@@ -135,7 +135,7 @@ where
     Ok((tables, info))
 }
 
-/// A sheet through the reader's whole range (XLS, XLSB, ODS).
+/// A sheet through the reader's whole range (XLS, ODS: counted before).
 fn dense_rows<RS, R>(
     book: &mut R,
     name: &str,
@@ -164,10 +164,33 @@ fn xlsx_rows<RS: Read + Seek>(
     name: &str,
     budget: &mut Budget,
 ) -> std::result::Result<Rows, Failure> {
-    let reader_failed = |e: calamine::XlsxError| Failure::Reader(e.to_string());
-    let mut cells = book.worksheet_cells_reader(name).map_err(reader_failed)?;
+    let failed = |e: calamine::XlsxError| Failure::Reader(e.to_string());
+    let mut cells = book.worksheet_cells_reader(name).map_err(failed)?;
+    sparse_rows(name, budget, || cells.next_cell().map_err(failed))
+}
+
+/// [`xlsx_rows`] for XLSB.
+fn xlsb_rows<RS: Read + Seek>(
+    book: &mut Xlsb<RS>,
+    name: &str,
+    budget: &mut Budget,
+) -> std::result::Result<Rows, Failure> {
+    let failed = |e: calamine::XlsbError| Failure::Reader(e.to_string());
+    let mut cells = book.worksheet_cells_reader(name).map_err(failed)?;
+    sparse_rows(name, budget, || cells.next_cell().map_err(failed))
+}
+
+type NextCell<'a> = std::result::Result<Option<Cell<DataRef<'a>>>, Failure>;
+
+/// Rows of the cells `next` yields, each filled cell and each gap before
+/// one spending `budget`.
+fn sparse_rows<'a>(
+    name: &str,
+    budget: &mut Budget,
+    mut next: impl FnMut() -> NextCell<'a>,
+) -> std::result::Result<Rows, Failure> {
     let mut found: Vec<(u32, u32, String)> = Vec::new();
-    while let Some(cell) = cells.next_cell().map_err(reader_failed)? {
+    while let Some(cell) = next()? {
         let (row, col) = cell.get_position();
         let text = cell_text(&Data::from(cell.get_value().clone()));
         if text.is_empty() {
