@@ -39,6 +39,10 @@ impl Batch {
     }
 }
 
+/// How often, and how long apart, opening retries a lock that is held.
+const LOCK_TRIES: u32 = 10;
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
 impl Storage {
     /// Open (or create) the database in `path`, mapping a held lock to
     /// [`Error::Locked`].
@@ -48,17 +52,29 @@ impl Storage {
             path: path.to_path_buf(),
             source,
         })?;
-        let db = sled::Config::new()
+        let config = sled::Config::new()
             .path(path)
             .cache_capacity(CACHE_BYTES)
-            .mode(sled::Mode::LowSpace)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(io) if is_lock_error(&io) => Error::Locked {
-                    path: path.to_path_buf(),
-                },
-                other => Error::Store(other),
-            })?;
+            .mode(sled::Mode::LowSpace);
+        // A lock is given a moment before it counts as held: the process
+        // that just closed the database (a restart, a backup restore) may
+        // still be letting go of its file.
+        let mut tries = 0;
+        let db = loop {
+            match config.open() {
+                Ok(db) => break db,
+                Err(sled::Error::Io(io)) if is_lock_error(&io) && tries < LOCK_TRIES => {
+                    tries += 1;
+                    std::thread::sleep(LOCK_WAIT);
+                }
+                Err(sled::Error::Io(io)) if is_lock_error(&io) => {
+                    return Err(Error::Locked {
+                        path: path.to_path_buf(),
+                    })
+                }
+                Err(other) => return Err(Error::Store(other)),
+            }
+        };
         Ok(Storage {
             db,
             path: path.to_path_buf(),
