@@ -32,11 +32,26 @@ bench-window:
 	cargo build --release -p kompis-app
 	cargo run --release -p kompis-e2e --example window_bench -- --release-app $(CARGO_TARGET_DIR)/release/kompis-app
 
-## deb: the Debian package (installs tauri-cli 2 on first use; ~10 min)
-deb:
+## deb: the Debian package, with the `kompis` command line in it (installs tauri-cli 2 on first use; ~10 min)
+deb: package-cli
+	cd src-tauri && cargo tauri build --bundles deb
+
+## appimage: the AppImage; needs GitHub (Tauri downloads linuxdeploy and the AppImage runtime), so built in CI, not here (docs/packaging.md)
+.PHONY: appimage package-cli deb-test
+appimage: package-cli
+	cd src-tauri && cargo tauri build --bundles appimage
+
+# What deb and appimage share: tauri-cli, the UI, and the release `kompis`
+# staged where tauri.conf.json's bundle.linux files look for it.
+package-cli:
 	command -v cargo-tauri >/dev/null || cargo install tauri-cli --version "^2" --locked
 	cd ui && npm run build
-	cd src-tauri && cargo tauri build --bundles deb
+	cargo build --release -p kompis-cli
+	install -D -m 755 $(CARGO_TARGET_DIR)/release/kompis target/package/kompis
+
+## deb-test: build the .deb, install it in a clean Debian 12 (debootstrap), photograph it there; root, not part of CI (~15 min cold)
+deb-test:
+	bash scripts/deb-install-test.sh
 
 ## fuzz: cargo-fuzz (libFuzzer) on the readers, 60 s a target (FUZZ_SECONDS=…); not part of CI
 fuzz:

@@ -8,6 +8,20 @@ use std::path::{Path, PathBuf};
 /// else `KOMPIS_DB`, else the platform's data folder. Other arguments are
 /// left alone; `--db` without a folder is an error sentence.
 pub fn catalogue_dir(args: impl IntoIterator<Item = OsString>) -> Result<PathBuf, String> {
+    Ok(kompis_core::api::resolve_catalogue_dir(explicit_dir(args)?))
+}
+
+/// Which catalogue the app opens: `--db`, else `KOMPIS_DB`, else the folder
+/// chosen in the settings (`settings_file`), else the platform's data folder.
+pub fn launch(
+    args: impl IntoIterator<Item = OsString>,
+    settings_file: PathBuf,
+) -> Result<kompis_core::api::Launch, String> {
+    Ok(kompis_core::api::launch(explicit_dir(args)?, settings_file))
+}
+
+/// The folder `--db` names, if any.
+fn explicit_dir(args: impl IntoIterator<Item = OsString>) -> Result<Option<PathBuf>, String> {
     let mut explicit = None;
     let mut args = args.into_iter().skip(1);
     while let Some(arg) = args.next() {
@@ -21,9 +35,27 @@ pub fn catalogue_dir(args: impl IntoIterator<Item = OsString>) -> Result<PathBuf
             explicit = Some(OsString::from(dir));
         }
     }
-    Ok(kompis_core::api::resolve_catalogue_dir(
-        explicit.map(PathBuf::from),
-    ))
+    Ok(explicit.map(PathBuf::from))
+}
+
+/// The file the app was started with, as the desktop's file association
+/// passes it (`kompis-app FILE.kompis.json`): the first argument that is
+/// neither an option nor `--db`'s folder and names a file, taken from `cwd`
+/// when relative. The page gets it as a one-time handle for the import
+/// review, never the path.
+pub fn opened_file(args: impl IntoIterator<Item = OsString>, cwd: &Path) -> Option<PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            args.next();
+        } else if !arg.to_str().is_some_and(|a| a.starts_with('-')) {
+            let path = cwd.join(arg);
+            if path.is_file() {
+                return Some(path);
+            }
+        }
+    }
+    None
 }
 
 /// The D-Bus name under which this instance is single: one per catalogue
@@ -69,10 +101,43 @@ mod tests {
     }
 
     #[test]
+    fn db_flag_comes_before_the_folder_chosen_in_the_settings() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("settings.json");
+        std::fs::write(&file, r#"{"catalogue": "/tmp/chosen"}"#).unwrap();
+        let l = launch(args(&["--db", "/tmp/a"]), file.clone()).unwrap();
+        assert_eq!(l.catalogue, PathBuf::from("/tmp/a"));
+        assert_eq!(l.fixed_by.as_deref(), Some("--db"));
+        assert_eq!(l.settings_file, file);
+    }
+
+    #[test]
     fn db_flag_without_a_folder_is_refused_with_a_sentence() {
         let err = catalogue_dir(args(&["--db"])).unwrap_err();
         assert!(err.contains("needs a folder"), "{err}");
         assert!(catalogue_dir(args(&["--db="])).is_err());
+    }
+
+    #[test]
+    fn opened_file_is_the_first_existing_file_not_the_catalogue() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("backup.kompis.json");
+        std::fs::write(&file, "{}").unwrap();
+        let cwd = dir.path();
+        assert_eq!(
+            opened_file(args(&["--db", "backup.kompis.json", "missing.json"]), cwd),
+            None
+        );
+        assert_eq!(
+            opened_file(args(&["--db=/tmp/a", "backup.kompis.json"]), cwd),
+            Some(file.clone())
+        );
+        let absolute = file.to_str().unwrap();
+        assert_eq!(
+            opened_file(args(&[absolute]), Path::new("/")),
+            Some(file.clone())
+        );
+        assert_eq!(opened_file(args(&[]), cwd), None);
     }
 
     #[test]

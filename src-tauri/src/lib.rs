@@ -33,19 +33,27 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 /// leaving the processor to the window while it opens.
 const WARM_UP_GRACE: std::time::Duration = std::time::Duration::from_millis(1200);
 
+/// How long a restart on another catalogue waits, so the command choosing
+/// it answers the page first.
+const REOPEN_GRACE: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// How often the app looks for changes to back up.
 const BACKUP_EVERY: std::time::Duration = std::time::Duration::from_secs(5 * 60);
 
 /// Starts the app; returns when its last window has closed.
 pub fn run() {
     software_compositing();
-    let catalogue = match launch::catalogue_dir(std::env::args_os()) {
-        Ok(dir) => dir,
+    let settings_file = kompis_core::api::default_app_settings_file();
+    let launched = match launch::launch(std::env::args_os(), settings_file) {
+        Ok(launched) => launched,
         Err(sentence) => {
             eprintln!("kompis-app: {sentence}");
             std::process::exit(2);
         }
     };
+    let catalogue = launched.catalogue.clone();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let file = launch::opened_file(std::env::args_os(), &cwd);
     let context = tauri::generate_context!();
     let instance = launch::instance_id(&context.config().identifier, &catalogue);
     // The single-instance plugin must come first: a second launch on the
@@ -53,7 +61,10 @@ pub fn run() {
     let builder = tauri::Builder::default().plugin(
         tauri_plugin_single_instance::Builder::new()
             .dbus_id(instance)
-            .callback(|app, _args, _cwd| bring_forward(app))
+            .callback(|app, args, cwd| {
+                bring_forward(app);
+                opened_again(app, args, &cwd);
+            })
             .build(),
     );
     with_commands(builder)
@@ -61,7 +72,10 @@ pub fn run() {
             file_dropped(window, event);
             close_requested(window, event);
         })
-        .setup(move |app| open_catalogue(app, catalogue))
+        .setup(move |app| {
+            app.manage(launched);
+            open_catalogue(app, catalogue, file)
+        })
         .run(context)
         .expect("error while running the Kompis app");
 }
@@ -73,9 +87,10 @@ pub fn run() {
 fn open_catalogue<R: Runtime>(
     app: &mut App<R>,
     dir: PathBuf,
+    file: Option<PathBuf>,
 ) -> Result<(), Box<dyn std::error::Error>> {
     match kompis_core::api::open_checked(&dir) {
-        Ok(catalogue) => start(app.handle(), catalogue)?,
+        Ok(catalogue) => start(app.handle(), catalogue, file)?,
         Err(error) => {
             eprintln!("kompis-app: {error}");
             let handle = app.handle().clone();
@@ -109,7 +124,7 @@ fn open_catalogue<R: Runtime>(
                         .map(|restored| restored.and_then(|to| Catalogue::open(&to)));
                     match opened {
                         Some(Ok(catalogue)) => {
-                            if let Err(e) = start(&handle, catalogue) {
+                            if let Err(e) = start(&handle, catalogue, file) {
                                 eprintln!("kompis-app: {e}");
                                 handle.exit(1);
                             }
@@ -127,10 +142,12 @@ fn open_catalogue<R: Runtime>(
 }
 
 /// With the catalogue open: hands it to the commands, opens the main
-/// window, and starts the warm-up and the backups.
+/// window (telling the page of the file the app was started with, if any),
+/// and starts the warm-up and the backups.
 fn start<R: Runtime>(
     app: &tauri::AppHandle<R>,
     catalogue: Catalogue,
+    file: Option<PathBuf>,
 ) -> Result<(), Box<dyn std::error::Error>> {
     kompis_core::api::set_file_picker(
         &catalogue,
@@ -147,6 +164,22 @@ fn start<R: Runtime>(
             }
         }),
     );
+    // The settings may choose another catalogue folder: Kompis then starts
+    // again on it, a moment after the command has answered.
+    if let Some(launched) = app.try_state::<kompis_core::api::Launch>() {
+        let handle = app.clone();
+        kompis_core::api::set_app_shell(
+            &catalogue,
+            launched.inner().clone(),
+            std::sync::Arc::new(move || {
+                let handle = handle.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(REOPEN_GRACE);
+                    handle.restart();
+                });
+            }),
+        );
+    }
     app.manage(catalogue);
     let config = app
         .config()
@@ -156,7 +189,17 @@ fn start<R: Runtime>(
         .find(|w| w.label == MAIN_WINDOW)
         .ok_or("tauri.conf.json has no main window")?
         .clone();
-    tauri::WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    let mut window = tauri::WebviewWindowBuilder::from_config(app, &config)?;
+    if let Some(path) = file {
+        // The page reads it once it listens for files (`ui/src/lib/tauri.ts`).
+        let choice = kompis_core::api::grant_dropped_file(&app.state::<Catalogue>(), path);
+        let script = format!(
+            "window.{OPENED_FILE} = {};",
+            serde_json::to_string(&choice)?
+        );
+        window = window.initialization_script(script);
+    }
+    window.build()?;
     // Build the lists and rankings the screens will ask for while
     // the window loads; a command that needs one waits for it.
     let handle = app.clone();
@@ -185,6 +228,10 @@ fn start<R: Runtime>(
 /// the intake review, never the path.
 pub const FILE_DROPPED: &str = "kompis://file-dropped";
 
+/// The global that holds the [`kompis_core::api::wire::FileChoice`] of the
+/// file the app was started with (a double click on a `.kompis.json`).
+pub const OPENED_FILE: &str = "__KOMPIS_OPENED_FILE__";
+
 /// The event that asks the page about its unsaved changes when the window
 /// is being closed (no payload).
 pub const CLOSE_REQUESTED: &str = "kompis://close-requested";
@@ -201,6 +248,22 @@ fn file_dropped<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let choice = kompis_core::api::grant_dropped_file(&catalogue, path.clone());
     if let Err(e) = window.emit_to(MAIN_WINDOW, FILE_DROPPED, choice) {
         eprintln!("kompis-app: could not tell the window of a dropped file: {e}");
+    }
+}
+
+/// A file opened while Kompis already runs on this catalogue (the second
+/// launch hands over its arguments) goes to the import review like a drop.
+fn opened_again<R: Runtime>(app: &tauri::AppHandle<R>, args: Vec<String>, cwd: &str) {
+    let args = args.into_iter().map(std::ffi::OsString::from);
+    let (Some(path), Some(catalogue)) = (
+        launch::opened_file(args, std::path::Path::new(cwd)),
+        app.try_state::<Catalogue>(),
+    ) else {
+        return;
+    };
+    let choice = kompis_core::api::grant_dropped_file(&catalogue, path);
+    if let Err(e) = app.emit_to(MAIN_WINDOW, FILE_DROPPED, choice) {
+        eprintln!("kompis-app: could not tell the window of an opened file: {e}");
     }
 }
 

@@ -17,12 +17,10 @@ pub struct DialogPicker<R: Runtime>(pub AppHandle<R>);
 impl<R: Runtime> FilePicker for DialogPicker<R> {
     fn pick(&self, request: &PickRequest) -> Option<PathBuf> {
         let extensions: Vec<&str> = request.extensions.iter().map(String::as_str).collect();
-        let mut dialog = self
-            .0
-            .dialog()
-            .file()
-            .set_title(&request.title)
-            .add_filter(&request.filter_name, &extensions);
+        let mut dialog = self.0.dialog().file().set_title(&request.title);
+        if !extensions.is_empty() {
+            dialog = dialog.add_filter(&request.filter_name, &extensions);
+        }
         if let Some(window) = self.0.get_webview_window(MAIN_WINDOW) {
             dialog = dialog.set_parent(&window);
         }
@@ -32,7 +30,9 @@ impl<R: Runtime> FilePicker for DialogPicker<R> {
         if let Some(name) = &request.suggested_name {
             dialog = dialog.set_file_name(name);
         }
-        let chosen = if request.open {
+        let chosen = if request.pick_folder {
+            dialog.blocking_pick_folder()
+        } else if request.open {
             dialog.blocking_pick_file()
         } else {
             dialog.blocking_save_file()

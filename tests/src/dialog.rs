@@ -50,3 +50,44 @@ pub fn answer(display: &str, title: &str, path: &Path) {
         "the file dialog {title:?} did not close after Enter"
     );
 }
+
+/// Waits for the folder dialog titled `title` and chooses `folder`: its
+/// path in the location field (Ctrl+L) takes the dialog into it, and Enter
+/// on the empty field then chooses the folder it is in.
+pub fn answer_folder(display: &str, title: &str, folder: &Path) {
+    let mut windows = Vec::new();
+    let found = crate::wait_until(APPEAR, || {
+        windows = crate::window::titled(display, title);
+        !windows.is_empty()
+    });
+    assert!(
+        found,
+        "no folder dialog titled {title:?} appeared within {APPEAR:?}"
+    );
+    let window = windows.last().map(u32::to_string).unwrap_or_default();
+    std::thread::sleep(Duration::from_millis(800));
+    xdotool(display, &["windowfocus", "--sync", &window]);
+    xdotool(display, &["key", "--clearmodifiers", "ctrl+l"]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["key", "--clearmodifiers", "ctrl+a"]);
+    let text = format!("{}/", folder.to_str().expect("the test's path is UTF-8"));
+    xdotool(display, &["type", "--delay", "15", &text]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["key", "Return"]);
+    let gone = || crate::window::titled(display, title).is_empty();
+    for _ in 0..3 {
+        if crate::wait_until(Duration::from_millis(1500), gone) {
+            return;
+        }
+        xdotool(display, &["windowfocus", "--sync", &window]);
+        xdotool(display, &["key", "Return"]);
+    }
+    if !crate::wait_until(APPEAR, gone) {
+        let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts/folder-dialog-failed.png");
+        crate::window::capture(display, title, &shot);
+        panic!(
+            "the folder dialog {title:?} did not close after Enter (photographed in {})",
+            shot.display()
+        );
+    }
+}

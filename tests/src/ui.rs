@@ -165,6 +165,7 @@ pub const SCREENS: &[(&str, &str, &str)] = &[
     ("thesaurus", "#/thesaurus", "[data-testid=concept]"),
     ("sheets", "#/sheets", "[data-testid=sheet-preview]"),
     ("intake", "#/intake", "[data-testid=intake-choose]"),
+    ("settings", "#/settings", "[data-testid=settings-backups]"),
     ("trash", "#/trash", "[data-testid=entry-row], .empty"),
     ("need", "#/needs/n-01", "[data-testid=match-row]"),
     ("offer", "#/offers/o-01", "[data-testid=edit]"),

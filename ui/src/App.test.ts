@@ -20,6 +20,7 @@ const core: Handlers = {
   list_entries: () => ({ total: 1, offset: 0, rows: [{ entry: need, marks: [] }] }),
   competence_gaps: () => ({ total: 0, offset: 0, rows: [] }),
   get_entry: () => need,
+  entry_row: () => ({ entry: need, marks: [], overdue: false }),
   matches_for_need: () => [],
   declined_for_need: () => [],
   search: () => [],

@@ -325,8 +325,17 @@ enum BackupAction {
         #[arg(long)]
         json: bool,
     },
-    /// Write a backup now (and prune the old ones).
+    /// Write a backup now (and prune the old ones), in the second folder too when one is chosen.
     Now,
+    /// Choose a second folder the backups are also written to (a USB stick, a synced folder).
+    Second {
+        /// The folder (it must exist); kept with the catalogue.
+        #[arg(value_name = "DIR", required_unless_present = "clear")]
+        folder: Option<PathBuf>,
+        /// Stop writing to the second folder (its backups stay).
+        #[arg(long, conflicts_with = "folder")]
+        clear: bool,
+    },
     /// Restore a backup into a new catalogue folder (the current one is not touched).
     Restore {
         /// The backup file.
@@ -362,16 +371,50 @@ fn backup(cat: &Catalogue, action: BackupAction) -> Result<()> {
             } else {
                 let rows = list
                     .iter()
-                    .map(|b| vec![b.at.replace('T', " "), b.bytes.to_string(), b.file.clone()])
+                    .map(|b| {
+                        let place = if b.second { "second" } else { "beside" };
+                        vec![
+                            b.at.replace('T', " "),
+                            b.bytes.to_string(),
+                            place.to_string(),
+                            b.file.clone(),
+                            b.folder.clone(),
+                        ]
+                    })
                     .collect();
-                table::print(&["WRITTEN", "BYTES", "FILE"], rows);
+                table::print(&["WRITTEN", "BYTES", "WHERE", "FILE", "FOLDER"], rows);
             }
         }
         BackupAction::Now => {
             let b = api::backup_now(cat)?;
             say!("Wrote the backup {} in {}.", b.file, b.folder);
+            second_copy(cat)?;
+        }
+        BackupAction::Second { folder, clear: _ } => {
+            let view = api::set_second_backup_folder(cat, folder.as_deref())?;
+            match &view.second {
+                Some(second) => {
+                    say!("The backups are also written to {second}.");
+                    second_copy(cat)?;
+                }
+                None => say!("The backups are written beside the catalogue only."),
+            }
         }
         BackupAction::Restore { file, to } => restore(&file, &to)?,
+    }
+    Ok(())
+}
+
+/// How the last backup's copy to the second folder went, if one is chosen.
+fn second_copy(cat: &Catalogue) -> Result<()> {
+    if let Some(copy) = api::settings(cat)?.second_copy {
+        match copy.failed {
+            Some(reason) => say!(
+                "The last backup to {} failed: {reason}; the one beside the catalogue was written.",
+                copy.folder
+            ),
+            None => say!("Wrote it in {} too.", copy.folder),
+        }
     }
     Ok(())
 }
@@ -486,9 +529,16 @@ fn run(cli: Cli) -> Result<()> {
             if json {
                 print_json(&serde_json::json!({ "needs": ranked }))?;
             } else {
+                // Each entry by its title and organisation, not only its id.
+                let named = |side: Side, id: &str| -> Result<String> {
+                    let row = api::entry_row(&cat, side, id.to_string())?;
+                    Ok(match row.organisation_name {
+                        Some(org) => format!("{} — {org}", row.entry.title),
+                        None => row.entry.title,
+                    })
+                };
                 for n in ranked {
-                    let title = api::get_entry(&cat, Side::Need, n.need.clone())?.title;
-                    say!("{} {}", n.need, title);
+                    say!("{}  {}", n.need, named(Side::Need, &n.need)?);
                     if n.matches.is_empty() {
                         say!("  (no offer above the threshold)");
                     }
@@ -497,8 +547,11 @@ fn run(cli: Cli) -> Result<()> {
                             "  {:>3.0} %  {}  {}",
                             m.score * 100.0,
                             m.offer,
-                            m.reasons.join("; ")
+                            named(Side::Offer, &m.offer)?
                         );
+                        if !m.reasons.is_empty() {
+                            say!("          {}", m.reasons.join("; "));
+                        }
                     }
                 }
             }

@@ -318,3 +318,40 @@ fn a_reader_that_goes_away_ends_it_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.is_empty(), "nothing said on a closed pipe: {err}");
 }
+
+#[test]
+fn match_table_names_each_offer_by_title_and_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    stdout(kompis(&db).arg("demo"));
+    let ranked = json(kompis(&db).args(["match", "--need", "n-02", "--top", "3", "--json"]));
+    let table = stdout(kompis(&db).args(["match", "--need", "n-02", "--top", "3"]));
+    let offers = json(kompis(&db).args(["list", "offers", "--json"]));
+    let orgs = json(kompis(&db).args(["list", "organisations", "--json"]));
+    let matches = ranked["needs"][0]["matches"].as_array().unwrap();
+    assert!(!matches.is_empty(), "{ranked}");
+    for m in matches {
+        let id = m["offer"].as_str().unwrap();
+        let offer = offers
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap();
+        let org = orgs
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == offer["organisation"])
+            .unwrap();
+        let line = table
+            .lines()
+            .find(|l| l.contains(&format!("  {id}  ")))
+            .unwrap_or_else(|| panic!("no line for {id}: {table}"));
+        assert!(
+            line.contains(offer["title"].as_str().unwrap())
+                && line.contains(org["name"].as_str().unwrap()),
+            "{line}"
+        );
+    }
+}

@@ -36,6 +36,8 @@ macro_rules! for_each_command {
             list_people(query: PersonQuery) -> Page<PersonRow>;
             /// One offer or need.
             get_entry(side: Side, id: String) -> Entry;
+            /// One offer or need as its page shows it: with its organisation and whether its deadline has passed.
+            entry_row(side: Side, id: String) -> EntryRow;
             /// One organisation.
             get_organisation(id: String) -> Organisation;
             /// One person.
@@ -88,6 +90,12 @@ macro_rules! for_each_command {
             list_backups() -> Vec<BackupInfo>;
             /// Writes a backup of the whole catalogue now and prunes the old ones.
             backup_now() -> BackupInfo;
+            /// The settings: the catalogue's folder, the backups' folders, the last backup and how its second copy went.
+            settings() -> SettingsView;
+            /// Chooses (a folder handle) or, with none, forgets the second backup folder; writes a backup at once.
+            set_second_backup(file: Option<String>) -> SettingsView;
+            /// Chooses the catalogue folder (a handle: a catalogue or an empty folder) and reopens Kompis on it.
+            set_catalogue(file: String) -> CatalogueChange;
             /// Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality.
             export_report(request: ReportRequest, file: String) -> ReportSummary;
             /// One page of the active needs with no suggestion: the competence gaps.

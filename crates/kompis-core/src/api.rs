@@ -15,6 +15,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::app_settings;
 use crate::backups;
 use crate::bundle;
 use crate::listing;
@@ -23,6 +24,7 @@ use crate::{
     search, seekers, sheets, vacancies, validate, workflow,
 };
 
+pub use crate::app_settings::{AppSettings, Launch, Reopener};
 pub use crate::bundle::Bundle;
 pub use crate::catalogue::Catalogue;
 pub use crate::error::{Error, Result};
@@ -119,6 +121,17 @@ pub fn all_people(cat: &Catalogue) -> Result<Vec<crate::model::Person>> {
 /// One offer or need.
 pub fn get_entry(cat: &Catalogue, side: Side, id: String) -> Result<crate::model::Entry> {
     cat.entry(side.into(), &id)
+}
+
+/// One offer or need as its page shows it: with its organisation and
+/// whether its deadline has passed.
+pub fn entry_row(cat: &Catalogue, side: Side, id: String) -> Result<EntryRow> {
+    let entry = cat.entry(side.into(), &id)?;
+    let org = match &entry.organisation {
+        Some(o) => cat.organisation(o).ok(),
+        None => None,
+    };
+    Ok(EntryRow::new(entry, org.as_ref()))
 }
 
 /// One organisation.
@@ -565,7 +578,11 @@ pub fn open_checked(dir: &Path) -> Result<Catalogue> {
     }
     Err(Error::Damaged {
         path: dir.to_path_buf(),
-        first: report.problems.first().cloned().unwrap_or_default(),
+        first: report
+            .problems
+            .first()
+            .map(|p| p.trim_end_matches('.').to_string())
+            .unwrap_or_default(),
         problems: report.problems.len(),
     })
 }
@@ -601,6 +618,100 @@ pub fn restore_newest_backup(dir: &Path) -> Result<std::path::PathBuf> {
     ));
     restore_backup_file(&Path::new(&b.folder).join(&b.file), &to)?;
     Ok(to)
+}
+
+/// The platform's file for the app's own settings (which catalogue folder
+/// it opens): `~/.config/kompis/settings.json` on Linux.
+pub fn default_app_settings_file() -> std::path::PathBuf {
+    app_settings::default_file()
+}
+
+/// Which catalogue the app opens: `explicit` (`--db`), else `KOMPIS_DB`,
+/// else the folder chosen in `settings_file`, else the default.
+pub fn launch(explicit: Option<std::path::PathBuf>, settings_file: std::path::PathBuf) -> Launch {
+    app_settings::launch(explicit, settings_file)
+}
+
+/// Reads the app's settings file (a missing one is the defaults).
+pub fn load_app_settings(file: &Path) -> Result<AppSettings> {
+    app_settings::load(file)
+}
+
+/// Writes the app's settings file atomically.
+pub fn save_app_settings(file: &Path, settings: &AppSettings) -> Result<()> {
+    app_settings::save(file, settings)
+}
+
+/// Install what the desktop shell knows (how the catalogue was found, and
+/// how to reopen Kompis on another one); the settings can then choose
+/// the catalogue folder.
+pub fn set_app_shell(cat: &Catalogue, launch: Launch, reopen: Reopener) {
+    app_settings::install(cat, launch, reopen);
+}
+
+/// What the settings show: the catalogue's folder, the backups' folders,
+/// the last backup and how its copy to the second folder went.
+pub fn settings(cat: &Catalogue) -> Result<SettingsView> {
+    let launch = app_settings::installed(cat);
+    Ok(SettingsView {
+        catalogue: cat.path().display().to_string(),
+        can_choose: launch.is_some(),
+        fixed_by: launch.and_then(|l| l.fixed_by),
+        backups: backups::folder(cat.path()).display().to_string(),
+        second: backups::second_folder(cat)?.map(|f| f.display().to_string()),
+        last: backups::list_in(cat.path())?.into_iter().next(),
+        second_copy: backups::second_copy(cat),
+    })
+}
+
+/// Chooses the second folder the backups are also written to (`file`, a
+/// handle from `choose_file` for a backup folder) and writes a backup at
+/// once, or, with none, stops writing there (its backups stay).
+pub fn set_second_backup(cat: &Catalogue, file: Option<String>) -> Result<SettingsView> {
+    let chosen = match file {
+        Some(handle) => Some(cat.files().take(&handle, &[FilePurpose::BackupFolder])?),
+        None => None,
+    };
+    set_second_backup_folder(cat, chosen.as_deref())
+}
+
+/// [`set_second_backup`] with a folder the command line was given.
+pub fn set_second_backup_folder(cat: &Catalogue, second: Option<&Path>) -> Result<SettingsView> {
+    let Some(chosen) = second else {
+        backups::set_second_folder(cat, None)?;
+        return settings(cat);
+    };
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let chosen_c = canonical(chosen);
+    if chosen_c == canonical(&backups::folder(cat.path()))
+        || chosen_c.starts_with(canonical(cat.path()))
+    {
+        return Err(Error::invalid(
+            "backup folder",
+            "",
+            "file",
+            "is the catalogue's own folder or its backups folder; choose another one, such as a USB stick or a synced folder",
+        ));
+    }
+    let chosen = std::path::absolute(chosen).unwrap_or_else(|_| chosen.to_path_buf());
+    backups::set_second_folder(cat, Some(&chosen))?;
+    backups::backup_now(cat)?;
+    settings(cat)
+}
+
+/// Chooses the catalogue folder Kompis opens (`file`, a handle from
+/// `choose_file` for a catalogue folder): a catalogue, or an empty folder
+/// for a new one; a folder with other files is refused. Kept in the app's
+/// settings file; Kompis then reopens on it (unless `--db` or `KOMPIS_DB`
+/// named this one).
+pub fn set_catalogue(cat: &Catalogue, file: String) -> Result<CatalogueChange> {
+    let chosen = cat.files().take(&file, &[FilePurpose::CatalogueFolder])?;
+    let (created, reopening) = app_settings::choose_catalogue(cat, &chosen)?;
+    Ok(CatalogueChange {
+        catalogue: chosen.display().to_string(),
+        created,
+        reopening,
+    })
 }
 
 /// Checks the catalogue whole: every record reads, every reference
@@ -783,7 +894,13 @@ pub fn export_bundle_file(cat: &Catalogue, path: &Path) -> Result<ImportSummary>
 /// answers a one-time handle for the command that reads or writes it, and
 /// the file's name, or nothing when the person cancels.
 pub fn choose_file(cat: &Catalogue, request: FileRequest) -> Result<Option<FileChoice>> {
-    cat.files().choose(&request)
+    // A folder dialog starts beside the catalogue, not in "recently used".
+    let start = request
+        .purpose
+        .is_folder()
+        .then(|| cat.path().parent().map(Path::to_path_buf))
+        .flatten();
+    cat.files().choose_from(&request, start)
 }
 
 /// Opens a file the person saved (a match sheet, a workbook, a bundle) with
@@ -994,11 +1111,12 @@ pub fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
 /// building it twice.
 pub fn warm_up(cat: &Catalogue) -> Result<()> {
     warm_up_first_screen(cat)?;
-    list_entries(cat, Side::Offer, EntryQuery::default())?;
-    facets(cat)?;
-    list_people(cat, PersonQuery::default())?;
+    // The longest builds a screen waits for come first: the offer index
+    // (a need's page) and the ranking of every need (the gaps), on all cores.
     warm_offer_index(cat)?;
     competence_gaps(cat, PageQuery::default())?;
+    list_entries(cat, Side::Offer, EntryQuery::default())?;
+    list_people(cat, PersonQuery::default())?;
     search::warm(cat)?;
     // Last: the themes of every text, which the insight screen counts
     // (kept through writes; the longest step on a large catalogue).

@@ -5,15 +5,24 @@
 //! app starts and again after changes (see [`backup_if_changed`]), and
 //! prunes by itself: the newest [`KEEP_NEWEST`] stay, plus the newest of
 //! each day for [`KEEP_DAYS`] days. Nothing else in the folder is touched.
+//!
+//! The coordinator may choose a second folder (a USB stick, a synced
+//! folder), kept with the catalogue under `meta:backup-second`: every
+//! backup is then written there too, by the same writer, and pruned by the
+//! same rule. When that folder is missing or cannot be written, the backup
+//! beside the catalogue still stands; the failure is kept as a sentence
+//! ([`SecondCopy`]) for the settings to show, never an error.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Local, NaiveDate, NaiveDateTime, TimeZone};
 
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
-use crate::wire::{BackupInfo, CheckReport};
+use crate::keys;
+use crate::wire::{BackupInfo, CheckReport, SecondCopy};
 
 /// The newest backups always kept.
 pub const KEEP_NEWEST: usize = 10;
@@ -25,11 +34,13 @@ const SUFFIX: &str = ".kompis.json";
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
 /// The catalogue's write count when the last backup was written (kept for
-/// as long as the catalogue is open).
+/// as long as the catalogue is open), and how the last copy to the second
+/// folder went.
 #[derive(Default)]
 struct LastBackup {
     generation: AtomicU64,
     written: std::sync::atomic::AtomicBool,
+    second: Mutex<Option<SecondCopy>>,
 }
 
 /// Where the catalogue at `dir` keeps its backups: `backups/` beside it.
@@ -37,6 +48,35 @@ pub(crate) fn folder(dir: &Path) -> PathBuf {
     dir.parent()
         .unwrap_or_else(|| Path::new("."))
         .join("backups")
+}
+
+/// The second folder the coordinator chose for the backups, if any.
+pub(crate) fn second_folder(cat: &Catalogue) -> Result<Option<PathBuf>> {
+    Ok(cat
+        .setting::<String>(keys::BACKUP_SECOND)?
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from))
+}
+
+/// Chooses (or, with none, forgets) the second folder; flushed. The last
+/// copy's outcome is forgotten with it.
+pub(crate) fn set_second_folder(cat: &Catalogue, second: Option<&Path>) -> Result<()> {
+    match second {
+        Some(f) => cat.put_setting(keys::BACKUP_SECOND, &f.to_string_lossy().into_owned())?,
+        None => cat.remove_setting(keys::BACKUP_SECOND)?,
+    }
+    *lock(&cat.kept::<LastBackup>().second) = None;
+    Ok(())
+}
+
+/// How the last backup to the second folder went (this session), if one
+/// was tried.
+pub(crate) fn second_copy(cat: &Catalogue) -> Option<SecondCopy> {
+    lock(&cat.kept::<LastBackup>().second).clone()
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The file-name prefix of the catalogue's backups: its folder's name.
@@ -55,15 +95,27 @@ fn written_at(dir: &Path, name: &str) -> Option<DateTime<Local>> {
     Local.from_local_datetime(&naive).earliest()
 }
 
-/// The catalogue's backups, newest first.
+/// The catalogue's backups in both folders, newest first (beside the
+/// catalogue first when two have the same time).
 pub(crate) fn list(cat: &Catalogue) -> Result<Vec<BackupInfo>> {
-    list_in(cat.path())
+    let mut out = list_in(cat.path())?;
+    if let Some(second) = second_folder(cat)? {
+        out.extend(list_folder(cat.path(), &second, true));
+        out.sort_by(|a, b| b.at.cmp(&a.at).then(a.second.cmp(&b.second)));
+    }
+    Ok(out)
 }
 
+/// The backups beside the catalogue at `dir`, newest first.
 pub(crate) fn list_in(dir: &Path) -> Result<Vec<BackupInfo>> {
-    let folder = folder(dir);
-    let Ok(read) = std::fs::read_dir(&folder) else {
-        return Ok(Vec::new());
+    Ok(list_folder(dir, &folder(dir), false))
+}
+
+/// The backups of the catalogue at `dir` in `folder`, newest first; a
+/// folder that cannot be read has none.
+fn list_folder(dir: &Path, folder: &Path, second: bool) -> Vec<BackupInfo> {
+    let Ok(read) = std::fs::read_dir(folder) else {
+        return Vec::new();
     };
     let mut out = Vec::new();
     for item in read.flatten() {
@@ -77,13 +129,17 @@ pub(crate) fn list_in(dir: &Path) -> Result<Vec<BackupInfo>> {
             folder: folder.to_string_lossy().into_owned(),
             at: at.format("%Y-%m-%dT%H:%M:%S").to_string(),
             bytes,
+            second,
         });
     }
     out.sort_by(|a, b| b.at.cmp(&a.at));
-    Ok(out)
+    out
 }
 
-/// Writes a backup now and prunes the old ones; answers what was written.
+/// Writes a backup now beside the catalogue, and to the second folder when
+/// one is chosen, and prunes the old ones in each; answers what was written
+/// beside the catalogue. Only that one can fail the call: the second
+/// folder's outcome is kept (see [`second_copy`]) and logged.
 pub(crate) fn backup_now(cat: &Catalogue) -> Result<BackupInfo> {
     let generation = cat.generation();
     let bundle = cat.export()?;
@@ -112,17 +168,56 @@ pub(crate) fn backup_now(cat: &Catalogue) -> Result<BackupInfo> {
     let last = cat.kept::<LastBackup>();
     last.generation.store(generation, Ordering::SeqCst);
     last.written.store(true, Ordering::SeqCst);
-    prune(cat.path(), Local::now().date_naive())?;
+    let today = Local::now().date_naive();
+    prune(cat.path(), &folder, today)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let at = now.format("%Y-%m-%dT%H:%M:%S").to_string();
+    if let Some(second) = second_folder(cat)? {
+        let failed = copy_to(cat.path(), &second, &name, &text, today).err();
+        let copy = SecondCopy {
+            folder: second.to_string_lossy().into_owned(),
+            at: at.clone(),
+            failed,
+        };
+        if let Some(reason) = &copy.failed {
+            eprintln!(
+                "kompis: the last backup to {} failed: {reason}",
+                copy.folder
+            );
+        }
+        *lock(&last.second) = Some(copy);
+    }
     Ok(BackupInfo {
         file: name,
         folder: folder.to_string_lossy().into_owned(),
-        at: now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        at,
         bytes: text.len() as u64,
+        second: false,
     })
+}
+
+/// Writes the backup `name` into the second folder and prunes it there;
+/// or says, as a sentence, why it could not.
+fn copy_to(
+    dir: &Path,
+    second: &Path,
+    name: &str,
+    text: &str,
+    today: NaiveDate,
+) -> std::result::Result<(), String> {
+    // The folder is never made: a USB stick that is not plugged in leaves
+    // its mount point missing, and a copy there would not be on the stick.
+    if !second.is_dir() {
+        return Err(
+            "the folder is not there (is the USB stick or the synced folder connected?)".into(),
+        );
+    }
+    kompis_sheet::write_atomically(&second.join(name), text.as_bytes())
+        .map_err(|e| e.to_string())?;
+    prune(dir, second, today).map_err(|e| e.to_string())
 }
 
 /// Writes a backup when none was written since the catalogue was opened, or
@@ -137,10 +232,11 @@ pub(crate) fn backup_if_changed(cat: &Catalogue) -> Result<Option<BackupInfo>> {
     backup_now(cat).map(Some)
 }
 
-/// Deletes the backups the policy no longer keeps: all but the newest
-/// [`KEEP_NEWEST`] and the newest of each of the last [`KEEP_DAYS`] days.
-fn prune(dir: &Path, today: NaiveDate) -> Result<()> {
-    let all = list_in(dir)?;
+/// Deletes the backups of the catalogue at `dir` in `folder` the policy no
+/// longer keeps: all but the newest [`KEEP_NEWEST`] and the newest of each
+/// of the last [`KEEP_DAYS`] days.
+fn prune(dir: &Path, folder: &Path, today: NaiveDate) -> Result<()> {
+    let all = list_folder(dir, folder, false);
     let mut days_kept: Vec<NaiveDate> = Vec::new();
     for (i, b) in all.iter().enumerate() {
         let day = NaiveDate::parse_from_str(&b.at[..10], "%Y-%m-%d").unwrap_or(today);

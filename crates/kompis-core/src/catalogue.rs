@@ -229,6 +229,11 @@ impl Catalogue {
         self.write(|b| b.put(key, value))
     }
 
+    /// Remove one of the catalogue's own settings (flushed).
+    pub(crate) fn remove_setting(&self, key: &str) -> Result<()> {
+        self.write(|b| b.remove(key))
+    }
+
     /// Store the coordinator's text about the region (flushed; "" removes it).
     pub(crate) fn put_region_text(&self, text: &str) -> Result<()> {
         if text.is_empty() {

@@ -48,7 +48,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The store failed underneath.
-    #[error("The catalogue store failed: {0}")]
+    #[error("The catalogue store failed: {}.", store_reason(.0))]
     Store(#[from] sled::Error),
     /// A match sheet could not be made or written.
     #[error(transparent)]
@@ -93,6 +93,14 @@ pub enum Error {
 
     #[error("A record in the catalogue could not be read ({key}): {reason}")]
     Corrupt { key: String, reason: String },
+    /// A folder chosen for the catalogue holds something else.
+    #[error("{} holds files that are not a Kompis catalogue; choose a catalogue's folder or an empty one.", .path.display())]
+    NotACatalogue { path: PathBuf },
+    /// The catalogue folder is chosen in the desktop app only.
+    #[error(
+        "Only the desktop app chooses its catalogue folder; the command line takes `--db FOLDER`."
+    )]
+    NoAppSettings,
 }
 
 /// One entity of a bundle and what is wrong with it.
@@ -176,6 +184,8 @@ impl Error {
             Error::UnknownFile | Error::WrongFile { .. } => "file_choice",
             Error::NoFilePicker => "no_file_dialog",
             Error::NoWindow => "no_window",
+            Error::NotACatalogue { .. } => "not_a_catalogue",
+            Error::NoAppSettings => "no_app_settings",
         }
     }
 
@@ -200,6 +210,24 @@ impl Error {
             field: field.into(),
             problem: Box::new(problem.into()),
         }
+    }
+}
+
+/// What went wrong in sled, as a clause with no Rust debug text (sled's
+/// own text for corruption is `Read corrupted data at file offset Some(…)
+/// backtrace …`).
+pub(crate) fn store_reason(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Corruption { .. } => "its files hold data that does not read back".into(),
+        sled::Error::Io(io) => format!("its files cannot be read or written ({})", io.kind()),
+        sled::Error::Unsupported(text)
+            if text.contains("sled version") || text.contains("restarts") =>
+        {
+            "sled does not accept its settings file".into()
+        }
+        sled::Error::Unsupported(text) => text.trim_end_matches('.').to_string(),
+        sled::Error::CollectionNotFound(_) => "a part of the store is missing".into(),
+        sled::Error::ReportableBug(_) => "sled failed on it".into(),
     }
 }
 

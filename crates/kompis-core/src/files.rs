@@ -35,12 +35,24 @@ pub enum FilePurpose {
     IntakeForm,
     /// Where to write what the catalogue holds about one person, as JSON.
     PersonJson,
+    /// A folder to open (or make) the catalogue in.
+    CatalogueFolder,
+    /// A second folder to write the backups to (a USB stick, a synced folder).
+    BackupFolder,
 }
 
 impl FilePurpose {
     /// Whether the dialog opens an existing file (else it asks where to save).
     pub fn opens(self) -> bool {
-        matches!(self, FilePurpose::IntakeTable)
+        matches!(self, FilePurpose::IntakeTable) || self.is_folder()
+    }
+
+    /// Whether the dialog chooses a folder (else a file).
+    pub fn is_folder(self) -> bool {
+        matches!(
+            self,
+            FilePurpose::CatalogueFolder | FilePurpose::BackupFolder
+        )
     }
 
     /// The file extensions the dialog offers.
@@ -54,6 +66,7 @@ impl FilePurpose {
                 &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "json"]
             }
             FilePurpose::IntakeForm => &["xlsx"],
+            FilePurpose::CatalogueFolder | FilePurpose::BackupFolder => &[],
         }
     }
 
@@ -67,6 +80,8 @@ impl FilePurpose {
             FilePurpose::IntakeTable => "read a table in",
             FilePurpose::IntakeForm => "save a registration workbook",
             FilePurpose::PersonJson => "save a person's data as JSON",
+            FilePurpose::CatalogueFolder => "choose the catalogue's folder",
+            FilePurpose::BackupFolder => "choose a folder for the backups",
         }
     }
 }
@@ -102,6 +117,8 @@ pub struct FileChoice {
 pub struct PickRequest {
     /// Open an existing file (else: ask where to save).
     pub open: bool,
+    /// Choose a folder, not a file (`extensions` is then empty).
+    pub pick_folder: bool,
     pub title: String,
     pub filter_name: String,
     pub extensions: Vec<String>,
@@ -141,8 +158,14 @@ impl FileGrants {
         *self.picker.write().unwrap_or_else(|e| e.into_inner()) = Some(picker);
     }
 
-    /// Asks the picker for a file and keeps the answer behind a new handle.
-    pub(crate) fn choose(&self, request: &FileRequest) -> Result<Option<FileChoice>> {
+    /// Asks the picker for a file and keeps the answer behind a new handle;
+    /// the dialog starts in the folder last used for the purpose, else in
+    /// `start`.
+    pub(crate) fn choose_from(
+        &self,
+        request: &FileRequest,
+        start: Option<PathBuf>,
+    ) -> Result<Option<FileChoice>> {
         check_label("title", &request.title)?;
         check_label("filterName", &request.filter_name)?;
         let suggested = match &request.suggested_name {
@@ -156,9 +179,10 @@ impl FileGrants {
             .clone()
             .ok_or(Error::NoFilePicker)?;
         let purpose = request.purpose;
-        let folder = lock(&self.folders).get(&purpose).cloned();
+        let folder = lock(&self.folders).get(&purpose).cloned().or(start);
         let pick = PickRequest {
             open: purpose.opens(),
+            pick_folder: purpose.is_folder(),
             title: request.title.clone(),
             filter_name: request.filter_name.clone(),
             extensions: purpose.extensions().iter().map(|e| e.to_string()).collect(),
@@ -171,7 +195,9 @@ impl FileGrants {
         if !purpose.opens() && path.extension().is_none() {
             path.set_extension(purpose.extensions()[0]);
         }
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if purpose.is_folder() {
+            lock(&self.folders).insert(purpose, path.clone());
+        } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             lock(&self.folders).insert(purpose, parent.to_path_buf());
         }
         Ok(Some(self.grant(path, purpose)))

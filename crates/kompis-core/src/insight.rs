@@ -33,6 +33,7 @@ use kompis_match::text::fold;
 use kompis_match::{ConceptGroup, Doc, Matcher};
 use rayon::prelude::*;
 
+use crate::calendar::{local_date, today};
 use crate::catalogue::Catalogue;
 use crate::collate::cmp_nb;
 use crate::docs::doc;
@@ -47,7 +48,6 @@ use crate::model::{
     DeclineReason, Entry, EntryKind, MatchRecord, MatchStatus, Organisation, OutcomeKind,
     ThesisLevel,
 };
-use crate::outcomes::{local_date, today};
 
 /// Most themes listed.
 const TOP_THEMES: usize = 15;

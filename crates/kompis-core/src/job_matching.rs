@@ -19,13 +19,13 @@ use std::collections::HashMap;
 
 use kompis_match::{Doc, DocKind};
 
+use crate::calendar::today;
 use crate::catalogue::Catalogue;
 use crate::commute::{commute_minutes, same_place};
 use crate::error::Result;
 use crate::matching::build_offer_index;
 use crate::model::jobs::job_field;
 use crate::model::{EducationLevel, EntityKind, Entry, EntryKind, JobReason, JobSeeker, Language};
-use crate::outcomes::today;
 use crate::vacancies::{self, contact_line, Directory};
 use crate::wire::{SeekerMatch, SeekerMatches, VacancySeeker};
 

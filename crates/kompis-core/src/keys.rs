@@ -22,6 +22,8 @@ pub const MATCH: &str = "match:";
 pub const TRASH: &str = "trash:";
 /// The coordinator's short text about the region, for the job sheet.
 pub const REGION_TEXT: &str = "meta:region-text";
+/// The second folder the backups are also written to (absent: none).
+pub const BACKUP_SECOND: &str = "meta:backup-second";
 /// The sled tree of job seekers (personal data, kept apart from the
 /// catalogue's tree and never trashed), keyed by id.
 pub const SEEKERS_TREE: &str = "job-seekers";

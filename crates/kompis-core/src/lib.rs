@@ -5,11 +5,13 @@
 //! layered, lowest first; none uses one listed after it.
 
 pub mod api;
+mod app_settings;
 pub use kompis_model as model;
 
 mod backups;
 mod bundle;
 mod cache;
+mod calendar;
 mod catalogue;
 mod collate;
 mod commute;

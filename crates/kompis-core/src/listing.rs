@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use kompis_match::listing::ListIndex;
 use kompis_match::text::fold;
 
+use crate::calendar::overdue;
 use crate::catalogue::Catalogue;
 use crate::collate::cmp_nb;
 use crate::error::Result;
@@ -191,6 +192,8 @@ impl EntryList {
         let (offset, limit) = bounds(q.offset, q.limit);
         page(hits, offset, limit, |i, marks| EntryRow {
             marks,
+            // The cached row may be from yesterday.
+            overdue: overdue(self.rows[i].entry.deadline),
             ..self.rows[i].clone()
         })
     }

@@ -1,6 +1,7 @@
 //! Ranking offers for needs: converts catalogue entries for the matcher and
 //! merges its ranking with the coordinator's stored match records.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
@@ -97,9 +98,11 @@ fn rank_all(
     top: usize,
     marks: Marks,
 ) -> Result<Vec<NeedMatches>> {
+    // In parallel over the needs (each ranking is independent; the order is kept).
     cat.with_offer_index(build_offer_index, |index| {
         needs
-            .iter()
+            .par_iter()
+            .with_min_len(16)
             .map(|n| rank_one(index, n, top, marks))
             .collect()
     })

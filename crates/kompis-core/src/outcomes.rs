@@ -5,24 +5,15 @@
 //! they travel in bundles and are kept by every status change and by any
 //! re-ranking (which never writes a record).
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::calendar::{local_date, today};
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Problem, Result};
 use crate::model::{
     EntityKind, Entry, MatchRecord, MatchStatus, Outcome, OutcomeKind, ThesisLevel,
 };
 use crate::wire::FollowUp;
-
-/// Today, as the coordinator's calendar has it.
-pub(crate) fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
-/// The calendar day of a moment, in the coordinator's time zone.
-pub(crate) fn local_date(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&Local).date_naive()
-}
 
 /// "n-01→o-02", as messages name a pair.
 fn pair(need: &str, offer: &str) -> String {

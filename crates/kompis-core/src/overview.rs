@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::calendar::today;
 use crate::catalogue::Catalogue;
 use crate::collate::cmp_nb;
 use crate::error::Result;
@@ -83,10 +84,6 @@ fn status_rank(s: MatchStatus) -> u8 {
         MatchStatus::Declined => 3,
         MatchStatus::Suggested => 4,
     }
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// One organisation's page.

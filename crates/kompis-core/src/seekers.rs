@@ -4,10 +4,10 @@
 use chrono::Utc;
 use kompis_intake::clean::clean_in_place;
 
+use crate::calendar::today;
 use crate::catalogue::Catalogue;
 use crate::error::Result;
 use crate::model::JobSeeker;
-use crate::outcomes::today;
 use crate::wire::SeekerRow;
 
 /// Text cleaned of control characters and trimmed, or none when nothing

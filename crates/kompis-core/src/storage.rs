@@ -18,7 +18,19 @@ const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Storage {
     db: sled::Db,
     path: PathBuf,
+    /// The number of commits the store holds (under [`WRITES_KEY`], and in
+    /// the [`WRITES_FILE`] beside sled's files); held while committing, so
+    /// commits are counted in the order they land.
+    writes: std::sync::Mutex<u64>,
 }
+
+/// The key of the store's commit count.
+const WRITES_KEY: &str = "meta:writes";
+/// The file beside sled's own that counts the commits acknowledged: written
+/// after each commit is flushed, so it never counts more than the store
+/// holds, unless the store lost writes (sled reads a damaged log up to the
+/// damage and silently drops the rest).
+const WRITES_FILE: &str = "kompis-writes";
 
 /// Writes collected for one atomic apply.
 #[derive(Default)]
@@ -47,6 +59,9 @@ impl Storage {
     /// Open (or create) the database in `path`, mapping a held lock to
     /// [`Error::Locked`].
     pub fn open(path: &Path) -> Result<Self> {
+        if std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_some()) {
+            verify(path)?;
+        }
         std::fs::create_dir_all(path).map_err(|source| Error::Io {
             action: "create the catalogue folder",
             path: path.to_path_buf(),
@@ -72,13 +87,38 @@ impl Storage {
                         path: path.to_path_buf(),
                     })
                 }
-                Err(other) => return Err(Error::Store(other)),
+                Err(other) => return Err(damaged(path, &other)),
             }
         };
-        Ok(Storage {
+        let writes = stored_writes(&db).map_err(|e| damaged(path, &e))?;
+        let storage = Storage {
             db,
             path: path.to_path_buf(),
-        })
+            writes: std::sync::Mutex::new(writes),
+        };
+        // A new catalogue (or one from before the count) gets its count file
+        // before its first commit, so a store with a count and no file is
+        // known as damaged; every open renews the fingerprint (sled writes
+        // a snapshot as it opens).
+        storage.write_count(writes)?;
+        Ok(storage)
+    }
+
+    /// Records in [`WRITES_FILE`] that the store holds `n` commits, with a
+    /// fingerprint of sled's files as they are now (known good: just
+    /// flushed, or just opened after they were checked), so the next open
+    /// of the same bytes needs no check.
+    fn write_count(&self, n: u64) -> Result<()> {
+        let file = self.path.join(WRITES_FILE);
+        let tmp = self.path.join(format!("{WRITES_FILE}.tmp"));
+        let io = |source| Error::Io {
+            action: "write the write count of",
+            path: self.path.clone(),
+            source,
+        };
+        let seal = fingerprint(&self.path).map_err(io)?;
+        std::fs::write(&tmp, format!("kompis writes {n} {seal:016x}\n")).map_err(io)?;
+        std::fs::rename(&tmp, &file).map_err(io)
     }
 
     /// The folder the database lives in.
@@ -139,10 +179,13 @@ impl Storage {
     }
 
     /// Apply a batch atomically and flush it to disk before returning.
-    pub fn commit(&self, batch: Batch) -> Result<()> {
+    pub fn commit(&self, mut batch: Batch) -> Result<()> {
+        let mut writes = self.writes.lock().unwrap_or_else(|e| e.into_inner());
+        batch.put(WRITES_KEY, &(*writes + 1));
         self.db.apply_batch(batch.inner)?;
         self.db.flush()?;
-        Ok(())
+        *writes += 1;
+        self.write_count(*writes)
     }
 }
 
@@ -170,8 +213,10 @@ impl Storage {
 
     /// Apply `main` to the catalogue's tree and `other` to the tree
     /// `tree` in one transaction, and flush both to disk before returning.
-    pub fn commit_with(&self, main: Batch, tree: &str, other: Batch) -> Result<()> {
+    pub fn commit_with(&self, mut main: Batch, tree: &str, other: Batch) -> Result<()> {
         use sled::transaction::{TransactionError, Transactional};
+        let mut writes = self.writes.lock().unwrap_or_else(|e| e.into_inner());
+        main.put(WRITES_KEY, &(*writes + 1));
         let second = self.db.open_tree(tree)?;
         let first: &sled::Tree = &self.db;
         (first, &second)
@@ -188,8 +233,209 @@ impl Storage {
             })?;
         self.db.flush()?;
         second.flush()?;
+        *writes += 1;
+        self.write_count(*writes)
+    }
+}
+
+/// The commit count a sled database holds (0 for none).
+fn stored_writes(db: &sled::Db) -> sled::Result<u64> {
+    Ok(db
+        .get(WRITES_KEY.as_bytes())?
+        .and_then(|v| serde_json::from_slice(&v).ok())
+        .unwrap_or(0))
+}
+
+/// The refusal of a catalogue sled cannot read, in one sentence.
+fn damaged(path: &Path, e: &sled::Error) -> Error {
+    Error::Damaged {
+        path: path.to_path_buf(),
+        first: crate::error::store_reason(e),
+        problems: 1,
+    }
+}
+
+/// Checks an existing catalogue folder before sled writes into it: a copy
+/// of it is opened in a scratch folder (sled's recovery cuts a damaged log
+/// and writes while it opens), and refused when sled cannot read it or it
+/// holds fewer commits than were acknowledged; a folder whose files are
+/// still as the count file's fingerprint knew them good is not copied.
+/// The folder's own lock is held meanwhile, so no Kompis writes into it.
+fn verify(path: &Path) -> Result<()> {
+    let refuse = |first: String| Error::Damaged {
+        path: path.to_path_buf(),
+        first,
+        problems: 1,
+    };
+    // The lock sled takes (on its `db` file), given a moment as in
+    // [`Storage::open`].
+    let db_file = std::fs::File::open(path.join("db")).ok();
+    if let Some(f) = &db_file {
+        let mut tries = 0;
+        while let Err(std::fs::TryLockError::WouldBlock) = f.try_lock() {
+            tries += 1;
+            if tries > LOCK_TRIES {
+                return Err(Error::Locked {
+                    path: path.to_path_buf(),
+                });
+            }
+            std::thread::sleep(LOCK_WAIT);
+        }
+    }
+    let (acknowledged, seal) = match std::fs::read(path.join(WRITES_FILE)) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let mut words = text
+                .trim()
+                .strip_prefix("kompis writes ")
+                .unwrap_or("")
+                .split(' ');
+            let count = words.next().and_then(|n| n.parse::<u64>().ok());
+            let seal = words.next().map(|f| u64::from_str_radix(f, 16).ok());
+            match (count, seal, words.next()) {
+                (Some(n), None, None) => (Some(n), None),
+                (Some(n), Some(Some(f)), None) => (Some(n), Some(f)),
+                _ => return Err(refuse("its count of saved writes does not read".into())),
+            }
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => (None, None),
+        Err(e) => {
+            return Err(refuse(format!(
+                "its count of saved writes cannot be read ({})",
+                e.kind()
+            )))
+        }
+    };
+    // Byte for byte as it was after its last acknowledged write (or its
+    // last good open): nothing to check.
+    let files = fingerprint(path)
+        .map_err(|e| refuse(format!("its files cannot be read ({})", e.kind())))?;
+    if seal == Some(files) {
+        return Ok(());
+    }
+    let scratch = Scratch::new()?;
+    copy_folder(path, &scratch.0)
+        .map_err(|e| refuse(format!("its files cannot be read ({})", e.kind())))?;
+    drop(db_file);
+    let db = sled::Config::new()
+        .path(&scratch.0)
+        .cache_capacity(CACHE_BYTES)
+        .mode(sled::Mode::LowSpace)
+        .open()
+        .map_err(|e| damaged(path, &e))?;
+    let stored = stored_writes(&db).map_err(|e| damaged(path, &e))?;
+    drop(db);
+    match acknowledged {
+        Some(n) if stored < n => Err(refuse(format!(
+            "it holds {stored} of the {n} saved writes; sled lost the rest"
+        ))),
+        None if stored > 0 => Err(refuse("its count of saved writes is missing".into())),
+        _ => Ok(()),
+    }
+}
+
+/// A fingerprint of sled's files in `dir` (every file but the count file):
+/// their names, lengths and bytes, hashed eight bytes at a time.
+fn fingerprint(dir: &Path) -> std::io::Result<u64> {
+    fn walk(root: &Path, at: &Path, h: &mut u64) -> std::io::Result<()> {
+        let mut items = std::fs::read_dir(at)?.collect::<std::io::Result<Vec<_>>>()?;
+        items.sort_by_key(|i| i.file_name());
+        for item in items {
+            let name = item.file_name();
+            if name.to_string_lossy().starts_with(WRITES_FILE) {
+                continue;
+            }
+            let path = item.path();
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            mix(h, rel.as_bytes());
+            if item.file_type()?.is_dir() {
+                walk(root, &path, h)?;
+            } else {
+                let bytes = std::fs::read(&path)?;
+                mix(h, &(bytes.len() as u64).to_le_bytes());
+                mix(h, &bytes);
+            }
+        }
         Ok(())
     }
+    fn mix(h: &mut u64, bytes: &[u8]) {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            *h = (*h ^ w).wrapping_mul(K).rotate_left(29);
+        }
+        for b in chunks.remainder() {
+            *h = (*h ^ u64::from(*b)).wrapping_mul(K).rotate_left(29);
+        }
+        *h = (*h ^ 0xFF).wrapping_mul(K);
+    }
+    let mut h = 0xCBF2_9CE4_8422_2325;
+    walk(dir, dir, &mut h)?;
+    Ok(h)
+}
+
+/// A scratch folder, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Result<Self> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static N: AtomicU64 = AtomicU64::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "kompis-open-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        // Those of processes that were killed while they checked (on Linux,
+        // where a process's id shows in /proc while it runs).
+        if cfg!(target_os = "linux") {
+            for item in std::fs::read_dir(std::env::temp_dir())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let name = item.file_name().to_string_lossy().into_owned();
+                let pid = name
+                    .strip_prefix("kompis-open-")
+                    .and_then(|r| r.split('-').next());
+                if pid.is_some_and(|p| !Path::new("/proc").join(p).exists()) {
+                    let _ = std::fs::remove_dir_all(item.path());
+                }
+            }
+        }
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+            action: "create the scratch folder",
+            path: dir.clone(),
+            source,
+        })?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for item in std::fs::read_dir(from)? {
+        let item = item?;
+        let target = to.join(item.file_name());
+        if item.file_type()?.is_dir() {
+            copy_folder(&item.path(), &target)?;
+        } else {
+            std::fs::copy(item.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T> {

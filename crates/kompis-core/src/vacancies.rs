@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
 
+use crate::calendar::today;
 use crate::catalogue::Catalogue;
 use crate::commute::plain;
 use crate::error::{Error, Problem, Result};
 use crate::model::jobs::JOB_FIELDS;
 use crate::model::{EntityKind, Entry, EntryKind, Organisation, Person};
-use crate::outcomes::today;
 use crate::wire::{
     ContactLine, FieldCount, MunicipalityCount, VacancyList, VacancyQuery, VacancyRow,
 };

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::calendar::overdue;
 use crate::error::Error;
 pub use crate::error::{EntryProblem, Problem, UsedBy};
 use crate::model::{DeclineReason, EntryKind, MatchStatus, OrgKind};
@@ -149,6 +150,8 @@ pub struct EntryRow {
     pub municipality: Option<String>,
     /// The row's words (as written) that matched the filter, to mark.
     pub marks: Vec<String>,
+    /// The need's deadline has passed (today, in the coordinator's calendar).
+    pub overdue: bool,
 }
 
 impl EntryRow {
@@ -157,6 +160,7 @@ impl EntryRow {
         EntryRow {
             organisation_name: org.map(|o| o.name.clone()),
             municipality: org.and_then(|o| o.municipality.clone()),
+            overdue: overdue(entry.deadline),
             entry,
             marks: Vec::new(),
         }
@@ -338,6 +342,8 @@ pub struct NeedMatchView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub status: Option<MatchStatus>,
+    /// The need's deadline has passed (today, in the coordinator's calendar).
+    pub overdue: bool,
 }
 
 /// A change of a match's status, as the UI and CLI send it.
@@ -495,6 +501,69 @@ pub struct BackupInfo {
     pub at: String,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Whether it is in the second folder the coordinator chose (else
+    /// beside the catalogue).
+    #[serde(default)]
+    pub second: bool,
+}
+
+/// How the last backup to the second folder went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SecondCopy {
+    /// The second folder.
+    pub folder: String,
+    /// When the backup was written beside the catalogue, local time.
+    pub at: String,
+    /// Why the copy to the second folder failed, as a sentence (none: it
+    /// was written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub failed: Option<String>,
+}
+
+/// What the settings show: where the catalogue and its backups are, the
+/// second backup folder, the last backup and how its copy went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SettingsView {
+    /// The catalogue's folder.
+    pub catalogue: String,
+    /// Whether another catalogue can be chosen here (the desktop app; not
+    /// the browser preview or the command line).
+    pub can_choose: bool,
+    /// Set when `--db` or `KOMPIS_DB` named the catalogue: a folder chosen
+    /// here is opened only when Kompis is started without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fixed_by: Option<String>,
+    /// Where the backups are written beside the catalogue.
+    pub backups: String,
+    /// The second folder the backups are also written to, if chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub second: Option<String>,
+    /// The newest backup beside the catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub last: Option<BackupInfo>,
+    /// How the last backup to the second folder went (this session).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub second_copy: Option<SecondCopy>,
+}
+
+/// What choosing another catalogue folder did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CatalogueChange {
+    /// The folder chosen.
+    pub catalogue: String,
+    /// The folder was empty: a new catalogue is made there.
+    pub created: bool,
+    /// Kompis reopens on it now (else: at the next start without `--db` or
+    /// `KOMPIS_DB`).
+    pub reopening: bool,
 }
 
 /// What `kompis check` found: the counts read, and every problem as a sentence.

@@ -6,6 +6,7 @@
 use chrono::Utc;
 use kompis_match::Matcher;
 
+use crate::calendar::overdue;
 use crate::catalogue::Catalogue;
 use crate::docs::doc;
 use crate::error::{Error, Problem, Result};
@@ -137,6 +138,7 @@ pub fn needs_for_offer(
             .find(|n| n.id == r.id)
             .cloned()
             .expect("ranked need is in the list");
+        let overdue = overdue(need.deadline);
         out.push(NeedMatchView {
             organisation_name: need
                 .organisation
@@ -150,6 +152,7 @@ pub fn needs_for_offer(
             need_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
             offer_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
             status,
+            overdue,
         });
     }
     out.truncate(top.unwrap_or(10) as usize);

@@ -172,3 +172,181 @@ fn a_damaged_catalogue_is_refused_and_its_newest_backup_restored_beside_it() {
         "nothing was written into the damaged folder"
     );
 }
+
+#[test]
+fn a_second_folder_gets_every_backup_and_is_pruned_by_the_same_rule() {
+    let (dir, cat) = demo();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    // An earlier run's backups on the stick, 40 days old, and a file of the person's.
+    let old = chrono::Local::now().date_naive() - chrono::Duration::days(40);
+    for n in 0..12 {
+        let name = format!("katalog-{}-10{n:02}00.kompis.json", old.format("%Y%m%d"));
+        std::fs::write(usb.join(name), "{}").unwrap();
+    }
+    std::fs::write(usb.join("bilder.txt"), "mine").unwrap();
+    let view = api::set_second_backup_folder(&cat, Some(&usb)).unwrap();
+    assert_eq!(view.second.as_deref(), Some(usb.to_str().unwrap()));
+    let copy = view.second_copy.expect("choosing it writes a backup there");
+    assert_eq!(copy.failed, None, "{copy:?}");
+    let written = view.last.expect("and beside the catalogue");
+    let on_stick = usb.join(&written.file);
+    assert_eq!(
+        std::fs::read(&on_stick).unwrap(),
+        std::fs::read(dir.path().join("backups").join(&written.file)).unwrap(),
+        "the same backup in both folders"
+    );
+    // The stick was pruned like the folder beside the catalogue: ten kept.
+    let on_usb = |f: &std::path::Path| {
+        std::fs::read_dir(f)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".kompis.json"))
+            .count()
+    };
+    assert_eq!(on_usb(&usb), 10);
+    assert!(
+        usb.join("bilder.txt").exists(),
+        "other files are left alone"
+    );
+    // The list names both folders' backups and which folder each is in.
+    let list = api::list_backups(&cat).unwrap();
+    assert_eq!(list.iter().filter(|b| b.second).count(), 10);
+    assert_eq!(list.iter().filter(|b| !b.second).count(), 1);
+    assert!(list
+        .iter()
+        .filter(|b| b.second)
+        .all(|b| b.folder == usb.to_string_lossy()));
+    // Restore from the stick's copy.
+    let to = dir.path().join("fra-pinnen");
+    let s = api::restore_backup_file(&on_stick, &to).unwrap();
+    assert_eq!(s.needs, 25);
+    // Forgetting the folder stops the copies; its backups stay.
+    let view = api::set_second_backup_folder(&cat, None).unwrap();
+    assert_eq!(view.second, None);
+    api::backup_now(&cat).unwrap();
+    assert_eq!(on_usb(&usb), 10);
+}
+
+#[test]
+fn a_missing_or_unwritable_second_folder_does_not_stop_the_backup_beside_the_catalogue() {
+    let (dir, cat) = demo();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    api::set_second_backup_folder(&cat, Some(&usb)).unwrap();
+    // The stick is pulled out.
+    std::fs::remove_dir_all(&usb).unwrap();
+    let b = api::backup_now(&cat).expect("the backup beside the catalogue is written");
+    assert!(std::path::Path::new(&b.folder).join(&b.file).exists());
+    let copy = api::settings(&cat).unwrap().second_copy.unwrap();
+    let reason = copy.failed.expect("the failure is kept as a sentence");
+    assert!(reason.contains("not there"), "{reason}");
+    assert!(!usb.exists(), "the missing folder is not made");
+    // A "folder" that cannot be written into (a file stands there).
+    std::fs::write(&usb, "a file, not a folder").unwrap();
+    api::backup_now(&cat).unwrap();
+    assert!(api::settings(&cat)
+        .unwrap()
+        .second_copy
+        .unwrap()
+        .failed
+        .is_some());
+    // Back in: the next backup reaches it and the failure is gone.
+    std::fs::remove_file(&usb).unwrap();
+    std::fs::create_dir(&usb).unwrap();
+    api::backup_now(&cat).unwrap();
+    assert_eq!(
+        api::settings(&cat).unwrap().second_copy.unwrap().failed,
+        None
+    );
+    // The catalogue's own folders are refused as the second one.
+    let err = api::set_second_backup_folder(&cat, Some(&dir.path().join("backups"))).unwrap_err();
+    assert_eq!(err.code(), "invalid", "{err}");
+}
+
+#[test]
+fn the_second_folder_is_kept_with_the_catalogue_through_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let db = dir.path().join("katalog");
+    {
+        let cat = Catalogue::open(&db).unwrap();
+        api::set_second_backup_folder(&cat, Some(&usb)).unwrap();
+    }
+    let cat = Catalogue::open(&db).unwrap();
+    let view = api::settings(&cat).unwrap();
+    assert_eq!(view.second.as_deref(), Some(usb.to_str().unwrap()));
+    assert!(!view.can_choose, "no shell here to choose a catalogue");
+    assert_eq!(view.second_copy, None, "nothing tried yet in this session");
+    api::backup_if_changed(&cat)
+        .unwrap()
+        .expect("written on open");
+    assert!(api::list_backups(&cat).unwrap().iter().any(|b| b.second));
+}
+
+#[test]
+fn choosing_the_catalogue_folder_keeps_it_in_the_app_settings_and_refuses_other_files() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let settings_file = dir.path().join("config").join("settings.json");
+    let cat = Catalogue::open(&dir.path().join("katalog")).unwrap();
+    let reopened = Arc::new(AtomicU32::new(0));
+    let count = reopened.clone();
+    let launch = api::launch(Some(dir.path().join("katalog")), settings_file.clone());
+    let launch = api::Launch {
+        fixed_by: None,
+        ..launch
+    };
+    api::set_app_shell(
+        &cat,
+        launch,
+        Arc::new(move || {
+            count.fetch_add(1, Ordering::SeqCst);
+        }),
+    );
+    struct Picks(std::sync::Mutex<Vec<std::path::PathBuf>>);
+    impl api::wire::FilePicker for Picks {
+        fn pick(&self, r: &api::wire::PickRequest) -> Option<std::path::PathBuf> {
+            assert!(r.pick_folder);
+            self.0.lock().unwrap().pop()
+        }
+    }
+    let papers = dir.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    std::fs::write(papers.join("budsjett.xlsx"), "x").unwrap();
+    let empty = dir.path().join("ny");
+    std::fs::create_dir(&empty).unwrap();
+    api::set_file_picker(
+        &cat,
+        Arc::new(Picks(std::sync::Mutex::new(vec![empty.clone(), papers]))),
+    );
+    let choose = || {
+        api::choose_file(
+            &cat,
+            api::wire::FileRequest {
+                purpose: api::wire::FilePurpose::CatalogueFolder,
+                title: "Velg katalog".into(),
+                filter_name: String::new(),
+                suggested_name: None,
+            },
+        )
+        .unwrap()
+        .unwrap()
+        .handle
+    };
+    let err = api::set_catalogue(&cat, choose()).unwrap_err();
+    assert_eq!(err.code(), "not_a_catalogue", "{err}");
+    assert_eq!(reopened.load(Ordering::SeqCst), 0);
+    assert!(!settings_file.exists(), "nothing kept on a refusal");
+    let change = api::set_catalogue(&cat, choose()).unwrap();
+    assert!(change.created && change.reopening, "{change:?}");
+    assert_eq!(reopened.load(Ordering::SeqCst), 1);
+    let kept = api::load_app_settings(&settings_file).unwrap();
+    assert_eq!(kept.catalogue.as_deref(), Some(empty.as_path()));
+    // The next start without --db opens it.
+    if std::env::var_os(api::ENV_DB).is_none() {
+        assert_eq!(api::launch(None, settings_file).catalogue, empty);
+    }
+}

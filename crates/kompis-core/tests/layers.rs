@@ -9,6 +9,7 @@ use std::path::Path;
 /// `kompis-model` crate re-exported).
 const LAYERS: &[&str] = &[
     "error",
+    "calendar",
     "files",
     "window",
     "progress",
@@ -39,6 +40,7 @@ const LAYERS: &[&str] = &[
     "sheets",
     "report",
     "backups",
+    "app_settings",
     "job_sheets",
     "person_data",
     "intake",

@@ -66,6 +66,19 @@ pub(crate) struct Analysis<'f> {
     pub surf: Vec<Cow<'f, str>>,
     /// Number of content words (for length normalisation).
     pub len: f32,
+    /// Per surface: whether it is a word of the title (the first field).
+    pub title_surf: Vec<bool>,
+}
+
+impl Analysis<'_> {
+    /// Whether a word of the title carried feature `fi`.
+    pub fn in_title(&self, fi: usize) -> bool {
+        self.feats[fi]
+            .surfaces
+            .as_slice()
+            .iter()
+            .any(|&i| self.title_surf.get(i as usize).copied().unwrap_or(false))
+    }
 }
 
 /// Stems interned to ids. Stems a query brings that the index never saw get
@@ -250,6 +263,20 @@ impl ConceptIndex {
                             let parts =
                                 vec![lex.stemmers.stem(lang, &l), lex.stemmers.stem(lang, &r)];
                             variants.push((parts, true));
+                            // `ledelse`, `leiing` and `styring` name the same
+                            // idea as a compound's head (`miljøledelse` =
+                            // `miljøstyring` = `miljøleiing`).
+                            if MANAGEMENT_HEADS.contains(&r.as_str()) {
+                                for h in MANAGEMENT_HEADS.iter().filter(|h| **h != r) {
+                                    for link in ["", "s"] {
+                                        let w = format!("{l}{link}{h}");
+                                        variants.push((vec![lex.stemmers.stem(lang, &w)], false));
+                                    }
+                                    let parts =
+                                        vec![lex.stemmers.stem(lang, &l), lex.stemmers.stem(lang, h)];
+                                    variants.push((parts, true));
+                                }
+                            }
                         }
                     }
                 }
@@ -280,6 +307,9 @@ impl ConceptIndex {
     }
 }
 
+/// Compound heads that name the same idea: management of the modifier.
+const MANAGEMENT_HEADS: &[&str] = &["ledelse", "leiing", "styring"];
+
 /// A query word matching part of an indexed compound (`rapportering` in
 /// `bærekraftsrapportering`) counts this much of a whole-word match.
 const PART_OF_WORD: f32 = 0.7;
@@ -289,6 +319,9 @@ const PART_OF_PART: f32 = 0.35;
 const MODIFIER: f32 = 0.5;
 /// Weight of a shared cognate key (`export`/`eksport`) relative to a shared word.
 const COGNATE: f32 = 0.7;
+/// Weight of a generic query word or part (`system`, `jobb`, `utvikling`:
+/// `data/generic.txt`) relative to a specific one.
+const GENERIC: f32 = 0.2;
 /// Weight of a shared concept relative to a shared word, on the query side.
 const CONCEPT_BOOST: f32 = 2.0;
 
@@ -304,6 +337,9 @@ struct Pos<'f, 'i> {
     surface: &'f str,
     info: &'i WordInfo,
     field_w: f32,
+    /// Generic words count less: the word is generic and its field has a
+    /// specific word too (`Vi trenger folk` keeps `folk`).
+    damp: bool,
 }
 
 /// Cache of analysed words, shared by all entries of an index.
@@ -353,6 +389,7 @@ pub(crate) fn analyze<'f>(
     let total: usize = fields.iter().map(|f| f.len() + 3).sum();
     let mut positions: Vec<Option<Pos>> = Vec::with_capacity(total);
     for (f, sn) in fields.iter().zip(&seen) {
+        let first = positions.len();
         for (t, k) in f.words().zip(sn) {
             let info = match k {
                 Seen::Known(i) => *i,
@@ -369,7 +406,13 @@ pub(crate) fn analyze<'f>(
                 surface: t,
                 info,
                 field_w: f.weight,
+                damp: info.generic,
             }));
+        }
+        if positions[first..].iter().flatten().all(|p| p.info.generic) {
+            for p in positions[first..].iter_mut().flatten() {
+                p.damp = false;
+            }
         }
         positions.push(None);
         positions.push(None);
@@ -547,7 +590,8 @@ pub(crate) fn analyze<'f>(
         let Some(p) = p else { continue };
         len += 1.0;
         let fwt = p.field_w * if p.info.repaired { 0.85 } else { 1.0 };
-        let ww = fwt * if consumed[i] { 0.5 } else { 1.0 };
+        let gen = if query && p.damp { GENERIC } else { 1.0 };
+        let ww = fwt * gen * if consumed[i] { 0.5 } else { 1.0 };
         let sid = word_ids[i];
         let ps = pos_surf[i];
         add(FeatKey::Word(sid), ww, ps);
@@ -569,11 +613,12 @@ pub(crate) fn analyze<'f>(
             // The word's meaning is the phrase's; no concepts of its own.
         } else if let Some(cs) = concepts.single.get(&sid) {
             for &c in cs {
-                add(FeatKey::Concept(c), fwt * cb, ps);
+                add(FeatKey::Concept(c), fwt * gen * cb, ps);
             }
         }
         for (part, &pid) in p.info.parts.iter().zip(parts_of(i)) {
-            let pw = fwt * part.weight;
+            let pgen = if query && part.generic { GENERIC } else { 1.0 };
+            let pw = fwt * part.weight * pgen;
             if query {
                 add(FeatKey::Word(pid), pw, ps);
                 add(FeatKey::Part(pid), pw * PART_OF_PART, ps);
@@ -593,5 +638,16 @@ pub(crate) fn analyze<'f>(
             }
         }
     }
-    Analysis { feats, surf, len }
+    let mut title_surf = vec![false; surf.len()];
+    if query {
+        for &si in pos_surf.iter().take_while(|&&si| si != u32::MAX) {
+            title_surf[si as usize] = true;
+        }
+    }
+    Analysis {
+        feats,
+        surf,
+        len,
+        title_surf,
+    }
 }

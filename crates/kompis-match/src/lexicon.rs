@@ -22,6 +22,9 @@ const NOT_HEADS: &[&str] = &[
     "sjon", "sjonen", "sjoner", "ering", "ert", "ane", "ande",
 ];
 
+/// Generic words (see [`WordInfo::generic`]).
+const GENERIC: &str = include_str!("../data/generic.txt");
+
 /// Vocabulary with word and stem frequencies.
 pub(crate) struct Lexicon {
     pub(crate) stemmers: Stemmers,
@@ -32,6 +35,8 @@ pub(crate) struct Lexicon {
     by_first: HashMap<char, Vec<(String, String)>>,
     /// Single-word thesaurus terms: split no further than these.
     units: HashSet<String>,
+    /// Generic words and their stems (`data/generic.txt`).
+    generic: HashSet<String>,
     /// Bytes looked up or compared by splitting and repair so far.
     work: AtomicU64,
 }
@@ -52,6 +57,9 @@ pub(crate) struct WordInfo {
     pub cognate_id: u32,
     /// Compound or hyphen parts with their stems and a weight (0..1).
     pub parts: Vec<Part>,
+    /// A generic word (`system`, `jobb`, `utvikling`): low weight in a
+    /// query, no concepts of its own.
+    pub generic: bool,
 }
 
 /// One part of a compound word.
@@ -66,6 +74,8 @@ pub(crate) struct Part {
     pub surface: String,
     pub stems: [String; 2],
     pub weight: f32,
+    /// A generic word (see [`WordInfo::generic`]).
+    pub generic: bool,
 }
 
 impl Lexicon {
@@ -96,7 +106,18 @@ impl Lexicon {
             }
             keys.insert(k, w);
         }
+        let mut generic = HashSet::default();
+        for w in GENERIC
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+        {
+            generic.insert(w.to_string());
+            generic.insert(stemmers.stem(Lang::Norwegian, w));
+            generic.insert(stemmers.stem(Lang::English, w));
+        }
         Lexicon {
+            generic,
             stemmers,
             words,
             bases,
@@ -211,17 +232,28 @@ impl Lexicon {
         }
         if let Some((l, r)) = self.split2(w) {
             for (p, head) in [(l, false), (r, true)] {
-                out.push(Part {
-                    head,
-                    ids: [u32::MAX; 2],
-                    stems: self.stems_of(&p),
-                    surface: p.clone(),
-                    weight,
-                });
+                out.push(self.part(p.clone(), head, weight));
                 if !self.units.contains(&p) {
                     self.parts_into(&p, weight * 0.7, out, depth + 1);
                 }
             }
+        }
+    }
+
+    /// True for a generic word (`data/generic.txt`), by word or stem.
+    fn is_generic(&self, w: &str, stems: &[String; 2]) -> bool {
+        self.generic.contains(w) || stems.iter().any(|s| self.generic.contains(s))
+    }
+
+    fn part(&self, p: String, head: bool, weight: f32) -> Part {
+        let stems = self.stems_of(&p);
+        Part {
+            head,
+            ids: [u32::MAX; 2],
+            generic: self.is_generic(&p, &stems),
+            stems,
+            surface: p,
+            weight,
         }
     }
 
@@ -246,13 +278,7 @@ impl Lexicon {
         if canonical.contains('-') {
             for p in canonical.split('-').filter(|p| p.chars().count() >= 2) {
                 let p = p.to_string();
-                parts.push(Part {
-                    head: true,
-                    ids: [u32::MAX; 2],
-                    stems: self.stems_of(&p),
-                    surface: p.clone(),
-                    weight: 0.9,
-                });
+                parts.push(self.part(p.clone(), true, 0.9));
                 self.parts_into(&p, 0.6, &mut parts, 1);
             }
         } else {
@@ -263,22 +289,18 @@ impl Lexicon {
                     canonical = format!("{l}{r}");
                     repaired = true;
                     for p in [l, r] {
-                        parts.push(Part {
-                            head: true,
-                            ids: [u32::MAX; 2],
-                            stems: self.stems_of(&p),
-                            surface: p,
-                            weight: 0.7,
-                        });
+                        parts.push(self.part(p, true, 0.7));
                     }
                 }
             }
         }
+        let stems = self.stems_of(&canonical);
         WordInfo {
+            generic: self.is_generic(&canonical, &stems),
             cognate: cognate_key(&canonical).map(|k| format!("~{k}")),
             cognate_id: u32::MAX,
             ids: [u32::MAX; 2],
-            stems: self.stems_of(&canonical),
+            stems,
             canonical,
             repaired,
             parts,

@@ -22,7 +22,7 @@ pub mod text;
 mod thesaurus;
 mod typeahead;
 
-pub use matcher::{kind_fit, Matcher, THRESHOLD};
+pub use matcher::{kind_fit, kind_fit_no_budget, no_budget, Matcher, THRESHOLD};
 pub use text::fold;
 pub use thesaurus::{ConceptGroup, Thesaurus};
 pub use typeahead::{Suggestion, Typeahead};

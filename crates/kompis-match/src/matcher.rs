@@ -22,6 +22,11 @@ const B: f32 = 0.5;
 /// Coverage (raw score over the need's ideal) at which the score is 0.5
 /// before kind fit: `score = cov / (cov + SATURATION) * fit`.
 const SATURATION: f32 = 0.3;
+/// Weight of a query feature that the asker's own indexed entries also have
+/// (context about the asker's own business).
+const OWN_CONTEXT: f32 = 0.4;
+/// In how many of the asker's own entries a feature must be to be context.
+const OWN_SHARED: usize = 2;
 /// Scores below this are not suggested.
 pub const THRESHOLD: f64 = 0.08;
 
@@ -70,6 +75,59 @@ pub fn kind_fit(need: DocKind, offer: DocKind) -> f64 {
     }
 }
 
+/// Phrases (folded) saying that a position need cannot pay for a full
+/// position: then students, internships and theses serve it best, and
+/// another member's vacancy listing much less.
+const NO_BUDGET: &[&str] = &[
+    "ikke råd",
+    "ikkje råd",
+    "ikke rad til",
+    "ikkje rad til",
+    "ikke budsjett",
+    "ikkje budsjett",
+    "ingen budsjett",
+    "lite budsjett",
+    "stramt budsjett",
+    "ikke midler",
+    "ikkje midlar",
+    "for dyrt",
+    "for dyr ",
+    "deltid",
+    "ingen stilling",
+    "ikke stilling",
+    "ikkje stilling",
+    "no budget",
+    "limited budget",
+    "tight budget",
+    "afford",
+    "part-time",
+    "part time",
+    "too expensive",
+];
+
+/// Whether `doc` is a position need that cannot pay for a full position.
+pub fn no_budget(doc: &Doc) -> bool {
+    if doc.kind != DocKind::Position {
+        return false;
+    }
+    let text = fold(&format!("{} {}", doc.title, doc.description));
+    NO_BUDGET.iter().any(|p| text.contains(p))
+}
+
+/// [`kind_fit`] for a need that cannot pay for a full position
+/// ([`no_budget`]).
+pub fn kind_fit_no_budget(offer: DocKind) -> f64 {
+    use DocKind::*;
+    match offer {
+        StudentProject => 1.0,
+        Expertise => 0.8,
+        Experience => 0.75,
+        Training => 0.6,
+        Position => 0.5,
+        Facility => 0.4,
+    }
+}
+
 /// Where the words of an entry that carried one feature are:
 /// (feature, start in the surface arena, count).
 type SurfaceSpan = (u32, u32, u32);
@@ -97,6 +155,8 @@ pub struct Matcher {
     orgs: Vec<Option<u32>>,
     org_ids: HashMap<String, u32>,
     kinds: Vec<DocKind>,
+    /// Per entry: a position need that cannot pay for a full position.
+    no_budget: Vec<bool>,
     /// Per entry: false once removed.
     live: Vec<bool>,
     /// Entry id → index.
@@ -376,6 +436,7 @@ impl Matcher {
             orgs,
             org_ids,
             kinds: docs.iter().map(|d| d.kind).collect(),
+            no_budget: docs.iter().map(no_budget).collect(),
             reverse,
         }
     }
@@ -422,6 +483,7 @@ impl Matcher {
                 self.ids.push(doc.id.clone());
                 self.orgs.push(None);
                 self.kinds.push(doc.kind);
+                self.no_budget.push(false);
                 self.live.push(true);
                 self.spans.push(Vec::new());
                 self.index_of.insert(doc.id.clone(), d);
@@ -431,6 +493,7 @@ impl Matcher {
         let du = d as usize;
         self.live[du] = true;
         self.kinds[du] = doc.kind;
+        self.no_budget[du] = no_budget(doc);
         self.orgs[du] = org_key(&doc.organisation).map(|o| {
             let next = self.org_ids.len() as u32;
             *self.org_ids.entry(o).or_insert(next)
@@ -522,6 +585,35 @@ impl Matcher {
         (1.0 + (n + 0.5) / 0.5).ln()
     }
 
+    /// The live indexed entries of organisation `own` (the asker's own).
+    fn own_entries(&self, own: Option<u32>) -> Vec<u32> {
+        let Some(own) = own else {
+            return Vec::new();
+        };
+        (0..self.orgs.len() as u32)
+            .filter(|&d| self.orgs[d as usize] == Some(own) && self.live[d as usize])
+            .collect()
+    }
+
+    /// Weight of query feature `fid` as context: a feature that the asker's
+    /// own entries share (`own`: their indices) is likely about the asker's
+    /// own business (`vi er et sagbruk`), not what is asked for.
+    fn context_weight(&self, own: &[u32], fid: u32) -> f32 {
+        let shared = own
+            .iter()
+            .filter(|&&d| {
+                self.spans[d as usize]
+                    .binary_search_by_key(&fid, |x| x.0)
+                    .is_ok()
+            })
+            .count();
+        if shared >= OWN_SHARED {
+            OWN_CONTEXT
+        } else {
+            1.0
+        }
+    }
+
     /// The `top` best entries for `need`, best first, each with a score in
     /// 0..=1 (at least [`THRESHOLD`]) and its reasons. Entries of the need's own
     /// organisation are left out. Ties are broken by id, so the same input
@@ -533,6 +625,9 @@ impl Matcher {
         let qfields = fields(need, QUERY_FIELDS);
         let a = self.analyze_query(&qfields);
         let max_idf = self.max_idf();
+        let own: Option<u32> =
+            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
+        let own_entries = self.own_entries(own);
         let mut acc = vec![0.0f32; self.ids.len()];
         let mut ideal = 0.0f32;
         let mut qf: Vec<(u32, f32, usize)> = Vec::with_capacity(a.feats.len());
@@ -540,7 +635,12 @@ impl Matcher {
             match self.feat_ids.get(&f.key) {
                 Some(&id) => {
                     let idf = self.idf[id as usize];
-                    let q = f.weight * idf;
+                    let ctx = if a.in_title(fi) {
+                        1.0
+                    } else {
+                        self.context_weight(&own_entries, id)
+                    };
+                    let q = f.weight * idf * ctx;
                     ideal += q;
                     qf.push((id, f.weight, fi));
                     for &(d, sat) in &self.postings[id as usize] {
@@ -553,8 +653,6 @@ impl Matcher {
         if ideal <= 0.0 {
             return Vec::new();
         }
-        let own: Option<u32> =
-            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
         // Below this raw score even a perfect kind fit stays under the threshold.
         let t = THRESHOLD as f32;
         let floor = t * SATURATION / (1.0 - t) * ideal;
@@ -562,7 +660,13 @@ impl Matcher {
             y.0.total_cmp(&x.0)
                 .then_with(|| self.ids[x.1 as usize].cmp(&self.ids[y.1 as usize]))
         };
-        let fit: [f64; 6] = DocKind::ALL.map(|k| self.fit(need.kind, k));
+        let fit: [f64; 6] = if !self.reverse && no_budget(need) {
+            DocKind::ALL.map(kind_fit_no_budget)
+        } else {
+            DocKind::ALL.map(|k| self.fit(need.kind, k))
+        };
+        // For needs indexed (reverse): fit read from the indexed need's text.
+        let fit_nb = self.reverse.then(|| kind_fit_no_budget(need.kind));
         // The best `top` so far, best first; most entries fail one comparison.
         let bounded = top <= 64;
         let mut scored: Vec<(f64, u32)> = Vec::with_capacity(if bounded { top + 1 } else { 0 });
@@ -571,7 +675,11 @@ impl Matcher {
                 continue;
             }
             let cov = raw / ideal;
-            let s = f64::from(cov / (cov + SATURATION)) * fit[self.kinds[du] as usize];
+            let f = match fit_nb {
+                Some(f) if self.no_budget[du] => f,
+                _ => fit[self.kinds[du] as usize],
+            };
+            let s = f64::from(cov / (cov + SATURATION)) * f;
             if s < THRESHOLD {
                 continue;
             }
@@ -613,9 +721,12 @@ impl Matcher {
         let qfields = fields(need, QUERY_FIELDS);
         let a = self.analyze_query(&qfields);
         let max_idf = self.max_idf();
+        let own: Option<u32> =
+            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
+        let own_entries = self.own_entries(own);
         let mut out = Vec::new();
         let mut ideal = 0.0;
-        for f in &a.feats {
+        for (fi, f) in a.feats.iter().enumerate() {
             let name = match &f.key {
                 FeatKey::Concept(c) => format!("C:{}", self.concepts.ids[*c as usize]),
                 FeatKey::Word(w) => format!("W:{}", self.stems.name(*w)),
@@ -624,7 +735,12 @@ impl Matcher {
             };
             match self.feat_ids.get(&f.key) {
                 Some(&fid) => {
-                    let q = f.weight * self.idf[fid as usize];
+                    let ctx = if a.in_title(fi) {
+                        1.0
+                    } else {
+                        self.context_weight(&own_entries, fid)
+                    };
+                    let q = f.weight * self.idf[fid as usize] * ctx;
                     ideal += q;
                     let c = self.postings[fid as usize]
                         .iter()

@@ -2,6 +2,7 @@
 // src-tauri/tests/registry.rs; do not edit. Rewrite it with
 // `KOMPIS_BLESS=1 cargo test -p kompis-app --test registry`.
 import type { BackupInfo } from "./bindings/BackupInfo";
+import type { CatalogueChange } from "./bindings/CatalogueChange";
 import type { CatalogueInfo } from "./bindings/CatalogueInfo";
 import type { Concept } from "./bindings/Concept";
 import type { ConceptHit } from "./bindings/ConceptHit";
@@ -49,6 +50,7 @@ import type { RetentionRow } from "./bindings/RetentionRow";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SeekerMatches } from "./bindings/SeekerMatches";
 import type { SeekerRow } from "./bindings/SeekerRow";
+import type { SettingsView } from "./bindings/SettingsView";
 import type { SheetPreview } from "./bindings/SheetPreview";
 import type { SheetRequest } from "./bindings/SheetRequest";
 import type { SheetSummary } from "./bindings/SheetSummary";
@@ -74,6 +76,8 @@ export interface Commands {
   list_people: { args: { query: PersonQuery }; reply: Page<PersonRow> };
   /** One offer or need. */
   get_entry: { args: { side: Side; id: string }; reply: Entry };
+  /** One offer or need as its page shows it: with its organisation and whether its deadline has passed. */
+  entry_row: { args: { side: Side; id: string }; reply: EntryRow };
   /** One organisation. */
   get_organisation: { args: { id: string }; reply: Organisation };
   /** One person. */
@@ -126,6 +130,12 @@ export interface Commands {
   list_backups: { args: Record<string, never>; reply: Array<BackupInfo> };
   /** Writes a backup of the whole catalogue now and prunes the old ones. */
   backup_now: { args: Record<string, never>; reply: BackupInfo };
+  /** The settings: the catalogue's folder, the backups' folders, the last backup and how its second copy went. */
+  settings: { args: Record<string, never>; reply: SettingsView };
+  /** Chooses (a folder handle) or, with none, forgets the second backup folder; writes a backup at once. */
+  set_second_backup: { args: { file: string | null }; reply: SettingsView };
+  /** Chooses the catalogue folder (a handle: a catalogue or an empty folder) and reopens Kompis on it. */
+  set_catalogue: { args: { file: string }; reply: CatalogueChange };
   /** Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality. */
   export_report: { args: { request: ReportRequest; file: string }; reply: ReportSummary };
   /** One page of the active needs with no suggestion: the competence gaps. */
@@ -201,6 +211,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "list_organisations",
   "list_people",
   "get_entry",
+  "entry_row",
   "get_organisation",
   "get_person",
   "organisation_overview",
@@ -227,6 +238,9 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "insight",
   "list_backups",
   "backup_now",
+  "settings",
+  "set_second_backup",
+  "set_catalogue",
   "export_report",
   "competence_gaps",
   "list_concepts",
@@ -277,6 +291,8 @@ export interface Client {
   listPeople(query: PersonQuery): Promise<Page<PersonRow>>;
   /** One offer or need. */
   getEntry(side: Side, id: string): Promise<Entry>;
+  /** One offer or need as its page shows it: with its organisation and whether its deadline has passed. */
+  entryRow(side: Side, id: string): Promise<EntryRow>;
   /** One organisation. */
   getOrganisation(id: string): Promise<Organisation>;
   /** One person. */
@@ -329,6 +345,12 @@ export interface Client {
   listBackups(): Promise<Array<BackupInfo>>;
   /** Writes a backup of the whole catalogue now and prunes the old ones. */
   backupNow(): Promise<BackupInfo>;
+  /** The settings: the catalogue's folder, the backups' folders, the last backup and how its second copy went. */
+  settings(): Promise<SettingsView>;
+  /** Chooses (a folder handle) or, with none, forgets the second backup folder; writes a backup at once. */
+  setSecondBackup(file: string | null): Promise<SettingsView>;
+  /** Chooses the catalogue folder (a handle: a catalogue or an empty folder) and reopens Kompis on it. */
+  setCatalogue(file: string): Promise<CatalogueChange>;
   /** Writes the network report (PDF or XLSX, by the file chosen) for a period and municipality. */
   exportReport(request: ReportRequest, file: string): Promise<ReportSummary>;
   /** One page of the active needs with no suggestion: the competence gaps. */
@@ -402,6 +424,7 @@ export function client(call: Caller): Client {
     listOrganisations: (query) => call("list_organisations", { query }),
     listPeople: (query) => call("list_people", { query }),
     getEntry: (side, id) => call("get_entry", { side, id }),
+    entryRow: (side, id) => call("entry_row", { side, id }),
     getOrganisation: (id) => call("get_organisation", { id }),
     getPerson: (id) => call("get_person", { id }),
     organisationOverview: (id) => call("organisation_overview", { id }),
@@ -428,6 +451,9 @@ export function client(call: Caller): Client {
     insight: (query) => call("insight", { query }),
     listBackups: () => call("list_backups", {}),
     backupNow: () => call("backup_now", {}),
+    settings: () => call("settings", {}),
+    setSecondBackup: (file) => call("set_second_backup", { file }),
+    setCatalogue: (file) => call("set_catalogue", { file }),
     exportReport: (request, file) => call("export_report", { request, file }),
     competenceGaps: (query) => call("competence_gaps", { query }),
     listConcepts: () => call("list_concepts", {}),

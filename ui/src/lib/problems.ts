@@ -20,6 +20,10 @@ export function readable(err: IpcError): string {
       return t("error.file_choice");
     case "no_file_dialog":
       return t("error.no_file_dialog");
+    case "not_a_catalogue":
+      return t("error.not_a_catalogue");
+    case "no_app_settings":
+      return t("error.no_app_settings");
     case "bad_bundle":
       return t("error.bad_bundle");
     case "bad_entries":

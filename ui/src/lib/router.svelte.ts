@@ -3,7 +3,7 @@
  * the back button): `#/needs`, `#/needs/new`, `#/needs/ID`, `#/needs/ID/edit`,
  * `#/offers/…` (an offer's page and the needs it could serve), `#/organisations/…`
  * and `#/people/…` (a page each, its form at `…/ID/edit`), and the single screens `#/trash`, `#/gaps`, `#/followup`, `#/insight`, `#/jobs` (the job market; job seekers at `#/seekers/…`), `#/thesaurus`, `#/sheets`,
- * `#/intake` (the import flow).
+ * `#/intake` (the import flow), `#/settings` (the catalogue's and the backups' folders).
  */
 
 export type Screen =
@@ -19,7 +19,8 @@ export type Screen =
   | "seekers"
   | "thesaurus"
   | "sheets"
-  | "intake";
+  | "intake"
+  | "settings";
 export type View = "list" | "new" | "detail" | "edit";
 
 export interface Route {
@@ -42,6 +43,7 @@ const SCREENS: readonly Screen[] = [
   "thesaurus",
   "sheets",
   "intake",
+  "settings",
 ];
 
 /** Screens with one view only (no items, forms or pages of their own). */
@@ -54,6 +56,7 @@ export const SINGLE: readonly Screen[] = [
   "thesaurus",
   "sheets",
   "intake",
+  "settings",
 ];
 
 /** Screens whose items have a page of their own (`#/needs/ID`); others open in their form. */

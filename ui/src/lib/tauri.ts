@@ -18,6 +18,18 @@ export function onFileDropped(onfile: (file: FileChoice) => void): Promise<() =>
   return listen<FileChoice>(FILE_DROPPED, (e) => onfile(e.payload));
 }
 
+/**
+ * The file the app was started with (a double click on a `.kompis.json`, or
+ * `kompis-app FILE`): Rust grants it as a one-time handle before the page
+ * loads and leaves it in a global, read here once.
+ */
+export function openedFile(): FileChoice | null {
+  const w = window as { __KOMPIS_OPENED_FILE__?: FileChoice };
+  const file = w.__KOMPIS_OPENED_FILE__ ?? null;
+  delete w.__KOMPIS_OPENED_FILE__;
+  return file;
+}
+
 /** Calls `onclose` when the window is being closed while the page holds unsaved changes. */
 export function onCloseRequested(onclose: () => void): Promise<() => void> {
   return listen(CLOSE_REQUESTED, () => onclose());

@@ -14,6 +14,7 @@ const rowAt = (i: number, prefix = "Behov"): EntryRow => ({
   entry: { id: `n-${i}`, title: `${prefix} ${i}`, kind: "expertise", keywords: [] },
   organisation_name: "Verksted AS",
   marks: [],
+  overdue: false,
 });
 
 function pageOf(q: EntryQuery, total = TOTAL, prefix = "Behov"): Page<EntryRow> {

@@ -15,4 +15,9 @@ folder: string,
 /**
  * When it was written, local time (`YYYY-MM-DDTHH:MM:SS`).
  */
-at: string, bytes: number, };
+at: string, bytes: number, 
+/**
+ * Whether it is in the second folder the coordinator chose (else
+ * beside the catalogue).
+ */
+second: boolean, };

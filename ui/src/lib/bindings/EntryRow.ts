@@ -8,4 +8,8 @@ export type EntryRow = { entry: Entry, organisation_name?: string, municipality?
 /**
  * The row's words (as written) that matched the filter, to mark.
  */
-marks: Array<string>, };
+marks: Array<string>, 
+/**
+ * The need's deadline has passed (today, in the coordinator's calendar).
+ */
+overdue: boolean, };

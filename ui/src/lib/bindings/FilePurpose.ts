@@ -4,4 +4,4 @@
  * What a file is chosen for; decides the dialog (open or save) and its
  * file types, and which command may use the answer.
  */
-export type FilePurpose = "export_bundle" | "sheet_pdf" | "sheet_xlsx" | "sheet_csv" | "intake_table" | "intake_form" | "person_json";
+export type FilePurpose = "export_bundle" | "sheet_pdf" | "sheet_xlsx" | "sheet_csv" | "intake_table" | "intake_form" | "person_json" | "catalogue_folder" | "backup_folder";

@@ -13,4 +13,8 @@ need_terms: Array<string>,
 /**
  * Words of the offer's text that carried the match (folded), to highlight.
  */
-offer_terms: Array<string>, status?: MatchStatus, };
+offer_terms: Array<string>, status?: MatchStatus, 
+/**
+ * The need's deadline has passed (today, in the coordinator's calendar).
+ */
+overdue: boolean, };
