@@ -24,22 +24,7 @@ pub(crate) fn xdotool(display: &str, args: &[&str]) -> String {
 /// open dialog through the location field (Ctrl+L), in a save dialog by
 /// replacing the suggested name with the whole path; then Enter.
 pub fn answer(display: &str, title: &str, path: &Path) {
-    let mut windows = Vec::new();
-    let found = crate::wait_until(APPEAR, || {
-        windows = crate::window::titled(display, title);
-        !windows.is_empty()
-    });
-    assert!(
-        found,
-        "no file dialog titled {title:?} appeared within {APPEAR:?}"
-    );
-    let window = windows.last().map(u32::to_string).unwrap_or_default();
-    // Let GTK finish mapping the dialog and focusing its first field.
-    std::thread::sleep(Duration::from_millis(800));
-    xdotool(display, &["windowfocus", "--sync", &window]);
-    xdotool(display, &["key", "--clearmodifiers", "ctrl+l"]);
-    std::thread::sleep(Duration::from_millis(300));
-    xdotool(display, &["key", "--clearmodifiers", "ctrl+a"]);
+    location_field(display, title);
     let text = path.to_str().expect("the test's path is UTF-8");
     xdotool(display, &["type", "--delay", "15", text]);
     std::thread::sleep(Duration::from_millis(300));
@@ -55,21 +40,7 @@ pub fn answer(display: &str, title: &str, path: &Path) {
 /// path in the location field (Ctrl+L) takes the dialog into it, and Enter
 /// on the empty field then chooses the folder it is in.
 pub fn answer_folder(display: &str, title: &str, folder: &Path) {
-    let mut windows = Vec::new();
-    let found = crate::wait_until(APPEAR, || {
-        windows = crate::window::titled(display, title);
-        !windows.is_empty()
-    });
-    assert!(
-        found,
-        "no folder dialog titled {title:?} appeared within {APPEAR:?}"
-    );
-    let window = windows.last().map(u32::to_string).unwrap_or_default();
-    std::thread::sleep(Duration::from_millis(800));
-    xdotool(display, &["windowfocus", "--sync", &window]);
-    xdotool(display, &["key", "--clearmodifiers", "ctrl+l"]);
-    std::thread::sleep(Duration::from_millis(300));
-    xdotool(display, &["key", "--clearmodifiers", "ctrl+a"]);
+    let window = location_field(display, title);
     let text = format!("{}/", folder.to_str().expect("the test's path is UTF-8"));
     xdotool(display, &["type", "--delay", "15", &text]);
     std::thread::sleep(Duration::from_millis(300));
@@ -90,4 +61,26 @@ pub fn answer_folder(display: &str, title: &str, folder: &Path) {
             shot.display()
         );
     }
+}
+
+/// Waits for the dialog titled `title`, focuses it and selects all of its
+/// location field (Ctrl+L, Ctrl+A); answers its X window.
+fn location_field(display: &str, title: &str) -> String {
+    let mut windows = Vec::new();
+    let found = crate::wait_until(APPEAR, || {
+        windows = crate::window::titled(display, title);
+        !windows.is_empty()
+    });
+    assert!(
+        found,
+        "no file dialog titled {title:?} appeared within {APPEAR:?}"
+    );
+    let window = windows.last().map(u32::to_string).unwrap_or_default();
+    // Let GTK finish mapping the dialog and focusing its first field.
+    std::thread::sleep(Duration::from_millis(800));
+    xdotool(display, &["windowfocus", "--sync", &window]);
+    xdotool(display, &["key", "--clearmodifiers", "ctrl+l"]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["key", "--clearmodifiers", "ctrl+a"]);
+    window
 }

@@ -117,6 +117,7 @@ fn killed_processes_lose_no_acknowledged_write_and_leave_no_half_import() {
     // Per import and per pair: Some(true) acknowledged, Some(false) killed.
     let mut imports: BTreeMap<usize, bool> = BTreeMap::new();
     let mut statuses: BTreeMap<usize, bool> = BTreeMap::new();
+    let mut previous = String::from("none");
     for op in &ops {
         let mut cmd = Command::new(bin);
         cmd.arg("--db")
@@ -164,12 +165,23 @@ fn killed_processes_lose_no_acknowledged_write_and_leave_no_half_import() {
         let out = child.wait_with_output().unwrap();
         let killed = out.status.signal() == Some(9);
         let acknowledged = out.status.success() && String::from_utf8_lossy(&out.stdout) == expected;
-        assert!(
-            killed || acknowledged,
-            "a process that was not killed failed ({:?}): {}{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+        if !(killed || acknowledged) {
+            // Kept for a look: the catalogue as the failing process found it.
+            let kept = dir.path().with_extension("kept");
+            let _ = std::fs::rename(dir.path(), &kept);
+            panic!(
+                "a process that was not killed failed ({:?}): {}{} (after {} processes, the one before: {previous}; the folder is kept in {})",
+                out.status,
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr),
+                counts.killed + counts.acknowledged_imports + counts.acknowledged_statuses,
+                kept.display()
+            );
+        }
+        previous = format!(
+            "{:?} after {kill_after:?}, {:?}",
+            cmd.get_args().skip(2).collect::<Vec<_>>(),
+            out.status
         );
         counts.killed += usize::from(killed);
         match op {

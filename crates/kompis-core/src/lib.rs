@@ -32,6 +32,7 @@ mod outcomes;
 mod overview;
 mod paths;
 mod person_data;
+mod phrasing;
 mod progress;
 mod report;
 mod schema;

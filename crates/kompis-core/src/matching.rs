@@ -8,6 +8,7 @@ use crate::catalogue::Catalogue;
 use crate::docs::{doc, MatchDoc};
 use crate::error::Result;
 use crate::model::{EntityKind, Entry};
+use crate::phrasing::{self, Labels};
 use kompis_match::{Doc, Matcher, Thesaurus};
 
 /// One ranked offer for a need.
@@ -16,7 +17,11 @@ pub struct RankedOffer {
     pub offer: String,
     /// Between 0 and 1.
     pub score: f64,
+    /// Why, one sentence each, in bokmål.
     pub reasons: Vec<String>,
+    /// The same sentences in English.
+    #[serde(skip)]
+    pub reasons_en: Vec<String>,
     /// The words of the need that carried the match (for highlighting).
     #[serde(skip)]
     pub need_terms: Vec<String>,
@@ -51,27 +56,37 @@ enum Marks {
     Drop,
 }
 
-fn rank_one(matcher: &Matcher, need: &Entry, top: usize, marks: Marks) -> NeedMatches {
+fn rank_one(
+    matcher: &Matcher,
+    labels: &Labels,
+    need: &Entry,
+    top: usize,
+    marks: Marks,
+) -> NeedMatches {
     let keep = marks == Marks::Keep;
     NeedMatches {
         need: need.id.clone(),
         matches: matcher
             .rank(&doc(need), top)
             .into_iter()
-            .map(|r| RankedOffer {
-                offer: r.id,
-                score: (r.score * 1000.0).round() / 1000.0,
-                reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
-                need_terms: if keep {
-                    terms(r.reasons.iter().map(|x| &x.need_terms))
-                } else {
-                    Vec::new()
-                },
-                offer_terms: if keep {
-                    terms(r.reasons.iter().map(|x| &x.offer_terms))
-                } else {
-                    Vec::new()
-                },
+            .map(|r| {
+                let (reasons, reasons_en) = phrasing::all(&r.reasons, labels, false);
+                RankedOffer {
+                    offer: r.id,
+                    score: (r.score * 1000.0).round() / 1000.0,
+                    reasons,
+                    reasons_en,
+                    need_terms: if keep {
+                        terms(r.reasons.iter().map(|x| &x.need_terms))
+                    } else {
+                        Vec::new()
+                    },
+                    offer_terms: if keep {
+                        terms(r.reasons.iter().map(|x| &x.offer_terms))
+                    } else {
+                        Vec::new()
+                    },
+                }
             })
             .collect(),
     }
@@ -98,12 +113,13 @@ fn rank_all(
     top: usize,
     marks: Marks,
 ) -> Result<Vec<NeedMatches>> {
+    let labels = labels(cat)?;
     // In parallel over the needs (each ranking is independent; the order is kept).
     cat.with_offer_index(build_offer_index, |index| {
         needs
             .par_iter()
             .with_min_len(16)
-            .map(|n| rank_one(index, n, top, marks))
+            .map(|n| rank_one(index, &labels, n, top, marks))
             .collect()
     })
 }
@@ -138,6 +154,11 @@ pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
         .filter_map(MatchDoc::into_doc)
         .collect();
     Ok(Matcher::new(&thesaurus(cat)?, &offers))
+}
+
+/// The names of the thesaurus's concepts, for reasons, kept until the next write.
+pub fn labels(cat: &Catalogue) -> Result<std::sync::Arc<Labels>> {
+    cat.derived(|cat| Ok(Labels::new(&thesaurus(cat)?)))
 }
 
 /// The thesaurus in use: the catalogue's own, or the built-in one.

@@ -316,7 +316,13 @@ fn verify(path: &Path) -> Result<()> {
     let scratch = Scratch::new()?;
     copy_folder(path, &scratch.0)
         .map_err(|e| refuse(format!("its files cannot be read ({})", e.kind())))?;
-    drop(db_file);
+    // A snapshot sled was killed while writing (`snap.….generating`, never
+    // renamed into place) is read by sled 0.34 as the newest and refused
+    // as corrupt (sled issue 1527); it is only ever a part-written copy of
+    // what the log holds, so it is set aside.
+    for part in incomplete_snapshots(&scratch.0) {
+        let _ = std::fs::remove_file(part);
+    }
     let db = sled::Config::new()
         .path(&scratch.0)
         .cache_capacity(CACHE_BYTES)
@@ -326,12 +332,39 @@ fn verify(path: &Path) -> Result<()> {
     let stored = stored_writes(&db).map_err(|e| damaged(path, &e))?;
     drop(db);
     match acknowledged {
-        Some(n) if stored < n => Err(refuse(format!(
-            "it holds {stored} of the {n} saved writes; sled lost the rest"
-        ))),
-        None if stored > 0 => Err(refuse("its count of saved writes is missing".into())),
-        _ => Ok(()),
+        Some(n) if stored < n => {
+            return Err(refuse(format!(
+                "it holds {stored} of the {n} saved writes; sled lost the rest"
+            )))
+        }
+        None if stored > 0 => return Err(refuse("its count of saved writes is missing".into())),
+        _ => {}
     }
+    // The copy opened whole without them: so will the folder (still under
+    // its lock).
+    for part in incomplete_snapshots(path) {
+        std::fs::remove_file(&part).map_err(|source| Error::Io {
+            action: "remove the part-written snapshot",
+            path: part.clone(),
+            source,
+        })?;
+    }
+    drop(db_file);
+    Ok(())
+}
+
+/// sled's part-written snapshots in `dir`.
+fn incomplete_snapshots(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|i| {
+            let name = i.file_name().to_string_lossy().into_owned();
+            name.starts_with("snap.") && name.ends_with(".generating")
+        })
+        .map(|i| i.path())
+        .collect()
 }
 
 /// A fingerprint of sled's files in `dir` (every file but the count file):

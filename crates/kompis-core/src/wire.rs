@@ -298,7 +298,10 @@ pub struct MatchView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organisation_name: Option<String>,
     pub score: f64,
+    /// Why, one sentence each, in bokmål.
     pub reasons: Vec<String>,
+    /// The same sentences in English.
+    pub reasons_en: Vec<String>,
     /// Words of the need's text that carried the match (folded), to highlight.
     pub need_terms: Vec<String>,
     /// Words of the offer's text that carried the match (folded), to highlight.
@@ -334,7 +337,10 @@ pub struct NeedMatchView {
     #[ts(optional)]
     pub organisation_name: Option<String>,
     pub score: f64,
+    /// Why, one sentence each, in bokmål.
     pub reasons: Vec<String>,
+    /// The same sentences in English.
+    pub reasons_en: Vec<String>,
     /// Words of the need's text that carried the match (folded), to highlight.
     pub need_terms: Vec<String>,
     /// Words of the offer's text that carried the match (folded), to highlight.

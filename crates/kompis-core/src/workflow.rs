@@ -11,8 +11,9 @@ use crate::catalogue::Catalogue;
 use crate::docs::doc;
 use crate::error::{Error, Problem, Result};
 use crate::matching::RankedOffer;
-use crate::matching::{active_needs_ranked, terms, thesaurus};
+use crate::matching::{active_needs_ranked, labels, terms, thesaurus};
 use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus, StatusEvent};
+use crate::phrasing;
 use crate::wire::{Concept, EntryRow, MatchView, NeedMatchView, StatusChange, ThesaurusEdit};
 
 /// Record a status (and note) for a need–offer pair; returns the record.
@@ -123,6 +124,7 @@ pub fn needs_for_offer(
 ) -> Result<Vec<NeedMatchView>> {
     let offer = cat.entry(EntityKind::Offer, offer_id)?;
     let index = cat.derived(NeedIndex::build)?;
+    let labels = labels(cat)?;
     let (needs, orgs) = (&index.needs, &index.orgs);
     let mut out = Vec::new();
     for r in index
@@ -139,6 +141,8 @@ pub fn needs_for_offer(
             .cloned()
             .expect("ranked need is in the list");
         let overdue = overdue(need.deadline);
+        // Worded from the need's side although the offer was the query.
+        let (reasons, reasons_en) = phrasing::all(&r.reasons, &labels, true);
         out.push(NeedMatchView {
             organisation_name: need
                 .organisation
@@ -147,7 +151,8 @@ pub fn needs_for_offer(
                 .map(|o| o.name.clone()),
             need,
             score: (r.score * 1000.0).round() / 1000.0,
-            reasons: r.reasons.iter().map(|x| x.sentence()).collect(),
+            reasons,
+            reasons_en,
             // The matcher ran with the offer as its query: its "need" side is the offer.
             need_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
             offer_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
@@ -284,6 +289,7 @@ fn match_view(cat: &Catalogue, need_id: &str, r: &RankedOffer) -> Result<MatchVi
         organisation_name,
         score: r.score,
         reasons: r.reasons.clone(),
+        reasons_en: r.reasons_en.clone(),
         need_terms: r.need_terms.clone(),
         offer_terms: r.offer_terms.clone(),
         status: record.as_ref().and_then(|m| m.status),
@@ -309,6 +315,7 @@ pub(crate) fn declined_for_need(cat: &Catalogue, need_id: &str) -> Result<Vec<Ma
                 offer,
                 score: 0.0,
                 reasons: Vec::new(),
+                reasons_en: Vec::new(),
                 need_terms: Vec::new(),
                 offer_terms: Vec::new(),
             };

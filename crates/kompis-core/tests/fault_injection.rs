@@ -182,6 +182,9 @@ enum Fault {
     /// XOR 0xFF into the byte at this offset.
     Flip(u64),
     Delete,
+    /// A newer snapshot left part-written beside this one (sled killed
+    /// while it wrote `snap.….generating`): half of this one's bytes.
+    PartSnapshot,
 }
 
 /// A tiny deterministic generator (an LCG), so the offsets are the same
@@ -195,13 +198,16 @@ fn lcg(seed: &mut u64) -> u64 {
 
 /// The faults for one file: its length, and the extent that holds data
 /// (up to the last byte that is not zero).
-fn faults(bytes: &[u8], seed: u64) -> Vec<Fault> {
+fn faults(name: &Path, bytes: &[u8], seed: u64) -> Vec<Fault> {
     let len = bytes.len() as u64;
     let used = bytes
         .iter()
         .rposition(|b| *b != 0)
         .map_or(0, |p| p as u64 + 1);
     let mut out = vec![Fault::Empty, Fault::Half, Fault::Delete];
+    if name.to_string_lossy().starts_with("snap.") {
+        out.push(Fault::PartSnapshot);
+    }
     if len > 0 {
         out.extend([Fault::Flip(0), Fault::Flip(len / 2), Fault::Flip(len - 1)]);
     }
@@ -239,6 +245,13 @@ fn apply(file: &Path, fault: Fault) {
             std::fs::write(file, bytes).unwrap();
         }
         Fault::Delete => std::fs::remove_file(file).unwrap(),
+        Fault::PartSnapshot => {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            let lsn = u64::from_str_radix(name.trim_start_matches("snap."), 16).unwrap();
+            let bytes = std::fs::read(file).unwrap();
+            let part = file.with_file_name(format!("snap.{:016X}.generating", lsn + 1));
+            std::fs::write(part, &bytes[..bytes.len() / 2]).unwrap();
+        }
     }
 }
 
@@ -367,7 +380,7 @@ fn a_damaged_folder_opens_whole_or_is_refused_in_a_sentence_and_left_as_it_is() 
     );
     let mut cases: Vec<(Option<PathBuf>, Fault)> = vec![(None, Fault::Empty)];
     for (i, (path, bytes)) in files.iter().enumerate() {
-        for fault in faults(bytes, 0x5eed_0000 + i as u64) {
+        for fault in faults(path, bytes, 0x5eed_0000 + i as u64) {
             cases.push((Some(path.clone()), fault));
         }
     }

@@ -26,6 +26,7 @@ const LAYERS: &[&str] = &[
     "catalogue",
     "paths",
     "wire",
+    "phrasing",
     "matching",
     "editing",
     "workflow",

@@ -414,3 +414,94 @@ fn a_past_deadline_is_refused_when_set_and_kept_when_untouched() {
     let saved = api::save_entry(&cat, Side::Need, old).unwrap();
     assert_eq!(saved.deadline.unwrap().to_string(), "2025-06-30");
 }
+
+/// Every reason is a sentence in bokmål and in English that says which
+/// words are the need's and which the offer's, from either page.
+#[test]
+fn reasons_are_sentences_in_both_languages_from_either_side() {
+    let (_dir, cat) = demo();
+    let nb_forms = ["Begge handler om ", "Begge nevner ", "Beslektede ord: "];
+    let en_forms = ["Both are about ", "Both mention ", "Related words: "];
+    let check = |nb: &[String], en: &[String]| {
+        assert_eq!(nb.len(), en.len());
+        assert!(!nb.is_empty());
+        for (n, e) in nb.iter().zip(en) {
+            assert!(nb_forms.iter().any(|f| n.starts_with(f)), "{n}");
+            assert!(en_forms.iter().any(|f| e.starts_with(f)), "{e}");
+            assert!(!n.contains('↔') && !n.contains('…'), "{n}");
+            if !n.starts_with("Begge nevner") {
+                assert!(
+                    n.contains(" i behovet, ") && n.ends_with(" i tilbudet"),
+                    "{n}"
+                );
+                assert!(
+                    e.contains(" in the need, ") && e.ends_with(" in the offer"),
+                    "{e}"
+                );
+            }
+        }
+    };
+    let matches = api::matches_for_need(&cat, "n-02".into(), Some(3)).unwrap();
+    assert!(!matches.is_empty());
+    for m in &matches {
+        check(&m.reasons, &m.reasons_en);
+    }
+    let offer = matches[0].offer.id.clone();
+    let needs = api::needs_for_offer(&cat, offer, Some(3)).unwrap();
+    assert!(!needs.is_empty());
+    for n in &needs {
+        check(&n.reasons, &n.reasons_en);
+        // The words said to be the need's are words of the need's text.
+        let text = format!(
+            "{} {}",
+            n.need.title,
+            n.need.description.as_deref().unwrap_or("")
+        )
+        .to_lowercase();
+        for r in n.reasons.iter().filter(|r| r.contains(" i behovet, ")) {
+            let need_part = r
+                .split(": ")
+                .nth(1)
+                .unwrap()
+                .split(" i behovet")
+                .next()
+                .unwrap();
+            let first = need_part
+                .split('«')
+                .nth(1)
+                .unwrap()
+                .split('»')
+                .next()
+                .unwrap();
+            let word = first.split(' ').next().unwrap();
+            assert!(
+                text.contains(word),
+                "«{word}» of {r:?} is not in the need: {text}"
+            );
+        }
+    }
+}
+
+/// The match sheet words its reasons in the sheet's language.
+#[test]
+fn the_sheet_gives_the_reasons_in_its_own_language() {
+    use kompis_core::api::wire::{SheetFormat, SheetLang, SheetRequest, SheetScope};
+    let (dir, cat) = demo();
+    let read = |lang: SheetLang| {
+        let path = dir.path().join(format!("{lang:?}.csv"));
+        let request = SheetRequest {
+            format: SheetFormat::Csv,
+            separator: None,
+            layout: None,
+            scope: SheetScope::All,
+            lang,
+        };
+        api::export_sheet_file(&cat, &request, &path).unwrap();
+        std::fs::read_to_string(path).unwrap()
+    };
+    let nb = read(SheetLang::Nb);
+    let en = read(SheetLang::En);
+    assert!(nb.contains(" i behovet, ") && !nb.contains(" in the need, "));
+    assert!(en.contains(" in the need, ") && !en.contains(" i behovet, "));
+    assert!(!nb.contains('↔') && !en.contains('↔'));
+}

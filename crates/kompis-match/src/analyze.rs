@@ -272,8 +272,10 @@ impl ConceptIndex {
                                         let w = format!("{l}{link}{h}");
                                         variants.push((vec![lex.stemmers.stem(lang, &w)], false));
                                     }
-                                    let parts =
-                                        vec![lex.stemmers.stem(lang, &l), lex.stemmers.stem(lang, h)];
+                                    let parts = vec![
+                                        lex.stemmers.stem(lang, &l),
+                                        lex.stemmers.stem(lang, h),
+                                    ];
                                     variants.push((parts, true));
                                 }
                             }
@@ -321,7 +323,7 @@ const MODIFIER: f32 = 0.5;
 const COGNATE: f32 = 0.7;
 /// Weight of a generic query word or part (`system`, `jobb`, `utvikling`:
 /// `data/generic.txt`) relative to a specific one.
-const GENERIC: f32 = 0.2;
+const GENERIC: f32 = 0.3;
 /// Weight of a shared concept relative to a shared word, on the query side.
 const CONCEPT_BOOST: f32 = 2.0;
 

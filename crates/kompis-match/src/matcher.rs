@@ -24,7 +24,7 @@ const B: f32 = 0.5;
 const SATURATION: f32 = 0.3;
 /// Weight of a query feature that the asker's own indexed entries also have
 /// (context about the asker's own business).
-const OWN_CONTEXT: f32 = 0.4;
+const OWN_CONTEXT: f32 = 0.25;
 /// In how many of the asker's own entries a feature must be to be context.
 const OWN_SHARED: usize = 2;
 /// Scores below this are not suggested.

@@ -92,8 +92,11 @@ pub struct SheetMatch {
     pub offer: String,
     /// 0..1, higher is better.
     pub score: f64,
-    /// Why the two match, one short sentence or phrase each.
+    /// Why the two match, one short sentence each, in bokmål.
     pub reasons: Vec<String>,
+    /// The same sentences in English (none: the bokmål ones are used).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons_en: Vec<String>,
     pub status: MatchStatus,
     pub note: Option<String>,
     /// Every status change, oldest first, as [`kompis_model::MatchRecord::events`] gives
@@ -103,6 +106,16 @@ pub struct SheetMatch {
     /// What came of the pair, in the order recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Outcome>,
+}
+
+impl SheetMatch {
+    /// Why the two match, in the sheet's language.
+    pub fn why(&self, lang: SheetLang) -> &[String] {
+        match lang {
+            SheetLang::En if !self.reasons_en.is_empty() => &self.reasons_en,
+            _ => &self.reasons,
+        }
+    }
 }
 
 /// The file format.

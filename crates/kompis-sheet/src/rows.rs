@@ -118,7 +118,7 @@ pub(crate) fn matches(cat: &Lookup, sel: &Selection, history: History) -> Table 
                 offer_contact,
                 Cell::Number(if m.score.is_finite() { m.score } else { 0.0 }),
                 Cell::Text(l.status(m.status).to_string()),
-                Cell::Text(m.reasons.join("; ")),
+                Cell::Text(m.why(l.lang).join("; ")),
                 Cell::opt(m.note.as_deref()),
                 track::status_since(m).map_or(Cell::Empty, Cell::Date),
                 Cell::text_or_empty(track::outcomes_text(l, &m.outcomes)),

@@ -99,6 +99,7 @@ mod tests {
             offer: "t-1".into(),
             score: 0.5,
             reasons: Vec::new(),
+            reasons_en: Vec::new(),
             status,
             note: None,
             history,

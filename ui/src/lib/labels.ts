@@ -7,7 +7,7 @@ import type { MatchStatus } from "./bindings/MatchStatus";
 import type { OrgKind } from "./bindings/OrgKind";
 import type { OutcomeKind } from "./bindings/OutcomeKind";
 import type { ThesisLevel } from "./bindings/ThesisLevel";
-import { t } from "./i18n/index.svelte";
+import { locale, t } from "./i18n/index.svelte";
 
 export const ENTRY_KINDS: readonly EntryKind[] = [
   "expertise",
@@ -49,3 +49,8 @@ export const OUTCOME_KINDS: readonly OutcomeKind[] = [
 export const outcomeKindLabel = (k: OutcomeKind) => t(`outcome.kind.${k}` as const);
 export const THESIS_LEVELS: readonly ThesisLevel[] = ["bachelor", "master", "phd"];
 export const thesisLevelLabel = (l: ThesisLevel | null | undefined) => t(`outcome.level.${l ?? "unknown"}` as const);
+
+/** A match's reasons in the window's language (the core words both). */
+export function reasonsIn(m: { reasons: readonly string[]; reasons_en: readonly string[] }): readonly string[] {
+  return locale() === "en" && m.reasons_en.length ? m.reasons_en : m.reasons;
+}

@@ -8,7 +8,15 @@ import type { StatusEvent } from "./StatusEvent";
 /**
  * What the UI shows for one suggested offer.
  */
-export type MatchView = { offer: Entry, organisation_name?: string, score: number, reasons: Array<string>, 
+export type MatchView = { offer: Entry, organisation_name?: string, score: number, 
+/**
+ * Why, one sentence each, in bokmål.
+ */
+reasons: Array<string>, 
+/**
+ * The same sentences in English.
+ */
+reasons_en: Array<string>, 
 /**
  * Words of the need's text that carried the match (folded), to highlight.
  */

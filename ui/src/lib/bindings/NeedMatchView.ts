@@ -5,7 +5,15 @@ import type { MatchStatus } from "./MatchStatus";
 /**
  * One need an offer could serve.
  */
-export type NeedMatchView = { need: Entry, organisation_name?: string, score: number, reasons: Array<string>, 
+export type NeedMatchView = { need: Entry, organisation_name?: string, score: number, 
+/**
+ * Why, one sentence each, in bokmål.
+ */
+reasons: Array<string>, 
+/**
+ * The same sentences in English.
+ */
+reasons_en: Array<string>, 
 /**
  * Words of the need's text that carried the match (folded), to highlight.
  */

@@ -212,7 +212,7 @@ pub(super) fn match_card(
         }
     }
     let reasons: Vec<&str> = m
-        .reasons
+        .why(cat.l.lang)
         .iter()
         .map(|r| r.trim())
         .filter(|r| !r.is_empty())

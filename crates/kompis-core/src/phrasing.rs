@@ -1,0 +1,181 @@
+//! Why a need and an offer match, as short sentences a lay person reads,
+//! in bokmål and in English: "Begge handler om lean: «lean» i behovet,
+//! «5s» og «tavlemøter» i tilbudet." The matcher gives the shared concept
+//! or word and the words of each side; this module words them, once, for
+//! the app, the command line and the sheets.
+
+use std::collections::HashMap;
+
+use kompis_match::{Reason, Thesaurus};
+use kompis_sheet::SheetLang;
+
+/// Words shown per side; the rest are summed up as "m.fl." / "and more".
+const SHOWN: usize = 3;
+
+/// Each thesaurus concept's name as a reader knows it (its first term).
+#[derive(Default)]
+pub(crate) struct Labels(HashMap<String, String>);
+
+impl Labels {
+    /// The names of `thesaurus`'s concepts.
+    pub(crate) fn new(thesaurus: &Thesaurus) -> Self {
+        Labels(
+            thesaurus
+                .groups()
+                .iter()
+                .filter_map(|g| g.terms.first().map(|t| (g.id.clone(), t.clone())))
+                .collect(),
+        )
+    }
+}
+
+/// A reason in both languages: (bokmål, English).
+pub(crate) fn both(r: &Reason, labels: &Labels, flipped: bool) -> (String, String) {
+    (
+        sentence(r, labels, SheetLang::Nb, flipped),
+        sentence(r, labels, SheetLang::En, flipped),
+    )
+}
+
+/// Every reason in bokmål and, apart, in English.
+pub(crate) fn all(
+    reasons: &[Reason],
+    labels: &Labels,
+    flipped: bool,
+) -> (Vec<String>, Vec<String>) {
+    reasons.iter().map(|r| both(r, labels, flipped)).unzip()
+}
+
+/// One reason as a sentence. `flipped`: the matcher ran with the offer as
+/// its query (an offer's page), so its "need" words are the offer's.
+pub(crate) fn sentence(r: &Reason, labels: &Labels, lang: SheetLang, flipped: bool) -> String {
+    let (need, offer) = if flipped {
+        (&r.offer_terms, &r.need_terms)
+    } else {
+        (&r.need_terms, &r.offer_terms)
+    };
+    let en = lang == SheetLang::En;
+    let same = distinct(need) == distinct(offer);
+    match labels.0.get(&r.concept) {
+        Some(label) if !same => {
+            let (about, in_need, in_offer) = if en {
+                ("Both are about", "in the need", "in the offer")
+            } else {
+                ("Begge handler om", "i behovet", "i tilbudet")
+            };
+            format!(
+                "{about} {label}: {} {in_need}, {} {in_offer}",
+                words(need, en),
+                words(offer, en)
+            )
+        }
+        _ if same => {
+            let both = if en { "Both mention" } else { "Begge nevner" };
+            format!("{both} {}", words(need, en))
+        }
+        _ => {
+            let (related, in_need, in_offer) = if en {
+                ("Related words", "in the need", "in the offer")
+            } else {
+                ("Beslektede ord", "i behovet", "i tilbudet")
+            };
+            format!(
+                "{related}: {} {in_need}, {} {in_offer}",
+                words(need, en),
+                words(offer, en)
+            )
+        }
+    }
+}
+
+/// The distinct words, in the order found.
+fn distinct(v: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::with_capacity(v.len());
+    for t in v {
+        if !out.contains(&t.as_str()) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// «a», «b» og «c» (m.fl.) / «a», «b» and «c» (and more).
+fn words(v: &[String], en: bool) -> String {
+    let all = distinct(v);
+    let shown: Vec<String> = all.iter().take(SHOWN).map(|t| format!("«{t}»")).collect();
+    let and = if en { "and" } else { "og" };
+    let mut s = match shown.len() {
+        0 => String::new(),
+        1 => shown[0].clone(),
+        n => format!("{} {and} {}", shown[..n - 1].join(", "), shown[n - 1]),
+    };
+    if all.len() > SHOWN {
+        s.push_str(if en { " and more" } else { " m.fl." });
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(concept: &str, need: &[&str], offer: &[&str]) -> Reason {
+        Reason {
+            concept: concept.into(),
+            need_terms: need.iter().map(|t| t.to_string()).collect(),
+            offer_terms: offer.iter().map(|t| t.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_shared_concept_is_named_with_each_sides_words() {
+        let labels = Labels::new(&Thesaurus::builtin());
+        let r = reason("hms", &["hms"], &["vernerunde", "internkontroll"]);
+        assert_eq!(
+            sentence(&r, &labels, SheetLang::Nb, false),
+            "Begge handler om HMS: «hms» i behovet, «vernerunde» og «internkontroll» i tilbudet"
+        );
+        assert_eq!(
+            sentence(&r, &labels, SheetLang::En, false),
+            "Both are about HMS: «hms» in the need, «vernerunde» and «internkontroll» in the offer"
+        );
+        // Seen from the offer's page, the sides change places.
+        assert_eq!(
+            sentence(&r, &labels, SheetLang::Nb, true),
+            "Begge handler om HMS: «vernerunde» og «internkontroll» i behovet, «hms» i tilbudet"
+        );
+    }
+
+    #[test]
+    fn the_same_words_are_said_once_and_long_lists_are_summed_up() {
+        let labels = Labels::default();
+        let same = reason("lean", &["lean", "lean"], &["lean"]);
+        assert_eq!(
+            sentence(&same, &labels, SheetLang::Nb, false),
+            "Begge nevner «lean»"
+        );
+        assert_eq!(
+            sentence(&same, &labels, SheetLang::En, false),
+            "Both mention «lean»"
+        );
+        let many = reason(
+            "sveising",
+            &["sveising"],
+            &["sveiser", "sveisere", "sveis", "sveisen"],
+        );
+        assert_eq!(
+            sentence(&many, &labels, SheetLang::Nb, false),
+            "Beslektede ord: «sveising» i behovet, «sveiser», «sveisere» og «sveis» m.fl. i tilbudet"
+        );
+        assert_eq!(
+            sentence(&many, &labels, SheetLang::En, false),
+            "Related words: «sveising» in the need, «sveiser», «sveisere» and «sveis» and more in the offer"
+        );
+        for s in [
+            sentence(&many, &labels, SheetLang::Nb, false),
+            sentence(&same, &labels, SheetLang::En, false),
+        ] {
+            assert!(!s.contains('↔') && !s.contains('…'), "{s}");
+        }
+    }
+}
