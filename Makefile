@@ -53,6 +53,12 @@ package-cli:
 deb-test:
 	bash scripts/deb-install-test.sh
 
+## calibrate: the matcher's threshold on the labelled sets in ../shared/eval (release CLI)
+.PHONY: calibrate
+calibrate:
+	cargo build --release -p kompis-cli
+	python3 scripts/calibrate.py
+
 ## fuzz: cargo-fuzz (libFuzzer) on the readers, 60 s a target (FUZZ_SECONDS=…); not part of CI
 fuzz:
 	bash scripts/fuzz.sh

@@ -54,6 +54,7 @@ if [[ $BUILD -eq 1 ]]; then
   step "Building the release .deb (make deb)"
   make -C "$KOMPIS_ROOT" deb
 fi
+# shellcheck disable=SC2012 # our own file names
 DEB=$(ls -t "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb 2>/dev/null | head -n 1 || true)
 [[ -n "$DEB" ]] || { echo "deb-install-test: no .deb in $CARGO_TARGET_DIR/release/bundle/deb (run make deb)" >&2; exit 1; }
 echo "package: $DEB ($(du -h "$DEB" | cut -f1), $(stat -c %s "$DEB") bytes)"
@@ -207,6 +208,7 @@ step "Kompis on the new user's empty catalogue: the example network loaded from 
 # The welcome dialog's "Last inn eksempelnettverket" (docs/img/installed-debian12-welcome.png),
 # found by its colour (ui/src/app.css's --primary); `kompis list` below checks what it did.
 run_user CLICK='#1F5A4A' AFTER=3 -- /tmp/session.sh installed
+# shellcheck disable=SC2016 # expanded in the user's shell, not here
 run_user -- 'echo "catalogue: $(ls -d ~/.local/share/kompis)"; echo "backups: $(ls ~/.local/share/backups 2>/dev/null | tr "\n" " ")"'
 needs=$(run_user -- 'kompis list needs --json' | grep -o '"id"' | wc -l || true)
 orgs=$(run_user -- 'kompis list organisations --json' | grep -o '"id"' | wc -l || true)

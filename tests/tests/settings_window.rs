@@ -65,7 +65,16 @@ async fn a_second_backup_folder_and_another_catalogue_are_chosen_in_the_settings
         // A folder holding other files is refused as the catalogue.
         ui::click(&client, "choose-catalogue").await;
         dialog::answer_folder(harness.display(), "Velg katalogmappe", &papers);
-        ui::wait_for_text(&client, "error-banner", "ikke er en Kompis-katalog").await;
+        let mut refusal = None;
+        for _ in 0..100 {
+            refusal = ui::error_banner(&client).await;
+            if refusal.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let refusal = refusal.expect("the folder is refused with a sentence");
+        assert!(refusal.contains("ikke er en Kompis-katalog"), "{refusal}");
         assert!(!papers.join("db").exists(), "nothing was written there");
 
         // An empty one is kept for the next start (this one has --db).

@@ -1111,12 +1111,22 @@ pub fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
 /// building it twice.
 pub fn warm_up(cat: &Catalogue) -> Result<()> {
     warm_up_first_screen(cat)?;
-    // The longest builds a screen waits for come first: the offer index
-    // (a need's page) and the ranking of every need (the gaps), on all cores.
-    warm_offer_index(cat)?;
-    competence_gaps(cat, PageQuery::default())?;
-    list_entries(cat, Side::Offer, EntryQuery::default())?;
-    list_people(cat, PersonQuery::default())?;
+    // The longest build a screen waits for (the offer index, then the
+    // ranking of every need behind the gaps) side by side with the lists.
+    let (ranked, lists) = rayon::join(
+        || -> Result<()> {
+            warm_offer_index(cat)?;
+            competence_gaps(cat, PageQuery::default())?;
+            Ok(())
+        },
+        || -> Result<()> {
+            list_entries(cat, Side::Offer, EntryQuery::default())?;
+            list_people(cat, PersonQuery::default())?;
+            Ok(())
+        },
+    );
+    ranked?;
+    lists?;
     search::warm(cat)?;
     // Last: the themes of every text, which the insight screen counts
     // (kept through writes; the longest step on a large catalogue).

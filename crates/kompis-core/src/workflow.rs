@@ -11,7 +11,7 @@ use crate::catalogue::Catalogue;
 use crate::docs::doc;
 use crate::error::{Error, Problem, Result};
 use crate::matching::RankedOffer;
-use crate::matching::{active_needs_ranked, labels, terms, thesaurus};
+use crate::matching::{active_needs_ranked, build_offer_index, labels, terms, thesaurus};
 use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus, StatusEvent};
 use crate::phrasing;
 use crate::wire::{Concept, EntryRow, MatchView, NeedMatchView, StatusChange, ThesaurusEdit};
@@ -116,33 +116,44 @@ impl NeedIndex {
 /// The competence gaps, kept until the next write.
 struct Gaps(Vec<EntryRow>);
 
-/// The active needs an offer could serve, best first; declined pairs left out.
+/// How many needs the reverse index proposes per need shown, before each
+/// is scored from its own side.
+const CANDIDATES: usize = 4;
+
+/// The active needs an offer could serve, best first; declined pairs left
+/// out. The index over the needs only proposes candidates: each pair is
+/// scored and explained by the ranking of its need, so it has one score
+/// and the same reasons on the need's page and on the offer's.
 pub fn needs_for_offer(
     cat: &Catalogue,
     offer_id: &str,
     top: Option<u32>,
 ) -> Result<Vec<NeedMatchView>> {
+    let top = top.unwrap_or(10) as usize;
     let offer = cat.entry(EntityKind::Offer, offer_id)?;
     let index = cat.derived(NeedIndex::build)?;
     let labels = labels(cat)?;
     let (needs, orgs) = (&index.needs, &index.orgs);
+    let proposed = index.matcher.rank(&doc(&offer), CANDIDATES * top + 20);
+    let scored: Vec<(Entry, kompis_match::Ranked)> =
+        cat.with_offer_index(build_offer_index, |offers| {
+            proposed
+                .iter()
+                .filter_map(|p| needs.iter().find(|n| n.id == p.id))
+                .filter_map(|need| {
+                    let pair = offers.rank_among(&doc(need), &[offer_id]).pop()?;
+                    Some((need.clone(), pair))
+                })
+                .collect()
+        })?;
     let mut out = Vec::new();
-    for r in index
-        .matcher
-        .rank(&doc(&offer), top.unwrap_or(10) as usize + 20)
-    {
-        let status = cat.match_record(&r.id, offer_id)?.and_then(|m| m.status);
+    for (need, r) in scored {
+        let status = cat.match_record(&need.id, offer_id)?.and_then(|m| m.status);
         if status == Some(MatchStatus::Declined) {
             continue;
         }
-        let need = needs
-            .iter()
-            .find(|n| n.id == r.id)
-            .cloned()
-            .expect("ranked need is in the list");
         let overdue = overdue(need.deadline);
-        // Worded from the need's side although the offer was the query.
-        let (reasons, reasons_en) = phrasing::all(&r.reasons, &labels, true);
+        let (reasons, reasons_en) = phrasing::all(&r.reasons, &labels, false);
         out.push(NeedMatchView {
             organisation_name: need
                 .organisation
@@ -153,14 +164,18 @@ pub fn needs_for_offer(
             score: (r.score * 1000.0).round() / 1000.0,
             reasons,
             reasons_en,
-            // The matcher ran with the offer as its query: its "need" side is the offer.
-            need_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
-            offer_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
+            need_terms: terms(r.reasons.iter().map(|x| &x.need_terms)),
+            offer_terms: terms(r.reasons.iter().map(|x| &x.offer_terms)),
             status,
             overdue,
         });
     }
-    out.truncate(top.unwrap_or(10) as usize);
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.need.id.cmp(&b.need.id))
+    });
+    out.truncate(top);
     Ok(out)
 }
 

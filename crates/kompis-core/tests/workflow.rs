@@ -505,3 +505,23 @@ fn the_sheet_gives_the_reasons_in_its_own_language() {
     assert!(en.contains(" in the need, ") && !en.contains(" i behovet, "));
     assert!(!nb.contains('↔') && !en.contains('↔'));
 }
+
+/// A pair has one score and one set of reasons, whichever page it is seen from.
+#[test]
+fn a_pair_scores_the_same_from_the_need_and_from_the_offer() {
+    let (_dir, cat) = demo();
+    let mut seen = 0;
+    for i in 1..=12 {
+        let need = format!("n-{i:02}");
+        for m in api::matches_for_need(&cat, need.clone(), Some(3)).unwrap() {
+            let from_offer = api::needs_for_offer(&cat, m.offer.id.clone(), Some(50)).unwrap();
+            let Some(n) = from_offer.iter().find(|n| n.need.id == need) else {
+                continue;
+            };
+            assert_eq!(n.score, m.score, "{need} ↔ {}", m.offer.id);
+            assert_eq!(n.reasons, m.reasons, "{need} ↔ {}", m.offer.id);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 20, "only {seen} pairs were seen from both sides");
+}

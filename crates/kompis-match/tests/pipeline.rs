@@ -345,3 +345,200 @@ fn matcher_can_be_shared_between_threads() {
     shared::<kompis_match::Typeahead>();
     shared::<Thesaurus>();
 }
+
+/// Issue 11: methods that do not depend on the labelled sets.
+mod ranking_methods {
+    use super::doc;
+    use kompis_match::{kind_fit_no_budget, no_budget, DocKind, Matcher, Thesaurus};
+    use DocKind::*;
+
+    fn ids(m: &Matcher, need: &kompis_match::Doc) -> Vec<String> {
+        m.rank(need, 10).into_iter().map(|r| r.id).collect()
+    }
+
+    #[test]
+    fn hyphenated_abbreviation_compounds_keep_parts_and_whole() {
+        let offers = vec![
+            doc(
+                "o-ki",
+                "a",
+                Expertise,
+                "Kunstig intelligens på kontoret",
+                "Språkmodeller i arbeidet.",
+            ),
+            doc(
+                "o-erp",
+                "b",
+                Expertise,
+                "Bytte av ERP",
+                "Valg av forretningssystem.",
+            ),
+            doc(
+                "o-sys",
+                "c",
+                Expertise,
+                "Kvalitetssystem",
+                "Vi bygger system for avvik.",
+            ),
+        ];
+        let m = Matcher::new(&Thesaurus::builtin(), &offers);
+        let n = doc(
+            "n",
+            "x",
+            Expertise,
+            "KI-assistenter til saksbehandlerne",
+            "",
+        );
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-ki"));
+        let n = doc("n", "x", Expertise, "Vi skal bytte ERP-systemet", "");
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-erp"));
+    }
+
+    #[test]
+    fn generic_words_do_not_outweigh_the_topic() {
+        let offers = vec![
+            doc(
+                "o-sys",
+                "a",
+                Expertise,
+                "Digitalt system for planlegging",
+                "Utvikling av system og digitale løsninger.",
+            ),
+            doc(
+                "o-sveis",
+                "b",
+                Training,
+                "Sveisekurs",
+                "Sertifisering av sveisere.",
+            ),
+        ];
+        let m = Matcher::new(&Thesaurus::builtin(), &offers);
+        let n = doc(
+            "n",
+            "x",
+            Training,
+            "Sveising for nye montører",
+            "Vi trenger et system for planlegging og utvikling av sveising.",
+        );
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-sveis"));
+        // A need with only generic words still finds what they say.
+        let n = doc("n", "x", Expertise, "Digitalt system", "");
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-sys"));
+    }
+
+    #[test]
+    fn words_the_askers_own_entries_share_are_context() {
+        let offers = vec![
+            // The asker's own entries: a sawmill.
+            doc(
+                "own-1",
+                "saga",
+                Experience,
+                "Tørking av plank på sagbruket",
+                "Sagbruk og høvleri.",
+            ),
+            doc(
+                "own-2",
+                "saga",
+                Facility,
+                "Høvleri til leie",
+                "Sagbruket leier ut høvleriet.",
+            ),
+            doc(
+                "o-saw",
+                "b",
+                Expertise,
+                "Logistikk for sagbruk og høvleri",
+                "Tømmer til sagbruket.",
+            ),
+            doc(
+                "o-energi",
+                "c",
+                Expertise,
+                "Energikartlegging",
+                "Vi kartlegger energibruken og foreslår tiltak.",
+            ),
+        ];
+        let m = Matcher::new(&Thesaurus::builtin(), &offers);
+        let n = doc(
+            "n",
+            "saga",
+            Expertise,
+            "Kartlegge energibruken",
+            "Vi er et sagbruk med høvleri, og sagbruket bruker mye energi.",
+        );
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-energi"));
+    }
+
+    #[test]
+    fn position_need_without_budget_prefers_students_to_vacancies() {
+        let n = doc(
+            "n",
+            "x",
+            Position,
+            "Vedlikeholdsingeniør",
+            "Vi har ikke råd til en hel stilling som vedlikeholdsingeniør.",
+        );
+        assert!(no_budget(&n));
+        assert!(!no_budget(&doc(
+            "n",
+            "x",
+            Position,
+            "Vedlikeholdsingeniør",
+            "Fast stilling."
+        )));
+        assert!(kind_fit_no_budget(StudentProject) > kind_fit_no_budget(Position));
+        let offers = vec![
+            doc(
+                "o-job",
+                "a",
+                Position,
+                "Ledig stilling: vedlikeholdsingeniør",
+                "Fast stilling i vedlikehold.",
+            ),
+            doc(
+                "o-stud",
+                "b",
+                StudentProject,
+                "Studenter i vedlikehold",
+                "Bacheloroppgaver om vedlikehold for ingeniørstudenter.",
+            ),
+        ];
+        let m = Matcher::new(&Thesaurus::builtin(), &offers);
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-stud"));
+    }
+
+    #[test]
+    fn management_heads_and_iso_numbers_meet() {
+        let offers = vec![
+            doc(
+                "o-energi",
+                "a",
+                Expertise,
+                "Energiledelse etter ISO 50001",
+                "Innføring og sertifisering.",
+            ),
+            doc(
+                "o-miljo",
+                "b",
+                Expertise,
+                "Miljøledelse",
+                "Miljøstyringssystem og revisjon.",
+            ),
+            doc(
+                "o-led",
+                "c",
+                Training,
+                "Ledelse for nye ledere",
+                "Kurs i ledelse.",
+            ),
+        ];
+        let m = Matcher::new(&Thesaurus::builtin(), &offers);
+        let n = doc("n", "x", Expertise, "Energistyring på fabrikken", "");
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-energi"));
+        let n = doc("n", "x", Expertise, "ISO 14001", "Kunden krever det.");
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-miljo"));
+        let n = doc("n", "x", Expertise, "Miljøleiing", "");
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-miljo"));
+    }
+}
