@@ -31,7 +31,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 
 /// How long the warm-up waits after the first screen's lists are built,
 /// leaving the processor to the window while it opens.
-const WARM_UP_GRACE: std::time::Duration = std::time::Duration::from_millis(1200);
+const WARM_UP_GRACE: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// How long a restart on another catalogue waits, so the command choosing
 /// it answers the page first.
@@ -202,6 +202,9 @@ fn start<R: Runtime>(
     window.build()?;
     // Build the lists and rankings the screens will ask for while
     // the window loads; a command that needs one waits for it.
+    // Then a backup, as soon as the window and its caches are ready (so
+    // writing it never slows the start), and again every few minutes when
+    // the catalogue changed, without being asked.
     let handle = app.clone();
     std::thread::spawn(move || {
         let catalogue = handle.state::<Catalogue>();
@@ -210,15 +213,12 @@ fn start<R: Runtime>(
         if let Err(e) = first.and_then(|()| kompis_core::api::warm_up(&catalogue)) {
             eprintln!("kompis-app: warming up: {e}");
         }
-    });
-    // A backup on start, and again every few minutes when the
-    // catalogue changed, without being asked.
-    let handle = app.clone();
-    std::thread::spawn(move || loop {
-        if let Err(e) = kompis_core::api::backup_if_changed(&handle.state::<Catalogue>()) {
-            eprintln!("kompis-app: backing up: {e}");
+        loop {
+            if let Err(e) = kompis_core::api::backup_if_changed(&catalogue) {
+                eprintln!("kompis-app: backing up: {e}");
+            }
+            std::thread::sleep(BACKUP_EVERY);
         }
-        std::thread::sleep(BACKUP_EVERY);
     });
     Ok(())
 }
