@@ -53,6 +53,12 @@ package-cli:
 deb-test:
 	bash scripts/deb-install-test.sh
 
+## folds: the fold protocol for learning from decisions on the labelled sets (release CLI)
+.PHONY: folds
+folds:
+	cargo build --release -p kompis-cli
+	python3 scripts/folds.py
+
 ## calibrate: the matcher's threshold on the labelled sets in ../shared/eval (release CLI)
 .PHONY: calibrate
 calibrate:

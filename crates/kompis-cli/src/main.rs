@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use kompis_core::api::wire::{
     EntryQuery, InsightQuery, OutcomeRequest, PdfLayout, ReportRequest, Separator, SheetFormat,
-    SheetLang, SheetRequest, SheetScope, Side, StatusChange, ThesaurusEdit,
+    SheetLang, SheetRequest, SheetScope, Side, StatusChange, ThesaurusDecision, ThesaurusEdit,
 };
 use kompis_core::api::{self, resolve_catalogue_dir, Catalogue};
 use kompis_core::model::{DeclineReason, EntityKind, MatchStatus, OutcomeKind, ThesisLevel};
@@ -294,6 +294,27 @@ enum ThesaurusAction {
     RemoveGroup {
         /// Group id.
         group: String,
+    },
+    /// Additions proposed from the coordinator's decisions: a need's word and
+    /// an offer's word found together in agreed or shortlisted matches.
+    Suggestions {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept a proposed addition into the thesaurus.
+    Accept {
+        /// The need's word.
+        need_word: String,
+        /// The offer's word.
+        offer_word: String,
+    },
+    /// Reject a proposed addition; it is not proposed again.
+    Reject {
+        /// The need's word.
+        need_word: String,
+        /// The offer's word.
+        offer_word: String,
     },
 }
 
@@ -840,9 +861,62 @@ fn thesaurus(cat: &Catalogue, action: ThesaurusAction) -> Result<()> {
         ThesaurusAction::Remove { group, term } => ThesaurusEdit::RemoveTerm { group, term },
         ThesaurusAction::Merge { from, into } => ThesaurusEdit::Merge { from, into },
         ThesaurusAction::RemoveGroup { group } => ThesaurusEdit::RemoveGroup { group },
+        ThesaurusAction::Suggestions { json } => {
+            let found = api::thesaurus_suggestions(cat)?;
+            if json {
+                return print_json(&found);
+            }
+            if found.is_empty() {
+                say!("No proposals: they come from agreed and shortlisted matches.");
+                return Ok(());
+            }
+            let rows = found
+                .into_iter()
+                .map(|s| {
+                    vec![
+                        s.need_word,
+                        s.offer_word,
+                        format!("together in {} matches ({} agreed)", s.matches, s.agreed),
+                    ]
+                })
+                .collect();
+            table::print(&["NEED WORD", "OFFER WORD", "EVIDENCE"], rows);
+            return Ok(());
+        }
+        ThesaurusAction::Accept {
+            need_word,
+            offer_word,
+        } => return decide_suggestion(cat, need_word, offer_word, true),
+        ThesaurusAction::Reject {
+            need_word,
+            offer_word,
+        } => return decide_suggestion(cat, need_word, offer_word, false),
     };
     let groups = api::edit_thesaurus(cat, edit)?;
     say!("Saved the thesaurus ({} concept groups).", groups.len());
+    Ok(())
+}
+
+/// Accepts or rejects one proposed thesaurus addition.
+fn decide_suggestion(
+    cat: &Catalogue,
+    need_word: String,
+    offer_word: String,
+    accept: bool,
+) -> Result<()> {
+    let decision = ThesaurusDecision {
+        need_word: need_word.clone(),
+        offer_word: offer_word.clone(),
+        accept,
+    };
+    let left = api::decide_thesaurus_suggestion(cat, decision)?.len();
+    if accept {
+        say!("Linked «{need_word}» and «{offer_word}» in the thesaurus; {left} proposals left.");
+    } else {
+        say!(
+            "Rejected «{need_word}» and «{offer_word}»: not proposed again; {left} proposals left."
+        );
+    }
     Ok(())
 }
 

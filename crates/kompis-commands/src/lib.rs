@@ -106,6 +106,10 @@ macro_rules! for_each_command {
             find_concepts(text: String) -> Vec<ConceptHit>;
             /// Applies one thesaurus edit and returns the groups after it.
             edit_thesaurus(edit: ThesaurusEdit) -> Vec<Concept>;
+            /// Thesaurus additions proposed from the coordinator's decisions, most evidence first.
+            thesaurus_suggestions() -> Vec<ThesaurusSuggestion>;
+            /// Accepts (into the thesaurus) or rejects (for good) one proposed addition; returns those left.
+            decide_thesaurus_suggestion(decision: ThesaurusDecision) -> Vec<ThesaurusSuggestion>;
             /// The first page (or rows) of the match sheet a request would write.
             sheet_preview(request: SheetRequest) -> SheetPreview;
             /// Opens the native file dialog for a purpose; answers a one-time

@@ -21,7 +21,7 @@ use crate::bundle;
 use crate::listing;
 use crate::{
     editing, insight, job_matching, job_sheets, matching, outcomes, overview, person_data, report,
-    search, seekers, sheets, vacancies, validate, workflow,
+    search, seekers, sheets, suggestions, vacancies, validate, workflow,
 };
 
 pub use crate::app_settings::{AppSettings, Launch, Reopener};
@@ -772,6 +772,34 @@ pub fn edit_thesaurus(cat: &Catalogue, edit: ThesaurusEdit) -> Result<Vec<Concep
     workflow::edit_thesaurus(cat, edit)
 }
 
+/// Thesaurus additions proposed from the coordinator's decisions, most
+/// evidence first (rejected ones never come back).
+pub fn thesaurus_suggestions(cat: &Catalogue) -> Result<Vec<ThesaurusSuggestion>> {
+    suggestions::thesaurus_suggestions(cat)
+}
+
+/// Accept or reject one proposed thesaurus addition; returns those left.
+pub fn decide_thesaurus_suggestion(
+    cat: &Catalogue,
+    decision: ThesaurusDecision,
+) -> Result<Vec<ThesaurusSuggestion>> {
+    for (field, word) in [
+        ("need_word", &decision.need_word),
+        ("offer_word", &decision.offer_word),
+    ] {
+        validate::length("thesaurus suggestion", "", field, word, validate::MAX_SHORT)?;
+        if word.trim().is_empty() {
+            return Err(Error::invalid(
+                "thesaurus suggestion",
+                "",
+                field,
+                "must not be empty",
+            ));
+        }
+    }
+    suggestions::decide_thesaurus_suggestion(cat, decision)
+}
+
 /// The first page (or rows) of the match sheet a request would write.
 pub fn sheet_preview(cat: &Catalogue, request: SheetRequest) -> Result<SheetPreview> {
     sheet_request(&request)?;
@@ -1091,7 +1119,7 @@ pub fn rank_needs(cat: &Catalogue, need: Option<&str>, top: usize) -> Result<Vec
 /// Build the offer index into the catalogue's cache now (start-up,
 /// benches); answers how many offers it holds.
 pub fn warm_offer_index(cat: &Catalogue) -> Result<usize> {
-    cat.with_offer_index(matching::build_offer_index, |index| index.len())
+    matching::with_offer_index(cat, |index| index.len())
 }
 
 /// Builds what the first screen (the needs list) asks for, and nothing

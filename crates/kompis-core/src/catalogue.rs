@@ -4,7 +4,7 @@
 use std::any::{Any, TypeId};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use kompis_match::{Matcher, Typeahead};
@@ -39,6 +39,9 @@ pub struct Catalogue {
     derived: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     /// Counts writes, so a value built while a write landed is not kept.
     generation: AtomicU64,
+    /// Set when a decision (a match record) or a need changed since the
+    /// offer index last learned from the decisions.
+    decisions_changed: AtomicBool,
     /// One lock per derived type, so two callers wanting the same value
     /// build it once (the second waits and takes the first one's).
     building: std::sync::Mutex<HashMap<TypeId, Arc<std::sync::Mutex<()>>>>,
@@ -75,6 +78,7 @@ impl Catalogue {
             typeahead: Cached::default(),
             derived: RwLock::default(),
             generation: AtomicU64::new(0),
+            decisions_changed: AtomicBool::new(false),
             building: Default::default(),
             kept: Default::default(),
             files: Default::default(),
@@ -214,6 +218,21 @@ impl Catalogue {
         self.offer_index.clear();
     }
 
+    /// Whether a decision or a need changed since the last call (which
+    /// clears it).
+    pub(crate) fn take_decisions_changed(&self) -> bool {
+        self.decisions_changed.swap(false, Ordering::SeqCst)
+    }
+
+    /// Change the offer index in place, if it is built.
+    pub(crate) fn update_offer_index(&self, f: impl FnOnce(&mut Matcher)) {
+        self.offer_index.update(f);
+    }
+
+    fn decisions_changed(&self) {
+        self.decisions_changed.store(true, Ordering::SeqCst);
+    }
+
     /// The catalogue's own thesaurus, if the coordinator has edited one.
     pub fn thesaurus_groups(&self) -> Result<Option<Vec<kompis_match::ConceptGroup>>> {
         self.storage.get(keys::THESAURUS)
@@ -333,8 +352,10 @@ impl Catalogue {
             e.contact.as_ref(),
         )?;
         self.write(|b| b.put(&keys::entity(kind, &e.id), e))?;
-        if kind == EntityKind::Offer {
-            self.offer_changed(&e.id, Some(e));
+        match kind {
+            EntityKind::Offer => self.offer_changed(&e.id, Some(e)),
+            EntityKind::Need => self.decisions_changed(),
+            _ => {}
         }
         Ok(())
     }
@@ -356,7 +377,9 @@ impl Catalogue {
             "offer",
             Some(&m.offer),
         )?;
-        self.write(|b| b.put(&keys::matching(&m.need, &m.offer), m))
+        self.write(|b| b.put(&keys::matching(&m.need, &m.offer), m))?;
+        self.decisions_changed();
+        Ok(())
     }
 
     /// Every job seeker, by id.
@@ -594,8 +617,10 @@ impl Catalogue {
             b.remove(&keys::entity(kind, id));
             b.put(&keys::trash(kind, id), &trashed);
         })?;
-        if kind == EntityKind::Offer {
-            self.offer_changed(id, None);
+        match kind {
+            EntityKind::Offer => self.offer_changed(id, None),
+            EntityKind::Need => self.decisions_changed(),
+            _ => {}
         }
         Ok(())
     }
@@ -807,6 +832,9 @@ impl Catalogue {
         }
         if !b.offers.is_empty() || b.thesaurus.is_some() {
             self.offers_changed();
+        }
+        if !b.matches.is_empty() || !b.needs.is_empty() {
+            self.decisions_changed();
         }
         Ok(())
     }

@@ -23,7 +23,7 @@ use crate::calendar::today;
 use crate::catalogue::Catalogue;
 use crate::commute::{commute_minutes, same_place};
 use crate::error::Result;
-use crate::matching::build_offer_index;
+use crate::matching::with_offer_index;
 use crate::model::jobs::job_field;
 use crate::model::{EducationLevel, EntityKind, Entry, EntryKind, JobReason, JobSeeker, Language};
 use crate::vacancies::{self, contact_line, Directory};
@@ -66,7 +66,7 @@ fn seeker_doc(s: &JobSeeker) -> Doc {
 /// The matcher's score and shared words of each offer for the seeker.
 fn text_scores(cat: &Catalogue, s: &JobSeeker) -> Result<HashMap<String, (f64, Option<String>)>> {
     let doc = seeker_doc(s);
-    cat.with_offer_index(build_offer_index, |index| {
+    with_offer_index(cat, |index| {
         index
             .rank(&doc, index.len())
             .into_iter()

@@ -6,6 +6,8 @@ use crate::model::EntityKind;
 pub const SCHEMA: &str = "meta:schema";
 /// The coordinator's thesaurus (absent: the built-in one).
 pub const THESAURUS: &str = "meta:thesaurus";
+/// Thesaurus additions the coordinator rejected: `[[need word, offer word]]`.
+pub const THESAURUS_REJECTED: &str = "meta:thesaurus-rejected";
 /// Remembered intake column mappings: `meta:intake-map:<header set>`.
 pub const INTAKE_MAP: &str = "meta:intake-map:";
 /// Organisation records: `org:<id>`.

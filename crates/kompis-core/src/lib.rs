@@ -40,6 +40,7 @@ mod search;
 mod seekers;
 mod sheets;
 mod storage;
+mod suggestions;
 pub mod synthetic;
 mod vacancies;
 mod validate;

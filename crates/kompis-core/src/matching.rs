@@ -7,9 +7,9 @@ use serde::Serialize;
 use crate::catalogue::Catalogue;
 use crate::docs::{doc, MatchDoc};
 use crate::error::Result;
-use crate::model::{EntityKind, Entry};
+use crate::model::{DeclineReason, EntityKind, Entry, MatchStatus};
 use crate::phrasing::{self, Labels};
-use kompis_match::{Doc, Matcher, Thesaurus};
+use kompis_match::{Decision, Doc, Matcher, Thesaurus, Verdict};
 
 /// One ranked offer for a need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -115,7 +115,7 @@ fn rank_all(
 ) -> Result<Vec<NeedMatches>> {
     let labels = labels(cat)?;
     // In parallel over the needs (each ranking is independent; the order is kept).
-    cat.with_offer_index(build_offer_index, |index| {
+    with_offer_index(cat, |index| {
         needs
             .par_iter()
             .with_min_len(16)
@@ -146,14 +146,97 @@ pub fn active_needs_ranked(cat: &Catalogue) -> Result<std::sync::Arc<ActiveNeeds
     })
 }
 
-/// Build the matcher's index over the catalogue's active offers.
-pub fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
+/// Run `f` on the matcher's index over the catalogue's active offers,
+/// built on first use and taught the coordinator's decisions (taught again
+/// when a decision or a need changed since).
+pub fn with_offer_index<T>(cat: &Catalogue, f: impl FnOnce(&Matcher) -> T) -> Result<T> {
+    if cat.take_decisions_changed() && cat.offer_index_built() {
+        let decided = decisions(cat)?;
+        cat.update_offer_index(|index| index.learn(&decided.decisions()));
+    }
+    cat.with_offer_index(build_offer_index, f)
+}
+
+/// Build the matcher's index over the catalogue's active offers, taught
+/// the coordinator's decisions.
+fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
     let offers: Vec<Doc> = cat
         .match_docs(EntityKind::Offer)?
         .into_iter()
         .filter_map(MatchDoc::into_doc)
         .collect();
-    Ok(Matcher::new(&thesaurus(cat)?, &offers))
+    let decided = decisions(cat)?;
+    let mut index = Matcher::new(&thesaurus(cat)?, &offers);
+    index.learn(&decided.decisions());
+    Ok(index)
+}
+
+/// The coordinator's decisions that teach the ranking, with their needs.
+pub struct Decided {
+    needs: Vec<Doc>,
+    /// (index in `needs`, offer id, verdict).
+    pairs: Vec<(usize, String, Verdict)>,
+}
+
+impl Decided {
+    /// The decisions as the matcher takes them.
+    pub fn decisions(&self) -> Vec<Decision<'_>> {
+        self.pairs
+            .iter()
+            .map(|(n, offer, verdict)| Decision {
+                need: &self.needs[*n],
+                offer,
+                verdict: *verdict,
+            })
+            .collect()
+    }
+}
+
+/// What a match record says about the words of its pair: agreed, and
+/// shortlisted or contacted, for; declined as not relevant, against; a
+/// decline for another reason (timing, capacity) or a plain suggestion,
+/// nothing.
+pub fn verdict(status: Option<MatchStatus>, reason: Option<DeclineReason>) -> Option<Verdict> {
+    match status? {
+        MatchStatus::Agreed => Some(Verdict::Agreed),
+        MatchStatus::Shortlisted | MatchStatus::Contacted => Some(Verdict::Shortlisted),
+        MatchStatus::Declined if reason == Some(DeclineReason::NotRelevant) => {
+            Some(Verdict::NotRelevant)
+        }
+        _ => None,
+    }
+}
+
+/// The catalogue's decisions on active needs.
+pub fn decisions(cat: &Catalogue) -> Result<Decided> {
+    let mut pairs: Vec<(String, String, Verdict)> = cat
+        .match_records()?
+        .into_iter()
+        .filter_map(|m| Some((m.need, m.offer, verdict(m.status, m.decline_reason)?)))
+        .collect();
+    if pairs.is_empty() {
+        return Ok(Decided {
+            needs: Vec::new(),
+            pairs: Vec::new(),
+        });
+    }
+    pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let needs: Vec<Doc> = cat
+        .match_docs(EntityKind::Need)?
+        .into_iter()
+        .filter_map(MatchDoc::into_doc)
+        .filter(|d| pairs.binary_search_by(|p| p.0.as_str().cmp(&d.id)).is_ok())
+        .collect();
+    let at: std::collections::HashMap<&str, usize> = needs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let pairs = pairs
+        .into_iter()
+        .filter_map(|(n, o, v)| Some((*at.get(n.as_str())?, o, v)))
+        .collect();
+    Ok(Decided { needs, pairs })
 }
 
 /// The names of the thesaurus's concepts, for reasons, kept until the next write.

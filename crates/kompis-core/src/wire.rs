@@ -419,6 +419,31 @@ pub struct Concept {
     pub terms: Vec<String>,
 }
 
+/// A proposed thesaurus addition: two words found together in agreed or
+/// shortlisted matches that the thesaurus does not link yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ThesaurusSuggestion {
+    /// The need's word (folded).
+    pub need_word: String,
+    /// The offer's word (folded).
+    pub offer_word: String,
+    /// In how many agreed or shortlisted matches the two were found together.
+    pub matches: u32,
+    /// How many of those were agreed.
+    pub agreed: u32,
+}
+
+/// The coordinator's answer to a proposed thesaurus addition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ThesaurusDecision {
+    pub need_word: String,
+    pub offer_word: String,
+    /// True: add the pair to the thesaurus; false: never propose it again.
+    pub accept: bool,
+}
+
 /// A concept group that holds what was typed (`find_concepts`), with where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -11,7 +11,7 @@ use crate::catalogue::Catalogue;
 use crate::docs::doc;
 use crate::error::{Error, Problem, Result};
 use crate::matching::RankedOffer;
-use crate::matching::{active_needs_ranked, build_offer_index, labels, terms, thesaurus};
+use crate::matching::{active_needs_ranked, labels, terms, thesaurus, with_offer_index};
 use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus, StatusEvent};
 use crate::phrasing;
 use crate::wire::{Concept, EntryRow, MatchView, NeedMatchView, StatusChange, ThesaurusEdit};
@@ -135,17 +135,16 @@ pub fn needs_for_offer(
     let labels = labels(cat)?;
     let (needs, orgs) = (&index.needs, &index.orgs);
     let proposed = index.matcher.rank(&doc(&offer), CANDIDATES * top + 20);
-    let scored: Vec<(Entry, kompis_match::Ranked)> =
-        cat.with_offer_index(build_offer_index, |offers| {
-            proposed
-                .iter()
-                .filter_map(|p| needs.iter().find(|n| n.id == p.id))
-                .filter_map(|need| {
-                    let pair = offers.rank_among(&doc(need), &[offer_id]).pop()?;
-                    Some((need.clone(), pair))
-                })
-                .collect()
-        })?;
+    let scored: Vec<(Entry, kompis_match::Ranked)> = with_offer_index(cat, |offers| {
+        proposed
+            .iter()
+            .filter_map(|p| needs.iter().find(|n| n.id == p.id))
+            .filter_map(|need| {
+                let pair = offers.rank_among(&doc(need), &[offer_id]).pop()?;
+                Some((need.clone(), pair))
+            })
+            .collect()
+    })?;
     let mut out = Vec::new();
     for (need, r) in scored {
         let status = cat.match_record(&need.id, offer_id)?.and_then(|m| m.status);

@@ -30,6 +30,7 @@ const LAYERS: &[&str] = &[
     "matching",
     "editing",
     "workflow",
+    "suggestions",
     "outcomes",
     "listing",
     "vacancies",

@@ -6,77 +6,65 @@
 //! development part and its held-aside part: every 4th need id, sorted
 //! (index 3, 7, 11 …). `-v` prints the needs of the development part that
 //! rank imperfectly; the held-aside part is never shown need by need.
+//! `--by` adds the figures per language and per kind of need.
 //! `KOMPIS_EXPLAIN="need:offer,offer;…"` prints feature contributions (not
-//! for held-aside needs).
+//! for held-aside needs). `--folds` runs the fold protocol in process (as
+//! `scripts/folds.py` does through the CLI): needs in 4 folds by sorted id;
+//! per fold, the other folds' labels are decisions (grade 2 agreed, grade 1
+//! shortlisted, an ungraded top-5 suggestion declined as not relevant), and
+//! only the fold's needs are scored, against ranking with no decisions.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use kompis_match::{Doc, DocKind, Matcher, Thesaurus};
+use kompis_match::labelled::{self, docs, metrics};
+use kompis_match::{Decision, Doc, Matcher, Thesaurus, Verdict};
 use serde_json::Value;
 
-fn docs(bundle: &Value, side: &str) -> Vec<Doc> {
-    bundle[side]
-        .as_array()
-        .map(|a| a.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .filter(|e| e["active"].as_bool().unwrap_or(true))
-        .map(|e| Doc {
-            id: e["id"].as_str().expect("id").to_string(),
-            organisation: e["organisation"].as_str().map(str::to_string),
-            kind: DocKind::parse(e["kind"].as_str().expect("kind")).expect("known kind"),
-            title: e["title"].as_str().unwrap_or_default().to_string(),
-            description: e["description"].as_str().unwrap_or_default().to_string(),
-            keywords: e["keywords"]
-                .as_array()
-                .map(|k| {
-                    k.iter()
-                        .filter_map(|x| x.as_str().map(str::to_string))
-                        .collect()
+/// The fold protocol on one set, printed (see [`labelled::folds`]).
+fn folds(name: &str, offers: &[Doc], needs: &[Doc], gold: &labelled::Gold) {
+    if std::env::args().any(|a| a == "--links") {
+        let m = Matcher::new(&Thesaurus::builtin(), offers);
+        let decisions: Vec<Decision> = gold
+            .iter()
+            .filter_map(|(nid, g)| Some((needs.iter().find(|x| &x.id == nid)?, g)))
+            .flat_map(|(need, g)| {
+                g.iter().map(move |(o, &grade)| Decision {
+                    need,
+                    offer: o,
+                    verdict: if grade >= 2 {
+                        Verdict::Agreed
+                    } else {
+                        Verdict::Shortlisted
+                    },
                 })
-                .unwrap_or_default(),
-        })
-        .collect()
-}
-
-fn metrics(ranked: &[String], gold: &BTreeMap<String, u8>) -> (f64, f64, f64) {
-    let k = 5;
-    let dcg: f64 = ranked
-        .iter()
-        .take(k)
-        .enumerate()
-        .map(|(i, o)| f64::from(*gold.get(o).unwrap_or(&0)) / ((i + 2) as f64).log2())
-        .sum();
-    let mut ideal: Vec<u8> = gold.values().copied().collect();
-    ideal.sort_unstable_by(|a, b| b.cmp(a));
-    let idcg: f64 = ideal
-        .iter()
-        .take(k)
-        .enumerate()
-        .map(|(i, &g)| f64::from(g) / ((i + 2) as f64).log2())
-        .sum();
-    let ndcg = if idcg > 0.0 { dcg / idcg } else { 0.0 };
-    let g2: HashSet<&String> = gold
-        .iter()
-        .filter(|(_, &g)| g == 2)
-        .map(|(o, _)| o)
-        .collect();
-    let top: HashSet<&String> = ranked.iter().take(k).collect();
-    let rec = if g2.is_empty() {
-        0.0
-    } else {
-        g2.intersection(&top).count() as f64 / g2.len() as f64
-    };
-    let rr = ranked
-        .iter()
-        .position(|o| g2.contains(o))
-        .map(|i| 1.0 / (i + 1) as f64)
-        .unwrap_or(0.0);
-    (ndcg, rec, rr)
+            })
+            .collect();
+        for l in m.link_suggestions(&decisions).iter().take(25) {
+            println!(
+                "{name:5} link {} <-> {}: {} ({} agreed)",
+                l.need_word, l.offer_word, l.matches, l.agreed
+            );
+        }
+    }
+    let all = labelled::folds(offers, needs, gold);
+    for (k, f) in all.iter().enumerate() {
+        println!(
+            "{name:5} fold {k}: {} decisions, nDCG@5 {:.3} -> {:.3} ({:+.3})",
+            f.decisions,
+            f.before,
+            f.after,
+            f.after - f.before
+        );
+    }
+    let gains: Vec<f64> = all.iter().map(|f| f.after - f.before).collect();
+    let mean = gains.iter().sum::<f64>() / gains.len().max(1) as f64;
+    let worst = gains.iter().copied().fold(f64::MAX, f64::min);
+    println!("{name:5} folds: mean gain {mean:+.3}, worst {worst:+.3}");
 }
 
 fn main() {
+    let fold_mode = std::env::args().any(|a| a == "--folds");
     let verbose = std::env::args().any(|a| a == "-v");
     let per_need = std::env::args().any(|a| a == "-p");
     let mut dirs: Vec<PathBuf> = std::env::args()
@@ -100,6 +88,15 @@ fn main() {
         let gold: BTreeMap<String, BTreeMap<String, u8>> = serde_json::from_str(&g).expect("gold");
         let offers = docs(&bundle, "offers");
         let needs = docs(&bundle, "needs");
+        if fold_mode {
+            folds(
+                &dir.file_name().unwrap().to_string_lossy(),
+                &offers,
+                &needs,
+                &gold,
+            );
+            continue;
+        }
         let m = Matcher::new(&Thesaurus::builtin(), &offers);
         let sorted: Vec<&String> = gold.keys().collect();
         let held: HashSet<&String> = sorted
@@ -135,6 +132,16 @@ fn main() {
         let mut s = [[0.0f64; 3]; 3];
         let mut c = [0usize; 3];
         let (mut empty, mut empty_sugg) = (0, 0);
+        // Per language and per kind of the need: sums of the three and counts.
+        let mut by: BTreeMap<String, ([f64; 3], usize)> = BTreeMap::new();
+        let field = |nid: &str, f: &str| -> String {
+            bundle["needs"]
+                .as_array()
+                .and_then(|a| a.iter().find(|e| e["id"] == nid))
+                .and_then(|e| e[f].as_str())
+                .unwrap_or("?")
+                .to_string()
+        };
         for (nid, g) in &gold {
             let need = needs.iter().find(|n| &n.id == nid).expect("need");
             let r = m.rank(need, offers.len());
@@ -148,6 +155,16 @@ fn main() {
             let ids: Vec<String> = r.iter().map(|x| x.id.clone()).collect();
             let x = metrics(&ids, g);
             let part = if held.contains(nid) { 2 } else { 1 };
+            for group in [
+                format!("language {}", field(nid, "language")),
+                format!("kind {}", field(nid, "kind")),
+            ] {
+                let e = by.entry(group).or_default();
+                e.0[0] += x.0;
+                e.0[1] += x.1;
+                e.0[2] += x.2;
+                e.1 += 1;
+            }
             for p in [0, part] {
                 s[p][0] += x.0;
                 s[p][1] += x.1;
@@ -200,6 +217,17 @@ fn main() {
                 s[p][2] / n,
                 c[p]
             );
+        }
+        if std::env::args().any(|a| a == "--by") {
+            for (group, (sum, n)) in &by {
+                let n = *n as f64;
+                println!(
+                    "{name:5} {group:24}: nDCG@5 {:.3}  recall@5 {:.3}  MRR {:.3}  ({n} needs)",
+                    sum[0] / n,
+                    sum[1] / n,
+                    sum[2] / n
+                );
+            }
         }
         if empty > 0 {
             println!("{name:5} no-answer needs {empty}, suggested for {empty_sugg}");

@@ -13,7 +13,10 @@
 //! the fit of the two entry kinds.
 
 mod analyze;
+pub mod labelled;
+mod learned;
 mod lexicon;
+mod links;
 pub mod listing;
 mod matcher;
 pub mod naive;
@@ -22,6 +25,8 @@ pub mod text;
 mod thesaurus;
 mod typeahead;
 
+pub use learned::{Decision, Verdict};
+pub use links::{LinkSuggestion, MIN_MATCHES};
 pub use matcher::{kind_fit, kind_fit_no_budget, no_budget, Matcher, THRESHOLD};
 pub use text::fold;
 pub use thesaurus::{ConceptGroup, Thesaurus};

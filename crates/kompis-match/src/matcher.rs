@@ -10,6 +10,7 @@ use crate::analyze::{
     analyze, fields, Analysis, ConceptIndex, FeatKey, Field, FieldWeights, StemTable, Stems,
     WordCache,
 };
+use crate::learned::{Decision, Learned, MAX_PULL};
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::text::{fold, is_stopword, tokenize};
 use crate::thesaurus::Thesaurus;
@@ -168,6 +169,8 @@ pub struct Matcher {
     /// Average entry length at build (kept for later updates).
     avg_len: f32,
     reverse: bool,
+    /// What the coordinator's decisions taught (see [`Matcher::learn`]).
+    learned: Learned,
 }
 
 fn org_key(o: &Option<String>) -> Option<String> {
@@ -442,7 +445,191 @@ impl Matcher {
             kinds: docs.iter().map(|d| d.kind).collect(),
             no_budget: docs.iter().map(no_budget).collect(),
             reverse,
+            learned: Learned::default(),
         }
+    }
+
+    /// Learns from the coordinator's decisions, replacing what was learned
+    /// before: every later ranking (of any need, new ones too) moves towards
+    /// the offers whose words went with the need's words in agreed and
+    /// shortlisted pairs of needs like it, and away from those declined as
+    /// not relevant, by a bounded factor on what the text found (see
+    /// `learned.rs`).
+    /// Decisions on entries not in the index are left out. An index over
+    /// needs (offers as queries) learns nothing.
+    pub fn learn(&mut self, decisions: &[Decision]) {
+        let mut learned = Learned::default();
+        if !self.reverse {
+            for dec in decisions {
+                let Some(&d) = self.index_of.get(dec.offer) else {
+                    continue;
+                };
+                let qfields = fields(dec.need, QUERY_FIELDS);
+                let a = self.analyze_query(&qfields);
+                let words = self.query_vector(&a);
+                let offer = self.unit_vector(d as usize);
+                if !words.is_empty() && !offer.is_empty() {
+                    learned.add(&dec.need.id, words, &offer, dec.verdict);
+                }
+            }
+        }
+        if !learned.is_empty() {
+            learned.norms = (0..self.ids.len()).map(|d| self.norm(d)).collect();
+        }
+        self.learned = learned;
+    }
+
+    /// Thesaurus additions proposed from `decisions` (see `links.rs`): a
+    /// word of the need and one of the offer that the pair does not share
+    /// and no concept links, together in agreed or shortlisted pairs of at
+    /// least [`crate::MIN_MATCHES`] needs and never in one declined as not
+    /// relevant; most evidence first.
+    pub fn link_suggestions(&self, decisions: &[Decision]) -> Vec<crate::LinkSuggestion> {
+        let decided: Vec<_> = decisions
+            .iter()
+            .filter_map(|d| {
+                let words = self.unshared_words(d.need, d.offer)?;
+                Some((d.need.id.as_str(), d.offer, words, d.verdict))
+            })
+            .collect();
+        crate::links::suggest(&decided)
+    }
+
+    /// The specific single words of `need` and of the indexed entry `offer`
+    /// that the other side lacks and no shared feature explains, each as
+    /// (stem, surface); generic, short and common words are left out.
+    fn unshared_words(&self, need: &Doc, offer: &str) -> Option<crate::links::PairWords> {
+        let d = *self.index_of.get(offer)? as usize;
+        let qfields = fields(need, QUERY_FIELDS);
+        let a = self.analyze_query(&qfields);
+        let offer_feats = &self.spans[d];
+        let has = |fid: u32| offer_feats.binary_search_by_key(&fid, |x| x.0).is_ok();
+        let query_fids: HashSet<u32> = a
+            .feats
+            .iter()
+            .filter_map(|f| self.feat_ids.get(&f.key).copied())
+            .collect();
+        // Words that carried a shared feature (a word or a concept), per side.
+        let mut explained_need: HashSet<&str> = HashSet::default();
+        for f in &a.feats {
+            if self.feat_ids.get(&f.key).is_some_and(|&fid| has(fid)) {
+                for &i in f.surfaces.as_slice() {
+                    explained_need.insert(a.surf[i as usize].as_ref());
+                }
+            }
+        }
+        let mut explained_offer: HashSet<&str> = HashSet::default();
+        for &(fid, start, len) in offer_feats {
+            if query_fids.contains(&fid) {
+                for &i in &self.arena[start as usize..(start + len) as usize] {
+                    explained_offer.insert(self.surf_strs[i as usize].as_str());
+                }
+            }
+        }
+        let common = (self.index_of.len() / 10).max(3);
+        let specific = |w: &str| {
+            w.chars().count() >= 4
+                && !w.contains(char::is_whitespace)
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !is_stopword(w)
+                && !self
+                    .cache
+                    .get(w)
+                    .map_or_else(|| self.lex.word(w, false).generic, |i| i.generic)
+        };
+        let mut need_words: Vec<(String, String)> = Vec::new();
+        for f in &a.feats {
+            let FeatKey::Word(stem) = f.key else { continue };
+            let fid = self.feat_ids.get(&f.key).copied();
+            if fid.is_some_and(|fid| has(fid) || self.postings[fid as usize].len() > common) {
+                continue;
+            }
+            for &i in f.surfaces.as_slice() {
+                let s: &str = a.surf[i as usize].as_ref();
+                if explained_need.contains(s) || !specific(s) {
+                    continue;
+                }
+                let name = self.stems.name(stem);
+                let key = if name == "?" { s } else { name };
+                if !need_words.iter().any(|x| x.0 == key) {
+                    need_words.push((key.to_string(), s.to_string()));
+                }
+            }
+        }
+        let mut offer_words: Vec<(String, String)> = Vec::new();
+        for &(fid, start, len) in offer_feats {
+            let FeatKey::Word(stem) = self.feat_keys[fid as usize] else {
+                continue;
+            };
+            if query_fids.contains(&fid) || self.postings[fid as usize].len() > common {
+                continue;
+            }
+            for &i in &self.arena[start as usize..(start + len) as usize] {
+                let s = self.surf_strs[i as usize].as_str();
+                if explained_offer.contains(s) || !specific(s) {
+                    continue;
+                }
+                let key = self.stems.name(stem);
+                if !offer_words.iter().any(|x| x.0 == key) {
+                    offer_words.push((key.to_string(), s.to_string()));
+                }
+            }
+        }
+        Some((need_words, offer_words))
+    }
+
+    /// How many decisions the last [`Matcher::learn`] used.
+    pub fn learned_from(&self) -> usize {
+        self.learned.decisions
+    }
+
+    /// The index features of an analysed query with its weights (feature
+    /// weight × idf), unit length, sorted by feature.
+    fn query_vector(&self, a: &Analysis) -> Vec<(u32, f32)> {
+        let mut q: Vec<(u32, f32)> = a
+            .feats
+            .iter()
+            .filter_map(|f| {
+                let id = *self.feat_ids.get(&f.key)?;
+                Some((id, f.weight * self.idf[id as usize]))
+            })
+            .collect();
+        q.sort_unstable_by_key(|x| x.0);
+        q.dedup_by(|x, y| {
+            let same = x.0 == y.0;
+            if same {
+                y.1 += x.1;
+            }
+            same
+        });
+        let total: f32 = q.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        if total > 0.0 {
+            for x in &mut q {
+                x.1 /= total;
+            }
+        }
+        q
+    }
+
+    /// Length of entry `d`'s idf vector.
+    fn norm(&self, d: usize) -> f32 {
+        self.spans[d]
+            .iter()
+            .map(|&(f, _, _)| self.idf[f as usize].powi(2))
+            .sum::<f32>()
+            .sqrt()
+    }
+
+    /// Entry `d`'s features weighted by idf, unit length, sorted by feature.
+    fn unit_vector(&self, d: usize) -> Vec<(u32, f32)> {
+        let n = self.norm(d);
+        if n <= 0.0 {
+            return Vec::new();
+        }
+        self.spans[d]
+            .iter()
+            .map(|&(f, _, _)| (f, self.idf[f as usize] / n))
+            .collect()
     }
 
     /// Number of indexed entries.
@@ -534,6 +721,11 @@ impl Matcher {
         sp.sort_unstable_by_key(|x| x.0);
         self.spans[du] = sp;
         self.refresh_idf();
+        if !self.learned.is_empty() {
+            let n = self.norm(du);
+            self.learned.norms.resize(self.ids.len(), 0.0);
+            self.learned.norms[du] = n;
+        }
     }
 
     /// Removes the entry with this id. Returns whether it was there.
@@ -676,6 +868,9 @@ impl Matcher {
         if ideal <= 0.0 {
             return Vec::new();
         }
+        if !self.learned.is_empty() {
+            self.add_learned(&a, &mut acc);
+        }
         // Below this raw score even a perfect kind fit stays under the threshold.
         let t = THRESHOLD as f32;
         let floor = t * SATURATION / (1.0 - t) * ideal;
@@ -736,6 +931,31 @@ impl Matcher {
                 reasons: self.reasons(&a, &qf, d as usize),
             })
             .collect()
+    }
+
+    /// Scales the raw scores `acc` of a query by what was learned: each
+    /// entry's by `1 + MAX_PULL × confidence × cosine` with the query's
+    /// learned vector (see `learned.rs`).
+    fn add_learned(&self, a: &Analysis, acc: &mut [f32]) {
+        let words = self.query_vector(a);
+        let Some((vector, confidence)) = self.learned.vector(&words) else {
+            return;
+        };
+        let norms = &self.learned.norms;
+        let mut cos = vec![0.0f32; acc.len()];
+        for (b, x) in vector {
+            let w = x * self.idf[b as usize];
+            for &(d, _) in &self.postings[b as usize] {
+                let n = norms.get(d as usize).copied().unwrap_or(0.0);
+                if n > 0.0 {
+                    cos[d as usize] += w / n;
+                }
+            }
+        }
+        let k = MAX_PULL * confidence;
+        for (raw, c) in acc.iter_mut().zip(cos) {
+            *raw *= (1.0 + k * c).max(0.0);
+        }
     }
 
     /// Every feature of `need` with its contribution to the raw score of the

@@ -9,10 +9,11 @@
 //! installed. `cargo run --release -p kompis-match --example eval` prints the
 //! figures per set and for its development and held-aside parts.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kompis_match::{Doc, DocKind, Matcher, Thesaurus};
+use kompis_match::labelled::{docs, folds, metrics, Gold};
+use kompis_match::{Matcher, Thesaurus};
 use serde_json::{json, Value};
 
 fn set_dir(name: &str) -> PathBuf {
@@ -24,66 +25,47 @@ fn set_dir(name: &str) -> PathBuf {
 /// Floors: nDCG@5, recall@5, MRR.
 struct Floors(f64, f64, f64);
 
-fn docs(bundle: &Value, side: &str) -> Vec<Doc> {
-    bundle[side]
-        .as_array()
-        .map(|a| a.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .filter(|e| e["active"].as_bool().unwrap_or(true))
-        .map(|e| Doc {
-            id: e["id"].as_str().expect("id").to_string(),
-            organisation: e["organisation"].as_str().map(str::to_string),
-            kind: DocKind::parse(e["kind"].as_str().expect("kind")).expect("known kind"),
-            title: e["title"].as_str().unwrap_or_default().to_string(),
-            description: e["description"].as_str().unwrap_or_default().to_string(),
-            keywords: e["keywords"]
-                .as_array()
-                .map(|k| {
-                    k.iter()
-                        .filter_map(|x| x.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
-        .collect()
+/// A labelled set's bundle and gold, or `None` (with a note) when the
+/// shared folder is absent.
+fn load(name: &str, what: &str) -> Option<(Value, Gold)> {
+    let dir = set_dir(name);
+    let (Ok(b), Ok(g)) = (
+        std::fs::read_to_string(dir.join("bundle.json")),
+        std::fs::read_to_string(dir.join("gold.json")),
+    ) else {
+        eprintln!("note: {} not found; skipping {what}", dir.display());
+        return None;
+    };
+    Some((
+        serde_json::from_str(&b).expect("bundle parses"),
+        serde_json::from_str(&g).expect("gold parses"),
+    ))
 }
 
-/// (nDCG@5, recall@5, reciprocal rank) for one need, as `score.py`'s `metrics_for`.
-fn metrics(ranked: &[String], gold: &BTreeMap<String, u8>) -> (f64, f64, f64) {
-    let k = 5;
-    let dcg: f64 = ranked
-        .iter()
-        .take(k)
-        .enumerate()
-        .map(|(i, o)| f64::from(*gold.get(o).unwrap_or(&0)) / ((i + 2) as f64).log2())
-        .sum();
-    let mut ideal: Vec<u8> = gold.values().copied().collect();
-    ideal.sort_unstable_by(|a, b| b.cmp(a));
-    let idcg: f64 = ideal
-        .iter()
-        .take(k)
-        .enumerate()
-        .map(|(i, &g)| f64::from(g) / ((i + 2) as f64).log2())
-        .sum();
-    let ndcg = if idcg > 0.0 { dcg / idcg } else { 0.0 };
-    let g2: HashSet<&String> = gold
-        .iter()
-        .filter(|(_, &g)| g == 2)
-        .map(|(o, _)| o)
-        .collect();
-    let top: HashSet<&String> = ranked.iter().take(k).collect();
-    let rec = if g2.is_empty() {
-        0.0
-    } else {
-        g2.intersection(&top).count() as f64 / g2.len() as f64
+/// The fold protocol (issue 11) on one set: the mean gain of nDCG@5 from
+/// learning the other folds' decisions at least `mean`, and no fold worse.
+fn folds_gain(name: &str, mean: f64) {
+    let Some((bundle, gold)) = load(name, "the fold protocol") else {
+        return;
     };
-    let rr = ranked
-        .iter()
-        .position(|o| g2.contains(o))
-        .map(|i| 1.0 / (i + 1) as f64)
-        .unwrap_or(0.0);
-    (ndcg, rec, rr)
+    let all = folds(&docs(&bundle, "offers"), &docs(&bundle, "needs"), &gold);
+    let gains: Vec<f64> = all.iter().map(|f| f.after - f.before).collect();
+    println!("{name} folds: {all:?}");
+    let got = gains.iter().sum::<f64>() / gains.len() as f64;
+    assert!(got >= mean, "{name}: mean gain {got:+.4} below {mean:+}");
+    for (k, g) in gains.iter().enumerate() {
+        assert!(*g >= -1e-9, "{name}: fold {k} worse by {g:.4}");
+    }
+}
+
+#[test]
+fn learning_from_decisions_gains_on_dev_and_loses_no_fold() {
+    folds_gain("dev", 0.005);
+}
+
+#[test]
+fn learning_from_decisions_gains_on_dev2_and_loses_no_fold() {
+    folds_gain("dev2", 0.005);
 }
 
 #[test]
@@ -98,19 +80,9 @@ fn dev2_set_meets_quality_floors() {
 
 fn eval_set(name: &str, floors: Floors) {
     let dir = set_dir(name);
-    let (Ok(b), Ok(g)) = (
-        std::fs::read_to_string(dir.join("bundle.json")),
-        std::fs::read_to_string(dir.join("gold.json")),
-    ) else {
-        eprintln!(
-            "note: {} not found; skipping the dev-set evaluation",
-            dir.display()
-        );
+    let Some((bundle, mut gold)) = load(name, "the dev-set evaluation") else {
         return;
     };
-    let bundle: Value = serde_json::from_str(&b).expect("bundle parses");
-    let mut gold: BTreeMap<String, BTreeMap<String, u8>> =
-        serde_json::from_str(&g).expect("gold parses");
     // Needs with no good answer are left out of the averages, as in score.py.
     gold.retain(|_, g| !g.is_empty());
     let offers = docs(&bundle, "offers");

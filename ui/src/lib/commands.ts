@@ -56,7 +56,9 @@ import type { SheetRequest } from "./bindings/SheetRequest";
 import type { SheetSummary } from "./bindings/SheetSummary";
 import type { Side } from "./bindings/Side";
 import type { StatusChange } from "./bindings/StatusChange";
+import type { ThesaurusDecision } from "./bindings/ThesaurusDecision";
 import type { ThesaurusEdit } from "./bindings/ThesaurusEdit";
+import type { ThesaurusSuggestion } from "./bindings/ThesaurusSuggestion";
 import type { TrashItem } from "./bindings/TrashItem";
 import type { VacancyList } from "./bindings/VacancyList";
 import type { VacancyQuery } from "./bindings/VacancyQuery";
@@ -146,6 +148,10 @@ export interface Commands {
   find_concepts: { args: { text: string }; reply: Array<ConceptHit> };
   /** Applies one thesaurus edit and returns the groups after it. */
   edit_thesaurus: { args: { edit: ThesaurusEdit }; reply: Array<Concept> };
+  /** Thesaurus additions proposed from the coordinator's decisions, most evidence first. */
+  thesaurus_suggestions: { args: Record<string, never>; reply: Array<ThesaurusSuggestion> };
+  /** Accepts (into the thesaurus) or rejects (for good) one proposed addition; returns those left. */
+  decide_thesaurus_suggestion: { args: { decision: ThesaurusDecision }; reply: Array<ThesaurusSuggestion> };
   /** The first page (or rows) of the match sheet a request would write. */
   sheet_preview: { args: { request: SheetRequest }; reply: SheetPreview };
   /** Opens the native file dialog for a purpose; answers a one-time  handle for the command that uses the file, or nothing on cancel. */
@@ -246,6 +252,8 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "list_concepts",
   "find_concepts",
   "edit_thesaurus",
+  "thesaurus_suggestions",
+  "decide_thesaurus_suggestion",
   "sheet_preview",
   "choose_file",
   "map_intake",
@@ -361,6 +369,10 @@ export interface Client {
   findConcepts(text: string): Promise<Array<ConceptHit>>;
   /** Applies one thesaurus edit and returns the groups after it. */
   editThesaurus(edit: ThesaurusEdit): Promise<Array<Concept>>;
+  /** Thesaurus additions proposed from the coordinator's decisions, most evidence first. */
+  thesaurusSuggestions(): Promise<Array<ThesaurusSuggestion>>;
+  /** Accepts (into the thesaurus) or rejects (for good) one proposed addition; returns those left. */
+  decideThesaurusSuggestion(decision: ThesaurusDecision): Promise<Array<ThesaurusSuggestion>>;
   /** The first page (or rows) of the match sheet a request would write. */
   sheetPreview(request: SheetRequest): Promise<SheetPreview>;
   /** Opens the native file dialog for a purpose; answers a one-time  handle for the command that uses the file, or nothing on cancel. */
@@ -459,6 +471,8 @@ export function client(call: Caller): Client {
     listConcepts: () => call("list_concepts", {}),
     findConcepts: (text) => call("find_concepts", { text }),
     editThesaurus: (edit) => call("edit_thesaurus", { edit }),
+    thesaurusSuggestions: () => call("thesaurus_suggestions", {}),
+    decideThesaurusSuggestion: (decision) => call("decide_thesaurus_suggestion", { decision }),
     sheetPreview: (request) => call("sheet_preview", { request }),
     chooseFile: (request) => call("choose_file", { request }),
     mapIntake: (file, options) => call("map_intake", { file, options }),

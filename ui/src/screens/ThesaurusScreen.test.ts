@@ -22,7 +22,11 @@ describe("ThesaurusScreen", () => {
     const answer: ConceptHit[] = [
       { id: "solenergi", terms: ["solcelleanlegg", "solceller"], id_hit: false, hits: [1] },
     ];
-    const calls = await fakeCore({ list_concepts: () => concepts, find_concepts: () => answer });
+    const calls = await fakeCore({
+      list_concepts: () => concepts,
+      thesaurus_suggestions: () => [],
+      find_concepts: () => answer,
+    });
     render(ThesaurusScreen);
     await waitFor(() => expect(groupsShown()).toEqual(["lean", "solenergi"]));
     expect(findCalls(calls)).toEqual([]);
@@ -44,6 +48,7 @@ describe("ThesaurusScreen", () => {
     const slow = deferred<ConceptHit[]>();
     const calls = await fakeCore({
       list_concepts: () => concepts,
+      thesaurus_suggestions: () => [],
       find_concepts: ({ text }) =>
         text === "le" ? slow.promise : [{ ...concepts[0], id_hit: true, hits: [0, 1] } satisfies ConceptHit],
     });
@@ -66,6 +71,7 @@ describe("ThesaurusScreen", () => {
     let terms = ["Lean", "lean-prinsipper"];
     const calls = await fakeCore({
       list_concepts: () => [{ id: "lean", terms }],
+      thesaurus_suggestions: () => [],
       find_concepts: () => [{ id: "lean", terms, id_hit: true, hits: terms.map((_, i) => i) }],
       edit_thesaurus: ({ edit }) => {
         terms = [...terms, edit.term];
@@ -82,9 +88,44 @@ describe("ThesaurusScreen", () => {
   });
 
   it("puts no tooltip on the remove buttons, which open a dialog; their name says what they do", async () => {
-    await fakeCore({ list_concepts: () => concepts, find_concepts: () => [] });
+    await fakeCore({ list_concepts: () => concepts, thesaurus_suggestions: () => [], find_concepts: () => [] });
     render(ThesaurusScreen);
     const remove = await screen.findByRole("button", { name: "Fjern «lean-prinsipper»" });
     expect(remove.hasAttribute("title")).toBe(false);
+  });
+
+  it("shows the core's proposals; accepting one reloads the groups, rejecting one drops it", async () => {
+    let proposals = [
+      { need_word: "energistyring", offer_word: "energiledelse", matches: 3, agreed: 2 },
+      { need_word: "kunde", offer_word: "toll", matches: 2, agreed: 1 },
+    ];
+    let groups = concepts;
+    const calls = await fakeCore({
+      list_concepts: () => groups,
+      find_concepts: () => [],
+      thesaurus_suggestions: () => proposals,
+      decide_thesaurus_suggestion: ({ decision }) => {
+        proposals = proposals.filter((p) => p.need_word !== decision.need_word);
+        if (decision.accept) groups = [...groups, { id: "energistyring", terms: ["energistyring", "energiledelse"] }];
+        return proposals;
+      },
+    });
+    render(ThesaurusScreen);
+    await waitFor(() => expect(screen.queryAllByTestId("proposal")).toHaveLength(2));
+    expect(screen.getAllByTestId("proposal")[0].textContent).toContain("sammen i 3 treff (2 avtalt)");
+
+    await fireEvent.click(screen.getAllByTestId("proposal-accept")[0]);
+    await waitFor(() => expect(groupsShown()).toContain("energistyring"));
+    expect(screen.getAllByTestId("proposal")).toHaveLength(1);
+    const decided = calls.filter((c) => c.cmd === "decide_thesaurus_suggestion").map((c) => c.args.decision);
+    expect(decided).toEqual([{ need_word: "energistyring", offer_word: "energiledelse", accept: true }]);
+
+    await fireEvent.click(screen.getByTestId("proposal-reject"));
+    await waitFor(() => expect(screen.queryByTestId("proposals-empty")).not.toBeNull());
+    expect(calls.filter((c) => c.cmd === "decide_thesaurus_suggestion").at(-1)?.args.decision).toEqual({
+      need_word: "kunde",
+      offer_word: "toll",
+      accept: false,
+    });
   });
 });
