@@ -1132,7 +1132,8 @@ pub fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
 }
 
 /// Builds what the screens will ask for (the lists, the offer index, the
-/// rankings behind the gaps and the match sheets, the search index, the
+/// needs no offer answers (the gaps), the search index, the rankings behind
+/// the match sheets, the
 /// themes behind the insight figures), so the first visit to a screen finds
 /// it ready. The app runs it on a thread of its own after the window opens;
 /// a command that needs a value being built waits for it rather than
@@ -1156,6 +1157,8 @@ pub fn warm_up(cat: &Catalogue) -> Result<()> {
     ranked?;
     lists?;
     search::warm(cat)?;
+    // The ten best offers of every need, behind the match sheets.
+    matching::active_needs_ranked(cat)?;
     // Last: the themes of every text, which the insight screen counts
     // (kept through writes; the longest step on a large catalogue).
     insight(cat, InsightQuery::default())?;

@@ -131,7 +131,6 @@ pub const RANKED_PER_NEED: usize = 10;
 /// kept until the next write: the competence gaps and the match sheets
 /// both read it. Its ranked offers carry no words to mark.
 pub struct ActiveNeedsRanked {
-    pub needs: Vec<Entry>,
     pub ranked: Vec<NeedMatches>,
 }
 
@@ -142,7 +141,30 @@ pub fn active_needs_ranked(cat: &Catalogue) -> Result<std::sync::Arc<ActiveNeeds
         // Without the words to mark (`need_terms`, `offer_terms` empty):
         // neither the gaps nor the sheets show them.
         let ranked = rank_all(cat, &needs, RANKED_PER_NEED, Marks::Drop)?;
-        Ok(ActiveNeedsRanked { needs, ranked })
+        Ok(ActiveNeedsRanked { ranked })
+    })
+}
+
+/// The active needs (in id order) with no offer above the threshold: the
+/// competence gaps.
+pub struct Unanswered(pub Vec<Entry>);
+
+/// The active needs no offer answers, kept until the next write: cheaper
+/// than [`active_needs_ranked`] (one best offer per need, no reasons
+/// worded), whose ten offers a need the gaps screen does not show.
+pub fn unanswered_needs(cat: &Catalogue) -> Result<std::sync::Arc<Unanswered>> {
+    cat.derived(|cat| {
+        let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
+        with_offer_index(cat, |index| {
+            Unanswered(
+                needs
+                    .par_iter()
+                    .with_min_len(16)
+                    .filter(|n| index.rank(&doc(n), 1).is_empty())
+                    .cloned()
+                    .collect(),
+            )
+        })
     })
 }
 

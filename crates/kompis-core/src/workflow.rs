@@ -11,7 +11,7 @@ use crate::catalogue::Catalogue;
 use crate::docs::doc;
 use crate::error::{Error, Problem, Result};
 use crate::matching::RankedOffer;
-use crate::matching::{active_needs_ranked, labels, terms, thesaurus, with_offer_index};
+use crate::matching::{labels, terms, thesaurus, unanswered_needs, with_offer_index};
 use crate::model::{EntityKind, Entry, MatchRecord, MatchStatus, StatusEvent};
 use crate::phrasing;
 use crate::wire::{Concept, EntryRow, MatchView, NeedMatchView, StatusChange, ThesaurusEdit};
@@ -185,15 +185,13 @@ pub fn competence_gaps(cat: &Catalogue) -> Result<Vec<EntryRow>> {
 }
 
 fn find_gaps(cat: &Catalogue) -> Result<Gaps> {
-    let all = active_needs_ranked(cat)?;
+    let unanswered = unanswered_needs(cat)?;
     let orgs = cat.organisations()?;
-    let mut gaps: Vec<EntryRow> = all
-        .needs
+    let mut gaps: Vec<EntryRow> = unanswered
+        .0
         .iter()
         .cloned()
-        .zip(&all.ranked)
-        .filter(|(_, r)| r.matches.is_empty())
-        .map(|(entry, _)| {
+        .map(|entry| {
             let org = entry
                 .organisation
                 .as_ref()
