@@ -12,6 +12,10 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, Criterion};
 use kompis_match::naive::{NaiveMatcher, NaiveTypeahead};
 use kompis_match::{synth, Matcher, Thesaurus, Typeahead};
+use rayon::prelude::*;
+
+#[path = "support/tantivy.rs"]
+mod tantivy_baseline;
 
 const SEED: u64 = 2026;
 
@@ -61,6 +65,30 @@ fn naive_benches(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % needs.len();
             black_box(m.rank(&needs[i], 10))
+        })
+    });
+    g.finish();
+}
+
+/// Building the index and ranking every need (top 10), kompis-match beside
+/// the tantivy baseline (`support/tantivy.rs`): what a search engineer
+/// would pick. Both use every core.
+fn tantivy_benches(c: &mut Criterion) {
+    let thes = Thesaurus::builtin();
+    let (offers, needs) = synth::catalogue(SEED, 20_000, 2_000);
+    let mut g = quick(c);
+    g.measurement_time(Duration::from_secs(20));
+    g.bench_function("build + rank all, 2k needs x 20k offers", |b| {
+        b.iter(|| {
+            let m = Matcher::new(&thes, &offers);
+            let ranked: Vec<_> = needs.par_iter().map(|n| m.rank(n, 10)).collect();
+            black_box(ranked)
+        })
+    });
+    g.bench_function("tantivy: build + rank all, 2k needs x 20k offers", |b| {
+        b.iter(|| {
+            let t = tantivy_baseline::TantivyBaseline::new(&offers).expect("tantivy index");
+            black_box(t.rank_all(&needs, 10).expect("tantivy search"))
         })
     });
     g.finish();
@@ -161,7 +189,13 @@ fn extra_figures() {
     );
 }
 
-criterion_group!(benches, matcher_benches, naive_benches, typeahead_benches);
+criterion_group!(
+    benches,
+    matcher_benches,
+    naive_benches,
+    tantivy_benches,
+    typeahead_benches
+);
 
 fn main() {
     benches();
