@@ -65,6 +65,11 @@ calibrate:
 	cargo build --release -p kompis-cli
 	python3 scripts/calibrate.py
 
+## match-speed: kompis match (release CLI) against the tantivy baseline on 20,000 offers × 2,000 needs, 5 runs each (issue 11)
+.PHONY: match-speed
+match-speed:
+	bash scripts/match-speed.sh
+
 ## fuzz: cargo-fuzz (libFuzzer) on the readers, 60 s a target (FUZZ_SECONDS=…); not part of CI
 fuzz:
 	bash scripts/fuzz.sh
