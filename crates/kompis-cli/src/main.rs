@@ -20,6 +20,7 @@ use serde::Serialize;
 
 mod intake;
 mod jobs;
+mod match_json;
 mod person;
 mod serve;
 
@@ -542,6 +543,12 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Match {
+            need: None,
+            top,
+            json: true,
+            ..
+        } => match_json::print_all(&cat, top)?,
         Command::Match {
             need, top, json, ..
         } => {

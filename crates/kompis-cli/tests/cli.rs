@@ -76,6 +76,13 @@ fn demo_then_list_search_and_match() {
     assert!(any, "some need has a match");
     let one = json(kompis(&db).args(["match", "--need", "n-01", "--json"]));
     assert_eq!(one["needs"].as_array().unwrap().len(), 1);
+    // Every need's ranking, streamed as it is ranked, is the one the need
+    // gets alone (built whole, as before), need for need.
+    for n in list {
+        let id = n["need"].as_str().unwrap();
+        let alone = json(kompis(&db).args(["match", "--need", id, "--top", "3", "--json"]));
+        assert_eq!(&alone["needs"][0], n, "need {id}");
+    }
 }
 
 #[test]

@@ -1116,6 +1116,17 @@ pub fn rank_needs(cat: &Catalogue, need: Option<&str>, top: usize) -> Result<Vec
     matching::rank_catalogue(cat, need, top)
 }
 
+/// Rank offers for every need, as [`rank_needs`] with `None` does, handing
+/// each need's ranking to `each` in id order as soon as it is ranked, with
+/// the bokmål reasons only: `kompis match --json` streams its output so.
+pub fn rank_needs_each<E: From<Error>>(
+    cat: &Catalogue,
+    top: usize,
+    each: impl FnMut(NeedMatches) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    matching::rank_catalogue_each(cat, top, each)
+}
+
 /// Build the offer index into the catalogue's cache now (start-up,
 /// benches); answers how many offers it holds.
 pub fn warm_offer_index(cat: &Catalogue) -> Result<usize> {

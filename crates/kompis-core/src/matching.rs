@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::model::{DeclineReason, EntityKind, Entry, MatchStatus};
 use crate::phrasing::{self, Labels};
 use kompis_match::{Decision, Doc, Matcher, Thesaurus, Verdict};
+use kompis_sheet::SheetLang;
 
 /// One ranked offer for a need.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,6 +55,9 @@ pub struct NeedMatches {
 enum Marks {
     Keep,
     Drop,
+    /// Neither the words to mark nor the English sentences: the command
+    /// line's JSON shows only the bokmål reasons.
+    Plain,
 }
 
 fn rank_one(
@@ -70,7 +74,12 @@ fn rank_one(
             .rank(&doc(need), top)
             .into_iter()
             .map(|r| {
-                let (reasons, reasons_en) = phrasing::all(&r.reasons, labels, false);
+                let (reasons, reasons_en) = if marks == Marks::Plain {
+                    let nb = |x| phrasing::sentence(x, labels, SheetLang::Nb, false);
+                    (r.reasons.iter().map(nb).collect(), Vec::new())
+                } else {
+                    phrasing::all(&r.reasons, labels, false)
+                };
                 RankedOffer {
                     offer: r.id,
                     score: (r.score * 1000.0).round() / 1000.0,
@@ -100,6 +109,35 @@ pub fn rank_catalogue(cat: &Catalogue, need: Option<&str>, top: usize) -> Result
         None => cat.needs()?,
     };
     rank_entries(cat, &needs, top)
+}
+
+/// How many needs are ranked at a time by [`rank_catalogue_each`].
+const CHUNK: usize = 128;
+
+/// Ranks offers for every need like [`rank_catalogue`] (same offers, scores
+/// and bokmål reasons, in the same order) and hands each need's ranking to
+/// `each` as soon as its chunk of needs is ranked, so the rankings of a
+/// large catalogue are never all held at once. The index is built first,
+/// then the needs read; the English sentences and the words to mark are not
+/// made (the command line's JSON shows neither).
+pub fn rank_catalogue_each<E: From<crate::error::Error>>(
+    cat: &Catalogue,
+    top: usize,
+    mut each: impl FnMut(NeedMatches) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let labels = labels(cat)?;
+    with_offer_index(cat, |index| {
+        let needs = cat.needs()?;
+        for chunk in needs.chunks(CHUNK) {
+            let ranked: Vec<NeedMatches> = chunk
+                .par_iter()
+                .with_min_len(16)
+                .map(|n| rank_one(index, &labels, n, top, Marks::Plain))
+                .collect();
+            ranked.into_iter().try_for_each(&mut each)?;
+        }
+        Ok(())
+    })?
 }
 
 /// Rank offers for these needs with the catalogue's cached offer index.
