@@ -256,7 +256,7 @@ impl Decided {
 /// shortlisted or contacted, for; declined as not relevant, against; a
 /// decline for another reason (timing, capacity) or a plain suggestion,
 /// nothing.
-pub fn verdict(status: Option<MatchStatus>, reason: Option<DeclineReason>) -> Option<Verdict> {
+fn verdict(status: Option<MatchStatus>, reason: Option<DeclineReason>) -> Option<Verdict> {
     match status? {
         MatchStatus::Agreed => Some(Verdict::Agreed),
         MatchStatus::Shortlisted | MatchStatus::Contacted => Some(Verdict::Shortlisted),

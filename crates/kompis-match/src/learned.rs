@@ -88,8 +88,6 @@ pub(crate) struct Learned {
     by_need: HashMap<String, usize>,
     /// Per indexed entry: the length of its idf vector (0 when unknown).
     pub norms: Vec<f32>,
-    /// Decisions used.
-    pub decisions: usize,
 }
 
 impl Learned {
@@ -118,7 +116,6 @@ impl Learned {
         let d = &mut self.decided[i];
         d.evidence += p.abs();
         add_into(&mut d.offers, offer, p);
-        self.decisions += 1;
     }
 
     /// The learned vector for a need (`words`: its unit vector): the

@@ -578,11 +578,6 @@ impl Matcher {
         Some((need_words, offer_words))
     }
 
-    /// How many decisions the last [`Matcher::learn`] used.
-    pub fn learned_from(&self) -> usize {
-        self.learned.decisions
-    }
-
     /// The index features of an analysed query with its weights (feature
     /// weight × idf), unit length, sorted by feature.
     fn query_vector(&self, a: &Analysis) -> Vec<(u32, f32)> {
