@@ -15,24 +15,10 @@ rows below it repeat its figures; to calibrate afresh, lower THRESHOLD in
 crates/kompis-match/src/matcher.rs first. Needs ../shared; prints a note and
 exits 0 when it is absent.
 """
-import importlib.util
 import json
 import os
-import subprocess
-import sys
-import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EVAL = os.path.join(ROOT, "..", "shared", "eval")
-KOMPIS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.environ.get("CARGO_TARGET_DIR", "/var/tmp/kompis-target"), "release", "kompis")
-
-if not os.path.exists(os.path.join(EVAL, "score.py")):
-    print("skipped: ../shared/eval is not beside the checkout")
-    sys.exit(0)
-spec = importlib.util.spec_from_file_location("score", os.path.join(EVAL, "score.py"))
-score = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(score)
+from labelled import EVAL, rank_file, score
 
 GRID = [round(0.08 + 0.01 * i, 2) for i in range(23)]
 safe = {}
@@ -40,13 +26,7 @@ for name in ("dev", "dev2"):
     folder = os.path.join(EVAL, name)
     if not os.path.exists(os.path.join(folder, "bundle.json")):
         continue
-    with tempfile.TemporaryDirectory() as tmp:
-        db = os.path.join(tmp, "db")
-        subprocess.run([KOMPIS, "--db", db, "import", os.path.join(folder, "bundle.json")],
-                       check=True, stdout=subprocess.DEVNULL)
-        out = subprocess.run([KOMPIS, "--db", db, "match", "--json", "--top", "20"],
-                             check=True, capture_output=True, text=True).stdout
-    ranking = json.loads(out)
+    ranking = rank_file(os.path.join(folder, "bundle.json"))
     gold = json.load(open(os.path.join(folder, "gold.json")))
     print(f"{name}: threshold  nDCG@5 recall@5   MRR  answered-left-without  no-answer-with-suggestion")
     base = None

@@ -17,38 +17,12 @@ Needs ../shared; prints a note and exits 0 when it is absent.
 protocol in process, for quick trials.
 """
 import copy
-import importlib.util
 import json
 import os
-import subprocess
-import sys
-import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EVAL = os.path.join(ROOT, "..", "shared", "eval")
-KOMPIS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.environ.get("CARGO_TARGET_DIR", "/var/tmp/kompis-target"), "release", "kompis")
+from labelled import EVAL, rank, score
+
 FOLDS = 4
-
-if not os.path.exists(os.path.join(EVAL, "score.py")):
-    print("skipped: ../shared/eval is not beside the checkout")
-    sys.exit(0)
-spec = importlib.util.spec_from_file_location("score", os.path.join(EVAL, "score.py"))
-score = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(score)
-
-
-def rank(bundle):
-    """Imports `bundle` into a fresh catalogue and ranks every need."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "bundle.json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(bundle, f, ensure_ascii=False)
-        db = os.path.join(tmp, "db")
-        subprocess.run([KOMPIS, "--db", db, "import", path], check=True, stdout=subprocess.DEVNULL)
-        out = subprocess.run([KOMPIS, "--db", db, "match", "--json", "--top", "20"],
-                             check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
 
 
 def scored(bundle, gold, ranking, needs):
