@@ -11,38 +11,13 @@ use kompis_core::api;
 use kompis_core::Catalogue;
 use kompis_e2e::harness::{within, Harness};
 use kompis_e2e::ui;
-use serde_json::json;
 
 /// Two needs that say "kapptap", two offers that say "skurutbytte", each
-/// need agreed with a different offer.
+/// need agreed with a different offer (the catalogue of the CLI's test).
 fn catalogue(at: &std::path::Path) {
-    let entry = |id: &str, org: &str, title: &str, text: &str| {
-        json!({"id": id, "organisation": org, "kind": "expertise", "title": title,
-               "description": text, "keywords": []})
-    };
-    let bundle = json!({
-        "format": "kompis-bundle", "version": 1,
-        "organisations": [
-            {"id": "sag", "name": "Sagbruket AS", "kind": "company"},
-            {"id": "hov", "name": "Høvleriet i Trysil", "kind": "company"},
-            {"id": "hinn", "name": "HINN", "kind": "university"},
-            {"id": "rad", "name": "Rådgiverne", "kind": "company"},
-        ],
-        "offers": [
-            entry("o1", "hinn", "Skurutbytte i praksis", "Vi måler skurutbytte på tømmer fra Innlandet."),
-            entry("o2", "rad", "Rådgivning om skurutbytte", "Skurutbytte for sagbruk og høvlerier."),
-        ],
-        "needs": [
-            entry("n1", "sag", "Mindre kapptap", "Vi vil ned i kapptap i produksjonen."),
-            entry("n2", "hov", "Kapptap i lista", "Hjelp med kapptap når vi kapper lister."),
-        ],
-        "matches": [
-            {"need": "n1", "offer": "o1", "status": "agreed"},
-            {"need": "n2", "offer": "o2", "status": "agreed"},
-        ],
-    });
+    let bundle = include_str!("../../crates/kompis-core/tests/data/decided_kapptap.json");
     let cat = Catalogue::open(at).expect("the test's catalogue opens");
-    let bundle = api::parse_bundle(&bundle.to_string()).expect("the bundle is valid");
+    let bundle = api::parse_bundle(bundle).expect("the bundle is valid");
     cat.import(&bundle).expect("the bundle imports");
 }
 

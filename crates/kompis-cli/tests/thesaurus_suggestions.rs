@@ -7,36 +7,14 @@ use common::*;
 
 use serde_json::{json, Value};
 
-/// Two needs that say "kapptap" and two offers that say
-/// "skurutbytte", each need agreed with a different offer.
+/// Two needs that say "kapptap" and two offers that say "skurutbytte"
+/// (words no concept links), each need agreed with a different offer; the
+/// real-window test uses the same catalogue.
+const DECIDED: &str = include_str!("../../kompis-core/tests/data/decided_kapptap.json");
+
+/// The catalogue as a bundle file, with its decisions or without them.
 fn bundle(dir: &std::path::Path, decided: bool) -> std::path::PathBuf {
-    let entry = |id: &str, org: &str, title: &str, text: &str| {
-        json!({"id": id, "organisation": org, "kind": "expertise", "title": title,
-               "description": text, "keywords": []})
-    };
-    let b = json!({
-        "format": "kompis-bundle", "version": 1,
-        "organisations": [
-            {"id": "sag", "name": "Sagbruket AS", "kind": "company"},
-            {"id": "alu", "name": "Aluverket AS", "kind": "company"},
-            {"id": "hinn", "name": "HINN", "kind": "university"},
-            {"id": "rad", "name": "Rådgiverne", "kind": "company"},
-        ],
-        "offers": [
-            entry("o1", "hinn", "Skurutbytte i praksis", "Vi måler skurutbytte på tømmer fra Innlandet."),
-            entry("o2", "rad", "Rådgivning om skurutbytte", "Skurutbytte for sagbruk og høvlerier."),
-            entry("o3", "hinn", "Regnskap for små bedrifter", "Årsoppgjør og budsjett."),
-        ],
-        "needs": [
-            entry("n1", "sag", "Mindre kapptap", "Vi vil ned i kapptap i produksjonen."),
-            entry("n2", "alu", "Kapptap i lista", "Hjelp med kapptap når vi kapper lister."),
-        ],
-        "matches": [
-            {"need": "n1", "offer": "o1", "status": "agreed"},
-            {"need": "n2", "offer": "o2", "status": "agreed"},
-        ],
-    });
-    let mut b = b;
+    let mut b: Value = serde_json::from_str(DECIDED).unwrap();
     if !decided {
         b.as_object_mut().unwrap().remove("matches");
     }
