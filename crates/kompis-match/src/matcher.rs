@@ -1,7 +1,5 @@
 //! The index over one side of the catalogue and the ranking against it.
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -205,7 +203,10 @@ impl Matcher {
     /// The index over `docs`, built on rayon's threads: entries are
     /// tokenised, counted and analysed in chunks, and the results are put
     /// back in input order, so the index (and every ranking) is the same
-    /// whatever the number of threads.
+    /// whatever the number of threads. Each chunk is tokenised twice (for
+    /// the vocabulary, then for its features) rather than holding every
+    /// entry's folded fields at once: the peak memory of a build is what
+    /// bounds `kompis match`'s.
     fn build(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool) -> Self {
         let _span = tracing::debug_span!("Matcher::build", entries = docs.len(), reverse).entered();
         let t0 = std::time::Instant::now();
@@ -217,33 +218,37 @@ impl Matcher {
             .max(256);
         // 1. Vocabulary of entries and thesaurus: tokenised and counted per
         // chunk of entries in parallel, the counts then added up.
-        let tokenized: Vec<Vec<Field>> = docs
-            .par_iter()
-            .with_min_len(256)
-            .map(|d| fields(d, INDEXED_FIELDS))
-            .collect();
-        let counts: Vec<HashMap<&str, u32>> = tokenized
+        let counts: Vec<HashMap<String, u32>> = docs
             .par_chunks(chunk)
             .map(|part| {
-                let mut n: HashMap<&str, u32> = HashMap::default();
-                for t in part.iter().flatten().flat_map(Field::words) {
-                    *n.entry(t).or_insert(0) += 1;
+                let mut n: HashMap<String, u32> = HashMap::default();
+                for d in part {
+                    for f in fields(d, INDEXED_FIELDS) {
+                        for t in f.words() {
+                            match n.get_mut(t) {
+                                Some(k) => *k += 1,
+                                None => {
+                                    n.insert(t.to_owned(), 1);
+                                }
+                            }
+                        }
+                    }
                 }
                 n
             })
             .collect();
         let mut words: HashMap<String, u32> = HashMap::default();
-        let mut stop: HashSet<&str> = HashSet::default();
+        let mut stop: HashSet<String> = HashSet::default();
         for c in counts {
             for (t, k) in c {
-                match words.get_mut(t) {
+                match words.get_mut(&t) {
                     Some(n) => *n += k,
-                    None if stop.contains(t) => {}
-                    None if is_stopword(t) => {
+                    None if stop.contains(&t) => {}
+                    None if is_stopword(&t) => {
                         stop.insert(t);
                     }
                     None => {
-                        words.insert(t.to_string(), k);
+                        words.insert(t, k);
                     }
                 }
             }
@@ -308,7 +313,7 @@ impl Matcher {
         // 3. Analyse entries in parallel chunks, each with its own tables of
         // features and surfaces (ids in order of first appearance); merged in
         // input order, which gives the ids a sequential pass would.
-        let parts: Vec<ChunkIndex> = tokenized
+        let parts: Vec<ChunkIndex> = docs
             .par_chunks(chunk)
             .map(|part| ChunkIndex::new(part, &lex, &concepts, &cache, &stems))
             .collect();
@@ -339,9 +344,9 @@ impl Matcher {
                 .iter()
                 .map(|s| {
                     let next = surf_strs.len() as u32;
-                    let id = *surf_ids.entry(s.as_ref()).or_insert(next);
+                    let id = *surf_ids.entry(s.as_str()).or_insert(next);
                     if id == next {
-                        surf_strs.push(s.to_string());
+                        surf_strs.push(s.clone());
                     }
                     id
                 })
@@ -351,45 +356,42 @@ impl Matcher {
         drop(surf_ids);
         // Pass 2: entries renumbered, chunk by chunk in parallel.
         let mut offsets = Vec::with_capacity(parts.len());
-        let (mut arena_len, mut base) = (0u32, 0u32);
+        let mut arena_len = 0u32;
         for p in &parts {
-            offsets.push((arena_len, base));
+            offsets.push(arena_len);
             arena_len += p.arena.len() as u32;
-            base += p.lens.len() as u32;
         }
         let done: Vec<Renumbered> = parts
             .into_par_iter()
             .zip(maps)
             .zip(offsets)
-            .map(|((p, (fmap, smap)), (offset, base))| p.renumber(&fmap, &smap, offset, base))
+            .map(|((p, (fmap, smap)), offset)| p.renumber(&fmap, &smap, offset))
             .collect();
         let mut lens = Vec::with_capacity(docs.len());
         let mut spans = Vec::with_capacity(docs.len());
         let mut arena: Vec<u32> = Vec::with_capacity(arena_len as usize);
-        let mut chunk_triples = Vec::with_capacity(done.len());
-        for r in done {
-            for (f, n) in r.df {
+        for r in &done {
+            for &(f, n) in &r.df {
                 df[f as usize] += n;
             }
-            lens.extend(r.lens);
-            spans.extend(r.spans);
-            arena.extend(r.arena);
-            chunk_triples.push(r.triples);
         }
         tracing::debug!(elapsed = ?t0.elapsed(), features = feat_keys.len(), "renumbered");
+        // Postings filled chunk by chunk, each chunk's weights freed as it
+        // is taken in.
         let mut postings: Vec<Vec<(u32, f32)>> =
             df.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
-        // The entries' fields are freed meanwhile.
-        rayon::join(
-            move || drop(tokenized),
-            || {
-                for triples in chunk_triples {
-                    for (f, d, w) in triples {
-                        postings[f as usize].push((d, w));
-                    }
+        for r in done {
+            let mut weight = r.weights.into_iter();
+            for sp in r.spans {
+                let d = spans.len() as u32;
+                for (&(f, _, _), w) in sp.iter().zip(weight.by_ref()) {
+                    postings[f as usize].push((d, w));
                 }
-            },
-        );
+                spans.push(sp);
+            }
+            lens.extend(r.lens);
+            arena.extend(r.arena);
+        }
         let mut org_ids: HashMap<String, u32> = HashMap::default();
         let orgs = docs
             .iter()
@@ -1064,13 +1066,14 @@ fn lex_words(lex: &Lexicon) -> Vec<&String> {
 
 /// The analysed entries of one chunk, with ids local to the chunk (features
 /// and surfaces numbered in order of first appearance).
-struct ChunkIndex<'a> {
+struct ChunkIndex {
     feat_keys: Vec<FeatKey>,
-    surf_strs: Vec<Cow<'a, str>>,
-    /// (feature, entry within the chunk, weight).
-    triples: Vec<(u32, u32, f32)>,
+    surf_strs: Vec<String>,
     lens: Vec<f32>,
+    /// Per entry, in the order of its analysis: one span per feature.
     spans: Vec<Vec<SurfaceSpan>>,
+    /// The features' weights, entry after entry, in the order of `spans`.
+    weights: Vec<f32>,
     arena: Vec<u32>,
 }
 
@@ -1078,36 +1081,42 @@ struct ChunkIndex<'a> {
 struct Renumbered {
     /// (global feature, number of entries having it).
     df: Vec<(u32, u32)>,
-    /// (global feature, global entry, weight).
-    triples: Vec<(u32, u32, f32)>,
     lens: Vec<f32>,
+    /// Per entry, sorted by global feature.
     spans: Vec<Vec<SurfaceSpan>>,
+    /// The features' weights in the order of `spans`.
+    weights: Vec<f32>,
     arena: Vec<u32>,
 }
 
-impl<'a> ChunkIndex<'a> {
-    /// Global ids: features through `fmap`, surfaces through `smap`, entries
-    /// from `base`, arena positions from `offset`.
-    fn renumber(mut self, fmap: &[u32], smap: &[u32], offset: u32, base: u32) -> Renumbered {
+impl ChunkIndex {
+    /// Global ids: features through `fmap`, surfaces through `smap`, arena
+    /// positions from `offset`.
+    fn renumber(mut self, fmap: &[u32], smap: &[u32], offset: u32) -> Renumbered {
         for a in &mut self.arena {
             *a = smap[*a as usize];
         }
-        for sp in &mut self.spans {
-            for x in sp.iter_mut() {
-                x.0 = fmap[x.0 as usize];
-                x.1 += offset;
-            }
-            sp.sort_unstable_by_key(|x| x.0);
-        }
         let mut local_df = vec![0u32; fmap.len()];
-        for t in &mut self.triples {
-            local_df[t.0 as usize] += 1;
-            t.0 = fmap[t.0 as usize];
-            t.1 += base;
+        let mut at = 0;
+        let mut pairs: Vec<(SurfaceSpan, f32)> = Vec::new();
+        for sp in &mut self.spans {
+            let w = &mut self.weights[at..at + sp.len()];
+            at += sp.len();
+            pairs.clear();
+            pairs.extend(sp.iter().zip(w.iter()).map(|(&(f, start, n), &w)| {
+                local_df[f as usize] += 1;
+                ((fmap[f as usize], start + offset, n), w)
+            }));
+            // An entry has each feature once.
+            pairs.sort_unstable_by_key(|p| p.0 .0);
+            for (k, &(span, weight)) in pairs.iter().enumerate() {
+                sp[k] = span;
+                w[k] = weight;
+            }
         }
         Renumbered {
             df: fmap.iter().copied().zip(local_df).collect(),
-            triples: self.triples,
+            weights: self.weights,
             lens: self.lens,
             spans: self.spans,
             arena: self.arena,
@@ -1115,27 +1124,28 @@ impl<'a> ChunkIndex<'a> {
     }
 
     fn new(
-        docs: &'a [Vec<Field>],
+        docs: &[Doc],
         lex: &Lexicon,
         concepts: &ConceptIndex,
         cache: &WordCache,
         stems: &StemTable,
     ) -> Self {
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
-        let mut surf_ids: HashMap<Cow<'a, str>, u32> = HashMap::default();
+        let mut surf_ids: HashMap<String, u32> = HashMap::default();
         let mut c = ChunkIndex {
             feat_keys: Vec::new(),
             surf_strs: Vec::new(),
-            triples: Vec::with_capacity(docs.len() * 64),
             lens: Vec::with_capacity(docs.len()),
             spans: Vec::with_capacity(docs.len()),
-            arena: Vec::with_capacity(docs.len() * 64),
+            weights: Vec::new(),
+            arena: Vec::new(),
         };
-        for (di, f) in docs.iter().enumerate() {
+        for doc in docs {
+            let f = fields(doc, INDEXED_FIELDS);
             // Every word of an indexed entry is in the cache with its stems
             // interned, so no stem is new here and the table can be shared.
             let mut st = Stems::Query(stems, HashMap::default());
-            let a: Analysis = analyze(f, lex, concepts, cache, &mut st, false);
+            let a: Analysis = analyze(&f, lex, concepts, cache, &mut st, false);
             debug_assert!(matches!(&st, Stems::Query(_, local) if local.is_empty()));
             c.lens.push(a.len);
             let local: Vec<u32> = a
@@ -1145,8 +1155,8 @@ impl<'a> ChunkIndex<'a> {
                     Some(&i) => i,
                     None => {
                         let i = c.surf_strs.len() as u32;
-                        surf_ids.insert(s.clone(), i);
-                        c.surf_strs.push(s);
+                        surf_ids.insert(s.to_string(), i);
+                        c.surf_strs.push(s.into_owned());
                         i
                     }
                 })
@@ -1158,7 +1168,7 @@ impl<'a> ChunkIndex<'a> {
                 if id == next {
                     c.feat_keys.push(f.key);
                 }
-                c.triples.push((id, di as u32, f.weight));
+                c.weights.push(f.weight);
                 let start = c.arena.len() as u32;
                 let fs = f.surfaces.as_slice();
                 c.arena.extend(fs.iter().map(|&i| local[i as usize]));
