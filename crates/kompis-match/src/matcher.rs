@@ -1,6 +1,7 @@
 //! The index over one side of the catalogue and the ranking against it.
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -180,13 +181,19 @@ fn org_key(o: &Option<String>) -> Option<String> {
 impl Matcher {
     /// Builds the index over `offers`; queries are needs.
     pub fn new(thesaurus: &Thesaurus, offers: &[Doc]) -> Self {
-        Self::build(thesaurus, offers, false)
+        Self::build(thesaurus, Cow::Borrowed(offers), false)
+    }
+
+    /// [`Matcher::new`] taking the offers, whose texts it frees as soon as
+    /// they are analysed (a lower peak while building).
+    pub fn from_offers(thesaurus: &Thesaurus, offers: Vec<Doc>) -> Self {
+        Self::build(thesaurus, Cow::Owned(offers), false)
     }
 
     /// Builds the index over `needs`; queries are offers (which needs could
     /// this offer serve?). Kind fit is read the other way round.
     pub fn for_needs(thesaurus: &Thesaurus, needs: &[Doc]) -> Self {
-        Self::build(thesaurus, needs, true)
+        Self::build(thesaurus, Cow::Borrowed(needs), true)
     }
 
     /// [`Matcher::build`] on a pool of `threads` threads (the result does not
@@ -197,7 +204,7 @@ impl Matcher {
             .num_threads(threads)
             .build()
             .expect("a thread pool")
-            .install(|| Self::build(thesaurus, docs, reverse))
+            .install(|| Self::build(thesaurus, Cow::Borrowed(docs), reverse))
     }
 
     /// The index over `docs`, built on rayon's threads: entries are
@@ -207,7 +214,7 @@ impl Matcher {
     /// the vocabulary, then for its features) rather than holding every
     /// entry's folded fields at once: the peak memory of a build is what
     /// bounds `kompis match`'s.
-    fn build(thesaurus: &Thesaurus, docs: &[Doc], reverse: bool) -> Self {
+    fn build(thesaurus: &Thesaurus, docs: Cow<'_, [Doc]>, reverse: bool) -> Self {
         let _span = tracing::debug_span!("Matcher::build", entries = docs.len(), reverse).entered();
         let t0 = std::time::Instant::now();
         // A few chunks per thread, so a core busy with something else (a
@@ -318,6 +325,28 @@ impl Matcher {
             .map(|part| ChunkIndex::new(part, &lex, &concepts, &cache, &stems))
             .collect();
         tracing::debug!(elapsed = ?t0.elapsed(), chunks = parts.len(), "entries analysed");
+        // What the index keeps of the entries themselves; their texts are
+        // no longer needed (and freed here when the index owns them).
+        let count = docs.len();
+        let mut org_ids: HashMap<String, u32> = HashMap::default();
+        let orgs: Vec<Option<u32>> = docs
+            .iter()
+            .map(|d| {
+                org_key(&d.organisation).map(|o| {
+                    let next = org_ids.len() as u32;
+                    *org_ids.entry(o).or_insert(next)
+                })
+            })
+            .collect();
+        let index_of: HashMap<String, u32> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i as u32))
+            .collect();
+        let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+        let kinds: Vec<DocKind> = docs.iter().map(|d| d.kind).collect();
+        let no_budget: Vec<bool> = docs.iter().map(no_budget).collect();
+        drop(docs);
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
@@ -367,8 +396,8 @@ impl Matcher {
             .zip(offsets)
             .map(|((p, (fmap, smap)), offset)| p.renumber(&fmap, &smap, offset))
             .collect();
-        let mut lens = Vec::with_capacity(docs.len());
-        let mut spans = Vec::with_capacity(docs.len());
+        let mut lens = Vec::with_capacity(count);
+        let mut spans = Vec::with_capacity(count);
         let mut arena: Vec<u32> = Vec::with_capacity(arena_len as usize);
         for r in &done {
             for &(f, n) in &r.df {
@@ -392,18 +421,8 @@ impl Matcher {
             lens.extend(r.lens);
             arena.extend(r.arena);
         }
-        let mut org_ids: HashMap<String, u32> = HashMap::default();
-        let orgs = docs
-            .iter()
-            .map(|d| {
-                org_key(&d.organisation).map(|o| {
-                    let next = org_ids.len() as u32;
-                    *org_ids.entry(o).or_insert(next)
-                })
-            })
-            .collect();
         tracing::debug!(elapsed = ?t0.elapsed(), "postings");
-        let n = docs.len().max(1) as f32;
+        let n = count.max(1) as f32;
         let idf = postings
             .iter()
             .map(|p| {
@@ -420,14 +439,9 @@ impl Matcher {
             }
         }
         tracing::debug!(elapsed = ?t0.elapsed(), "bm25");
-        let index_of = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i as u32))
-            .collect();
         tracing::debug!(elapsed = ?t0.elapsed(), "built");
         Matcher {
-            live: vec![true; docs.len()],
+            live: vec![true; count],
             index_of,
             avg_len: avg,
             lex,
@@ -441,11 +455,11 @@ impl Matcher {
             spans,
             arena,
             surf_strs,
-            ids: docs.iter().map(|d| d.id.clone()).collect(),
+            ids,
             orgs,
             org_ids,
-            kinds: docs.iter().map(|d| d.kind).collect(),
-            no_budget: docs.iter().map(no_budget).collect(),
+            kinds,
+            no_budget,
             reverse,
             learned: Learned::default(),
         }
