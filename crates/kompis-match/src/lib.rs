@@ -20,6 +20,7 @@ mod links;
 pub mod listing;
 mod matcher;
 pub mod naive;
+mod spans;
 pub mod synth;
 pub mod text;
 mod thesaurus;

@@ -11,6 +11,7 @@ use crate::analyze::{
 };
 use crate::learned::{Decision, Learned, MAX_PULL};
 use crate::lexicon::{Lexicon, WordInfo};
+use crate::spans::{Spans, SurfaceSpan};
 use crate::text::{fold, is_stopword, tokenize};
 use crate::thesaurus::Thesaurus;
 use crate::{Doc, DocKind, Ranked, Reason};
@@ -132,10 +133,6 @@ pub fn kind_fit_no_budget(offer: DocKind) -> f64 {
     }
 }
 
-/// Where the words of an entry that carried one feature are:
-/// (feature, start in the surface arena, count).
-type SurfaceSpan = (u32, u32, u32);
-
 /// An index over entries of one side (offers, or needs for the reverse
 /// direction) that ranks them for a query entry of the other side.
 pub struct Matcher {
@@ -149,8 +146,9 @@ pub struct Matcher {
     postings: Vec<Vec<(u32, f32)>>,
     idf: Vec<f32>,
     /// Per entry, sorted by feature: where its words are, for explanations.
-    spans: Vec<Vec<SurfaceSpan>>,
-    /// Surface ids of all entries, back to back.
+    spans: Vec<Spans>,
+    /// Surface ids of all entries, back to back, each entry's in the order
+    /// of its features.
     arena: Vec<u32>,
     /// Surface strings by id.
     surf_strs: Vec<String>,
@@ -413,7 +411,7 @@ impl Matcher {
             let mut weight = r.weights.into_iter();
             for sp in r.spans {
                 let d = spans.len() as u32;
-                for (&(f, _, _), w) in sp.iter().zip(weight.by_ref()) {
+                for (f, w) in sp.features().zip(weight.by_ref()) {
                     postings[f as usize].push((d, w));
                 }
                 spans.push(sp);
@@ -519,7 +517,7 @@ impl Matcher {
         let qfields = fields(need, QUERY_FIELDS);
         let a = self.analyze_query(&qfields);
         let offer_feats = &self.spans[d];
-        let has = |fid: u32| offer_feats.binary_search_by_key(&fid, |x| x.0).is_ok();
+        let has = |fid: u32| offer_feats.contains(fid);
         let query_fids: HashSet<u32> = a
             .feats
             .iter()
@@ -535,7 +533,7 @@ impl Matcher {
             }
         }
         let mut explained_offer: HashSet<&str> = HashSet::default();
-        for &(fid, start, len) in offer_feats {
+        for (fid, start, len) in offer_feats.iter() {
             if query_fids.contains(&fid) {
                 for &i in &self.arena[start as usize..(start + len) as usize] {
                     explained_offer.insert(self.surf_strs[i as usize].as_str());
@@ -573,7 +571,7 @@ impl Matcher {
             }
         }
         let mut offer_words: Vec<(String, String)> = Vec::new();
-        for &(fid, start, len) in offer_feats {
+        for (fid, start, len) in offer_feats.iter() {
             let FeatKey::Word(stem) = self.feat_keys[fid as usize] else {
                 continue;
             };
@@ -625,8 +623,8 @@ impl Matcher {
     /// Length of entry `d`'s idf vector.
     fn norm(&self, d: usize) -> f32 {
         self.spans[d]
-            .iter()
-            .map(|&(f, _, _)| self.idf[f as usize].powi(2))
+            .features()
+            .map(|f| self.idf[f as usize].powi(2))
             .sum::<f32>()
             .sqrt()
     }
@@ -638,8 +636,8 @@ impl Matcher {
             return Vec::new();
         }
         self.spans[d]
-            .iter()
-            .map(|&(f, _, _)| (f, self.idf[f as usize] / n))
+            .features()
+            .map(|f| (f, self.idf[f as usize] / n))
             .collect()
     }
 
@@ -687,7 +685,7 @@ impl Matcher {
                 self.kinds.push(doc.kind);
                 self.no_budget.push(false);
                 self.live.push(true);
-                self.spans.push(Vec::new());
+                self.spans.push(Spans::default());
                 self.index_of.insert(doc.id.clone(), d);
                 d
             }
@@ -713,15 +711,24 @@ impl Matcher {
                 i
             })
             .collect();
-        let mut sp = Vec::with_capacity(a.feats.len());
-        for f in a.feats {
-            let next = self.feat_ids.len() as u32;
-            let id = *self.feat_ids.entry(f.key).or_insert(next);
-            if id as usize == self.postings.len() {
-                self.postings.push(Vec::new());
-                self.feat_keys.push(f.key);
-                self.idf.push(0.0);
-            }
+        let mut feats: Vec<(u32, crate::analyze::Feat)> = a
+            .feats
+            .into_iter()
+            .map(|f| {
+                let next = self.feat_ids.len() as u32;
+                let id = *self.feat_ids.entry(f.key).or_insert(next);
+                if id as usize == self.postings.len() {
+                    self.postings.push(Vec::new());
+                    self.feat_keys.push(f.key);
+                    self.idf.push(0.0);
+                }
+                (id, f)
+            })
+            .collect();
+        // The entry's words go into the arena in feature order.
+        feats.sort_unstable_by_key(|x| x.0);
+        let mut sp = Vec::with_capacity(feats.len());
+        for (id, f) in feats {
             let sat = f.weight * (K1 + 1.0) / (f.weight + norm);
             self.postings[id as usize].push((d, sat));
             let start = self.arena.len() as u32;
@@ -729,8 +736,7 @@ impl Matcher {
                 .extend(f.surfaces.as_slice().iter().map(|&i| global[i as usize]));
             sp.push((id, start, f.surfaces.as_slice().len() as u32));
         }
-        sp.sort_unstable_by_key(|x| x.0);
-        self.spans[du] = sp;
+        self.spans[du] = Spans::from_sorted(&sp);
         self.refresh_idf();
         if !self.learned.is_empty() {
             let n = self.norm(du);
@@ -753,7 +759,7 @@ impl Matcher {
 
     /// Takes entry `d` out of every posting list it is in.
     fn unpost(&mut self, d: u32) {
-        for &(fid, _, _) in &self.spans[d as usize] {
+        for fid in self.spans[d as usize].features() {
             self.postings[fid as usize].retain(|x| x.0 != d);
         }
     }
@@ -808,11 +814,7 @@ impl Matcher {
     fn context_weight(&self, own: &[u32], fid: u32) -> f32 {
         let shared = own
             .iter()
-            .filter(|&&d| {
-                self.spans[d as usize]
-                    .binary_search_by_key(&fid, |x| x.0)
-                    .is_ok()
-            })
+            .filter(|&&d| self.spans[d as usize].contains(fid))
             .count();
         if shared >= OWN_SHARED {
             OWN_CONTEXT
@@ -1031,7 +1033,7 @@ impl Matcher {
         // (weight, is concept, label, feature index in the query, span in the entry)
         let mut items: Vec<(f32, bool, &str, usize, SurfaceSpan)> = Vec::new();
         for &(id, w, fi) in qf {
-            let Ok(pos) = offer.binary_search_by_key(&id, |x| x.0) else {
+            let Some(span) = offer.find(id) else {
                 continue;
             };
             let (label, is_concept) = match self.feat_keys[id as usize] {
@@ -1041,7 +1043,7 @@ impl Matcher {
                     (first.map_or("", |&i| a.surf[i as usize].as_ref()), false)
                 }
             };
-            items.push((w * self.idf[id as usize], is_concept, label, fi, offer[pos]));
+            items.push((w * self.idf[id as usize], is_concept, label, fi, span));
         }
         items.sort_by(|x, y| {
             y.0.total_cmp(&x.0)
@@ -1097,7 +1099,7 @@ struct Renumbered {
     df: Vec<(u32, u32)>,
     lens: Vec<f32>,
     /// Per entry, sorted by global feature.
-    spans: Vec<Vec<SurfaceSpan>>,
+    spans: Vec<Spans>,
     /// The features' weights in the order of `spans`.
     weights: Vec<f32>,
     arena: Vec<u32>,
@@ -1105,35 +1107,38 @@ struct Renumbered {
 
 impl ChunkIndex {
     /// Global ids: features through `fmap`, surfaces through `smap`, arena
-    /// positions from `offset`.
+    /// positions from `offset`; each entry's features sorted, its words
+    /// laid out in the arena in that order.
     fn renumber(mut self, fmap: &[u32], smap: &[u32], offset: u32) -> Renumbered {
-        for a in &mut self.arena {
-            *a = smap[*a as usize];
-        }
         let mut local_df = vec![0u32; fmap.len()];
         let mut at = 0;
         let mut pairs: Vec<(SurfaceSpan, f32)> = Vec::new();
-        for sp in &mut self.spans {
+        let mut arena: Vec<u32> = Vec::with_capacity(self.arena.len());
+        let mut spans = Vec::with_capacity(self.spans.len());
+        for mut sp in std::mem::take(&mut self.spans) {
             let w = &mut self.weights[at..at + sp.len()];
             at += sp.len();
             pairs.clear();
             pairs.extend(sp.iter().zip(w.iter()).map(|(&(f, start, n), &w)| {
                 local_df[f as usize] += 1;
-                ((fmap[f as usize], start + offset, n), w)
+                ((fmap[f as usize], start, n), w)
             }));
             // An entry has each feature once.
             pairs.sort_unstable_by_key(|p| p.0 .0);
-            for (k, &(span, weight)) in pairs.iter().enumerate() {
-                sp[k] = span;
+            for (k, &((fid, start, n), weight)) in pairs.iter().enumerate() {
+                let words = &self.arena[start as usize..(start + n) as usize];
+                sp[k] = (fid, offset + arena.len() as u32, n);
+                arena.extend(words.iter().map(|&i| smap[i as usize]));
                 w[k] = weight;
             }
+            spans.push(Spans::from_sorted(&sp));
         }
         Renumbered {
             df: fmap.iter().copied().zip(local_df).collect(),
             weights: self.weights,
             lens: self.lens,
-            spans: self.spans,
-            arena: self.arena,
+            spans,
+            arena,
         }
     }
 

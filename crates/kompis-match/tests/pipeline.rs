@@ -339,6 +339,40 @@ fn editing_one_entry_updates_matches_without_rebuild() {
 }
 
 #[test]
+fn an_entry_added_later_explains_its_match_as_one_built_with_the_index() {
+    use DocKind::*;
+    let new = doc(
+        "o-new",
+        "org-z",
+        Expertise,
+        "Eksportrådgivning og markedsanalyse",
+        "Vi hjelper bedrifter med eksport, tollregler og nye markeder i Tyskland og Sverige.",
+    );
+    let mut all = offers();
+    all.push(new.clone());
+    let built = Matcher::new(&Thesaurus::builtin(), &all);
+    let mut added = Matcher::new(&Thesaurus::builtin(), &offers());
+    added.upsert(&new);
+    let need = doc(
+        "n",
+        "org-x",
+        Expertise,
+        "Hjelp med eksport til Tyskland",
+        "Vi vil begynne å eksportere og trenger å forstå tollregler og markedet.",
+    );
+    let reasons = |m: &Matcher| {
+        m.rank(&need, 10)
+            .into_iter()
+            .find(|r| r.id == "o-new")
+            .map(|r| r.reasons)
+            .expect("the new offer is suggested")
+    };
+    let (a, b) = (reasons(&built), reasons(&added));
+    assert!(a.iter().any(|r| !r.offer_terms.is_empty()), "{a:?}");
+    assert_eq!(a, b);
+}
+
+#[test]
 fn matcher_can_be_shared_between_threads() {
     fn shared<T: Send + Sync>() {}
     shared::<Matcher>();
