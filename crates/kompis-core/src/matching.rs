@@ -198,7 +198,7 @@ pub fn unanswered_needs(cat: &Catalogue) -> Result<std::sync::Arc<Unanswered>> {
                 needs
                     .par_iter()
                     .with_min_len(16)
-                    .filter(|n| index.rank(&doc(n), 1).is_empty())
+                    .filter(|n| !index.answers(&doc(n)))
                     .cloned()
                     .collect(),
             )

@@ -846,12 +846,24 @@ impl Matcher {
         self.rank_where(need, wanted.len(), |d| wanted.contains(&d))
     }
 
-    fn rank_where(&self, need: &Doc, top: usize, keep: impl Fn(u32) -> bool) -> Vec<Ranked> {
-        if top == 0 || self.ids.is_empty() {
-            return Vec::new();
+    /// Whether any indexed entry scores at or above [`THRESHOLD`] for
+    /// `need`: exactly `!rank(need, 1).is_empty()`, without choosing the
+    /// best entry or wording its reasons (the competence gaps ask this of
+    /// every active need).
+    pub fn answers(&self, need: &Doc) -> bool {
+        if self.ids.is_empty() {
+            return false;
         }
         let qfields = fields(need, QUERY_FIELDS);
         let a = self.analyze_query(&qfields);
+        self.score_query(need, &a)
+            .is_some_and(|q| (0..self.ids.len()).any(|du| q.score(self, du).is_some()))
+    }
+
+    /// The raw scores of every indexed entry for the analysed query `a` of
+    /// `need`, with what turns a raw score into a score; `None` when the
+    /// query has nothing to match on.
+    fn score_query(&self, need: &Doc, a: &Analysis) -> Option<QueryScores> {
         let max_idf = self.max_idf();
         let own: Option<u32> =
             org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
@@ -879,18 +891,14 @@ impl Matcher {
             }
         }
         if ideal <= 0.0 {
-            return Vec::new();
+            return None;
         }
         if !self.learned.is_empty() {
-            self.add_learned(&a, &mut acc);
+            self.add_learned(a, &mut acc);
         }
         // Below this raw score even a perfect kind fit stays under the threshold.
         let t = THRESHOLD as f32;
         let floor = t * SATURATION / (1.0 - t) * ideal;
-        let order = |x: &(f64, u32), y: &(f64, u32)| {
-            y.0.total_cmp(&x.0)
-                .then_with(|| self.ids[x.1 as usize].cmp(&self.ids[y.1 as usize]))
-        };
         let fit: [f64; 6] = if !self.reverse && no_budget(need) {
             DocKind::ALL.map(kind_fit_no_budget)
         } else {
@@ -898,26 +906,40 @@ impl Matcher {
         };
         // For needs indexed (reverse): fit read from the indexed need's text.
         let fit_nb = self.reverse.then(|| kind_fit_no_budget(need.kind));
+        Some(QueryScores {
+            qf,
+            acc,
+            ideal,
+            floor,
+            own,
+            fit,
+            fit_nb,
+        })
+    }
+
+    fn rank_where(&self, need: &Doc, top: usize, keep: impl Fn(u32) -> bool) -> Vec<Ranked> {
+        if top == 0 || self.ids.is_empty() {
+            return Vec::new();
+        }
+        let qfields = fields(need, QUERY_FIELDS);
+        let a = self.analyze_query(&qfields);
+        let Some(q) = self.score_query(need, &a) else {
+            return Vec::new();
+        };
+        let order = |x: &(f64, u32), y: &(f64, u32)| {
+            y.0.total_cmp(&x.0)
+                .then_with(|| self.ids[x.1 as usize].cmp(&self.ids[y.1 as usize]))
+        };
         // The best `top` so far, best first; most entries fail one comparison.
         let bounded = top <= 64;
         let mut scored: Vec<(f64, u32)> = Vec::with_capacity(if bounded { top + 1 } else { 0 });
-        for (du, &raw) in acc.iter().enumerate() {
-            if raw < floor
-                || !self.live[du]
-                || (own.is_some() && self.orgs[du] == own)
-                || !keep(du as u32)
-            {
+        for du in 0..self.ids.len() {
+            if !keep(du as u32) {
                 continue;
             }
-            let cov = raw / ideal;
-            let f = match fit_nb {
-                Some(f) if self.no_budget[du] => f,
-                _ => fit[self.kinds[du] as usize],
+            let Some(s) = q.score(self, du) else {
+                continue;
             };
-            let s = f64::from(cov / (cov + SATURATION)) * f;
-            if s < THRESHOLD {
-                continue;
-            }
             let c = (s, du as u32);
             if bounded {
                 if scored.len() == top
@@ -941,7 +963,7 @@ impl Matcher {
             .map(|(s, d)| Ranked {
                 id: self.ids[d as usize].clone(),
                 score: (s * 1e6).round() / 1e6,
-                reasons: self.reasons(&a, &qf, d as usize),
+                reasons: self.reasons(&a, &q.qf, d as usize),
             })
             .collect()
     }
@@ -1082,6 +1104,40 @@ fn lex_words(lex: &Lexicon) -> Vec<&String> {
 
 /// The analysed entries of one chunk, with ids local to the chunk (features
 /// and surfaces numbered in order of first appearance).
+/// One query's raw scores against every indexed entry
+/// ([`Matcher::score_query`]) and what turns them into scores.
+struct QueryScores {
+    /// The query's features found in the index: (feature, weight, index
+    /// in the analysis).
+    qf: Vec<(u32, f32, usize)>,
+    acc: Vec<f32>,
+    ideal: f32,
+    /// Below this raw score no kind fit reaches the threshold.
+    floor: f32,
+    /// The asker's organisation, whose own entries are never suggested.
+    own: Option<u32>,
+    fit: [f64; 6],
+    fit_nb: Option<f64>,
+}
+
+impl QueryScores {
+    /// Entry `du`'s score, if it is a suggestion (live, not the asker's
+    /// own, at or above the threshold).
+    fn score(&self, m: &Matcher, du: usize) -> Option<f64> {
+        let raw = self.acc[du];
+        if raw < self.floor || !m.live[du] || (self.own.is_some() && m.orgs[du] == self.own) {
+            return None;
+        }
+        let cov = raw / self.ideal;
+        let f = match self.fit_nb {
+            Some(f) if m.no_budget[du] => f,
+            _ => self.fit[m.kinds[du] as usize],
+        };
+        let s = f64::from(cov / (cov + SATURATION)) * f;
+        (s >= THRESHOLD).then_some(s)
+    }
+}
+
 struct ChunkIndex {
     feat_keys: Vec<FeatKey>,
     surf_strs: Vec<String>,
@@ -1203,6 +1259,29 @@ impl ChunkIndex {
 mod tests {
     use super::*;
     use crate::synth;
+
+    #[test]
+    fn answers_says_exactly_whether_a_need_gets_a_suggestion() {
+        let (offers, mut needs) = synth::catalogue(11, 1_500, 300);
+        let mut odd = needs[0].clone();
+        odd.id = "n-odd".into();
+        odd.title = "Qwxz zzyq".into();
+        odd.description = "Vvkk xqqz jjpw.".into();
+        odd.keywords.clear();
+        needs.push(odd);
+        let m = Matcher::new(&Thesaurus::builtin(), &offers);
+        let (mut yes, mut no) = (0, 0);
+        for n in &needs {
+            let answered = !m.rank(n, 1).is_empty();
+            assert_eq!(m.answers(n), answered, "{}", n.id);
+            if answered {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+        assert!(yes > 0 && no > 0, "answered {yes}, unanswered {no}");
+    }
 
     #[test]
     fn parallel_build_ranks_exactly_like_a_sequential_one() {
