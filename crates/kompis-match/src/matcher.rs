@@ -1,7 +1,8 @@
 //! The index over one side of the catalogue and the ranking against it.
 
-use rayon::prelude::*;
 use std::borrow::Cow;
+
+use rayon::prelude::*;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
