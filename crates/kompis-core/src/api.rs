@@ -1152,7 +1152,7 @@ pub fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
 pub fn warm_up(cat: &Catalogue) -> Result<()> {
     warm_up_first_screen(cat)?;
     // The longest build a screen waits for (the offer index, then the
-    // ranking of every need behind the gaps) side by side with the lists.
+    // needs no offer answers, behind the gaps) side by side with the lists.
     let (ranked, lists) = rayon::join(
         || -> Result<()> {
             warm_offer_index(cat)?;

@@ -188,8 +188,9 @@ pub fn active_needs_ranked(cat: &Catalogue) -> Result<std::sync::Arc<ActiveNeeds
 pub struct Unanswered(pub Vec<Entry>);
 
 /// The active needs no offer answers, kept until the next write: cheaper
-/// than [`active_needs_ranked`] (one best offer per need, no reasons
-/// worded), whose ten offers a need the gaps screen does not show.
+/// than [`active_needs_ranked`] (it asks only whether any offer reaches
+/// the threshold, [`Matcher::answers`]), whose ten offers a need the gaps
+/// screen does not show.
 pub fn unanswered_needs(cat: &Catalogue) -> Result<std::sync::Arc<Unanswered>> {
     cat.derived(|cat| {
         let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
@@ -227,6 +228,7 @@ fn build_offer_index(cat: &Catalogue) -> Result<Matcher> {
     rayon::scope(|_| build_offer_index_here(cat))
 }
 
+/// [`build_offer_index`] on the calling thread.
 fn build_offer_index_here(cat: &Catalogue) -> Result<Matcher> {
     let offers: Vec<Doc> = cat
         .match_docs(EntityKind::Offer)?

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analyze::{
-    analyze, fields, Analysis, ConceptIndex, FeatKey, Field, FieldWeights, StemTable, Stems,
+    analyze, fields, Analysis, ConceptIndex, Feat, FeatKey, Field, FieldWeights, StemTable, Stems,
     WordCache,
 };
 use crate::learned::{Decision, Learned, MAX_PULL};
@@ -712,7 +712,7 @@ impl Matcher {
                 i
             })
             .collect();
-        let mut feats: Vec<(u32, crate::analyze::Feat)> = a
+        let mut feats: Vec<(u32, Feat)> = a
             .feats
             .into_iter()
             .map(|f| {
@@ -1103,8 +1103,6 @@ fn lex_words(lex: &Lexicon) -> Vec<&String> {
     lex.words().collect()
 }
 
-/// The analysed entries of one chunk, with ids local to the chunk (features
-/// and surfaces numbered in order of first appearance).
 /// One query's raw scores against every indexed entry
 /// ([`Matcher::score_query`]) and what turns them into scores.
 struct QueryScores {
@@ -1139,6 +1137,8 @@ impl QueryScores {
     }
 }
 
+/// The analysed entries of one chunk, with ids local to the chunk (features
+/// and surfaces numbered in order of first appearance).
 struct ChunkIndex {
     feat_keys: Vec<FeatKey>,
     surf_strs: Vec<String>,
