@@ -486,6 +486,8 @@ impl Matcher {
                 if !words.is_empty() && !offer.is_empty() {
                     learned.add(&dec.need.id, words, &offer, dec.verdict);
                 }
+                let shares = self.shares(dec.need, &a, d);
+                learned.add_shares(&dec.need.id, &shares, dec.verdict);
             }
         }
         if !learned.is_empty() {
@@ -591,6 +593,36 @@ impl Matcher {
             }
         }
         Some((need_words, offer_words))
+    }
+
+    /// The query features of `need` (analysed as `a`) that entry `d` has,
+    /// each with its part of their summed weight (summing to 1).
+    fn shares(&self, need: &Doc, a: &Analysis, d: u32) -> Vec<(u32, f32)> {
+        let own: Option<u32> =
+            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
+        let own_entries = self.own_entries(own);
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        for (fi, f) in a.feats.iter().enumerate() {
+            let Some(&id) = self.feat_ids.get(&f.key) else {
+                continue;
+            };
+            if !self.spans[d as usize].contains(id) {
+                continue;
+            }
+            let ctx = if a.in_title(fi) {
+                1.0
+            } else {
+                self.context_weight(&own_entries, id)
+            };
+            out.push((id, f.weight * self.idf[id as usize] * ctx));
+        }
+        let total: f32 = out.iter().map(|x| x.1).sum();
+        if total > 0.0 {
+            for x in &mut out {
+                x.1 /= total;
+            }
+        }
+        out
     }
 
     /// The index features of an analysed query with its weights (feature
@@ -883,6 +915,9 @@ impl Matcher {
                     };
                     let q = f.weight * idf * ctx;
                     ideal += q;
+                    // What decisions taught about the word moves what it
+                    // adds, not the scale (`ideal`) scores are read on.
+                    let q = q * self.learned.feature_weight(id);
                     qf.push((id, f.weight, fi));
                     for &(d, sat) in &self.postings[id as usize] {
                         acc[d as usize] += q * sat;
