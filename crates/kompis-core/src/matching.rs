@@ -3,6 +3,8 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::catalogue::Catalogue;
 use crate::docs::{doc, MatchDoc};
@@ -18,11 +20,11 @@ pub struct RankedOffer {
     pub offer: String,
     /// Between 0 and 1.
     pub score: f64,
-    /// Why, one sentence each, in bokmål.
-    pub reasons: Vec<String>,
+    /// Why, one sentence each, in bokmål (shared with the sheets' input).
+    pub reasons: Arc<[String]>,
     /// The same sentences in English.
     #[serde(skip)]
-    pub reasons_en: Vec<String>,
+    pub reasons_en: Arc<[String]>,
     /// The words of the need that carried the match (for highlighting).
     #[serde(skip)]
     pub need_terms: Vec<String>,
@@ -58,6 +60,8 @@ enum Marks {
     /// Neither the words to mark nor the English sentences: the command
     /// line's JSON shows only the bokmål reasons.
     Plain,
+    /// No reasons at all: an offer no sheet shows.
+    None,
 }
 
 fn rank_one(
@@ -67,37 +71,42 @@ fn rank_one(
     top: usize,
     marks: Marks,
 ) -> NeedMatches {
-    let keep = marks == Marks::Keep;
     NeedMatches {
         need: need.id.clone(),
         matches: matcher
             .rank(&doc(need), top)
             .into_iter()
-            .map(|r| {
-                let (reasons, reasons_en) = if marks == Marks::Plain {
-                    let nb = |x| phrasing::sentence(x, labels, SheetLang::Nb, false);
-                    (r.reasons.iter().map(nb).collect(), Vec::new())
-                } else {
-                    phrasing::all(&r.reasons, labels, false)
-                };
-                RankedOffer {
-                    offer: r.id,
-                    score: (r.score * 1000.0).round() / 1000.0,
-                    reasons,
-                    reasons_en,
-                    need_terms: if keep {
-                        terms(r.reasons.iter().map(|x| &x.need_terms))
-                    } else {
-                        Vec::new()
-                    },
-                    offer_terms: if keep {
-                        terms(r.reasons.iter().map(|x| &x.offer_terms))
-                    } else {
-                        Vec::new()
-                    },
-                }
-            })
+            .map(|r| ranked_offer(r, labels, marks))
             .collect(),
+    }
+}
+
+/// One ranked offer with its reasons worded as `marks` says.
+fn ranked_offer(r: kompis_match::Ranked, labels: &Labels, marks: Marks) -> RankedOffer {
+    let keep = marks == Marks::Keep;
+    let (reasons, reasons_en) = match marks {
+        Marks::None => (Vec::new(), Vec::new()),
+        Marks::Plain => {
+            let nb = |x| phrasing::sentence(x, labels, SheetLang::Nb, false);
+            (r.reasons.iter().map(nb).collect(), Vec::new())
+        }
+        Marks::Keep | Marks::Drop => phrasing::all(&r.reasons, labels, false),
+    };
+    RankedOffer {
+        offer: r.id,
+        score: (r.score * 1000.0).round() / 1000.0,
+        reasons: reasons.into(),
+        reasons_en: reasons_en.into(),
+        need_terms: if keep {
+            terms(r.reasons.iter().map(|x| &x.need_terms))
+        } else {
+            Vec::new()
+        },
+        offer_terms: if keep {
+            terms(r.reasons.iter().map(|x| &x.offer_terms))
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -165,9 +174,15 @@ fn rank_all(
 /// How many offers each active need keeps in [`active_needs_ranked`].
 pub const RANKED_PER_NEED: usize = 10;
 
+/// How many of a need's ranked offers, its declined ones left out, a match
+/// sheet shows (besides every offer the coordinator has acted on): the
+/// ones [`active_needs_ranked`] words reasons for.
+pub const SHOWN_PER_NEED: usize = 5;
+
 /// Every active need (in id order) with its best offers, ranked once and
-/// kept until the next write: the competence gaps and the match sheets
-/// both read it. Its ranked offers carry no words to mark.
+/// kept until the next write: the match sheets and the insight figures
+/// read it. Only the offers a sheet shows (the first [`SHOWN_PER_NEED`]
+/// not declined) have their reasons worded; none has words to mark.
 pub struct ActiveNeedsRanked {
     pub ranked: Vec<NeedMatches>,
 }
@@ -176,9 +191,36 @@ pub struct ActiveNeedsRanked {
 pub fn active_needs_ranked(cat: &Catalogue) -> Result<std::sync::Arc<ActiveNeedsRanked>> {
     cat.derived(|cat| {
         let needs: Vec<Entry> = cat.needs()?.into_iter().filter(Entry::is_active).collect();
-        // Without the words to mark (`need_terms`, `offer_terms` empty):
-        // neither the gaps nor the sheets show them.
-        let ranked = rank_all(cat, &needs, RANKED_PER_NEED, Marks::Drop)?;
+        let records = cat.match_records()?;
+        let declined: HashSet<(&str, &str)> = records
+            .iter()
+            .filter(|m| m.status == Some(MatchStatus::Declined))
+            .map(|m| (m.need.as_str(), m.offer.as_str()))
+            .collect();
+        let labels = labels(cat)?;
+        let ranked = with_offer_index(cat, |index| {
+            needs
+                .par_iter()
+                .with_min_len(16)
+                .map(|n| {
+                    let mut shown = 0;
+                    let matches = index
+                        .rank(&doc(n), RANKED_PER_NEED)
+                        .into_iter()
+                        .map(|r| {
+                            let words = shown < SHOWN_PER_NEED
+                                && !declined.contains(&(n.id.as_str(), r.id.as_str()));
+                            shown += usize::from(words);
+                            ranked_offer(r, &labels, if words { Marks::Drop } else { Marks::None })
+                        })
+                        .collect();
+                    NeedMatches {
+                        need: n.id.clone(),
+                        matches,
+                    }
+                })
+                .collect()
+        })?;
         Ok(ActiveNeedsRanked { ranked })
     })
 }

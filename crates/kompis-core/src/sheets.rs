@@ -1,6 +1,7 @@
 //! Match sheets from an open catalogue: the [`SheetInput`] built from the
 //! store and the ranking, handed to `kompis-sheet` as plain data.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::Local;
@@ -9,7 +10,7 @@ use kompis_sheet::{Format, Scope, SheetInput, SheetMatch, SheetOptions};
 use crate::catalogue::Catalogue;
 use crate::error::Result;
 use crate::matching;
-use crate::model::{EntityKind, MatchStatus};
+use crate::model::{EntityKind, MatchRecord, MatchStatus};
 use crate::wire::{Separator, SheetFormat, SheetPreview, SheetRequest, SheetScope, SheetSummary};
 
 /// The network's name in every sheet header.
@@ -17,7 +18,7 @@ pub const NETWORK_NAME: &str = "Industrinettverket i Elverumsregionen";
 
 /// How many ranked offers per need go on a sheet, besides every offer the
 /// coordinator has already acted on.
-pub const TOP_PER_NEED: usize = 5;
+pub const TOP_PER_NEED: usize = matching::SHOWN_PER_NEED;
 
 impl SheetRequest {
     /// The writer's options for this request.
@@ -53,13 +54,16 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
     let offers = cat.offers()?;
     let records = cat.match_records()?;
     let all = matching::active_needs_ranked(cat)?;
+    let recorded: HashMap<(&str, &str), &MatchRecord> = records
+        .iter()
+        .map(|m| ((m.need.as_str(), m.offer.as_str()), m))
+        .collect();
     let mut matches: Vec<SheetMatch> = Vec::new();
+    let mut shown: HashSet<(&str, &str)> = HashSet::new();
     for n in &all.ranked {
         let mut kept = 0;
         for r in &n.matches {
-            let record = records
-                .iter()
-                .find(|m| m.need == n.need && m.offer == r.offer);
+            let record = recorded.get(&(n.need.as_str(), r.offer.as_str())).copied();
             let status = record
                 .and_then(|m| m.status)
                 .unwrap_or(MatchStatus::Suggested);
@@ -67,6 +71,7 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
                 continue;
             }
             kept += 1;
+            shown.insert((n.need.as_str(), r.offer.as_str()));
             matches.push(SheetMatch {
                 need: n.need.clone(),
                 offer: r.offer.clone(),
@@ -83,17 +88,13 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
     for m in &records {
         let live =
             cat.exists(EntityKind::Need, &m.need)? && cat.exists(EntityKind::Offer, &m.offer)?;
-        if live
-            && !matches
-                .iter()
-                .any(|x| x.need == m.need && x.offer == m.offer)
-        {
+        if live && !shown.contains(&(m.need.as_str(), m.offer.as_str())) {
             matches.push(SheetMatch {
                 need: m.need.clone(),
                 offer: m.offer.clone(),
                 score: 0.0,
-                reasons: Vec::new(),
-                reasons_en: Vec::new(),
+                reasons: Vec::new().into(),
+                reasons_en: Vec::new().into(),
                 status: m.status.unwrap_or(MatchStatus::Suggested),
                 note: m.note.clone(),
                 history: m.events(),
@@ -101,6 +102,8 @@ pub(crate) fn input_from_catalogue(cat: &Catalogue) -> Result<SheetInput> {
             });
         }
     }
+    // Kept until the next write: no room to spare.
+    matches.shrink_to_fit();
     Ok(SheetInput {
         network_name: NETWORK_NAME.into(),
         date: Local::now().date_naive(),

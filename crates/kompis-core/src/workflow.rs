@@ -300,8 +300,8 @@ fn match_view(cat: &Catalogue, need_id: &str, r: &RankedOffer) -> Result<MatchVi
         offer,
         organisation_name,
         score: r.score,
-        reasons: r.reasons.clone(),
-        reasons_en: r.reasons_en.clone(),
+        reasons: r.reasons.to_vec(),
+        reasons_en: r.reasons_en.to_vec(),
         need_terms: r.need_terms.clone(),
         offer_terms: r.offer_terms.clone(),
         status: record.as_ref().and_then(|m| m.status),
@@ -326,8 +326,8 @@ pub(crate) fn declined_for_need(cat: &Catalogue, need_id: &str) -> Result<Vec<Ma
             let r = RankedOffer {
                 offer,
                 score: 0.0,
-                reasons: Vec::new(),
-                reasons_en: Vec::new(),
+                reasons: Vec::new().into(),
+                reasons_en: Vec::new().into(),
                 need_terms: Vec::new(),
                 offer_terms: Vec::new(),
             };

@@ -525,3 +525,66 @@ fn a_pair_scores_the_same_from_the_need_and_from_the_offer() {
     }
     assert!(seen >= 20, "only {seen} pairs were seen from both sides");
 }
+
+/// A sheet shows a need's best five offers that are not declined, each
+/// with its reasons: a decline brings the sixth in, worded like the rest.
+#[test]
+fn after_a_decline_the_sheet_shows_the_next_offer_with_its_reasons() {
+    use kompis_core::api::wire::{SheetFormat, SheetLang, SheetRequest, SheetScope};
+    let (dir, cat) = demo();
+    let ranked = api::matches_for_need(&cat, "n-01".into(), Some(10)).unwrap();
+    assert!(ranked.len() >= 6, "n-01 has {} offers", ranked.len());
+    let (first, sixth) = (ranked[0].offer.id.clone(), ranked[5].offer.id.clone());
+    let rows = |name: &str| {
+        let path = dir.path().join(name);
+        let request = SheetRequest {
+            format: SheetFormat::Csv,
+            separator: None,
+            layout: None,
+            scope: SheetScope::All,
+            lang: SheetLang::Nb,
+        };
+        api::export_sheet_file(&cat, &request, &path).unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let head = reader.headers().unwrap().clone();
+        let col = |h: &str| head.iter().position(|x| x == h).unwrap();
+        let (need, offer, status) = (col("Behov-ID"), col("Tilbud-ID"), col("Status"));
+        let why = col("Hvorfor");
+        reader
+            .records()
+            .map(Result::unwrap)
+            .filter(|r| &r[need] == "n-01")
+            .map(|r| {
+                (
+                    r[offer].to_string(),
+                    r[status].to_string(),
+                    r[why].to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = rows("before.csv");
+    assert!(before.iter().any(|r| r.0 == first));
+    assert!(!before.iter().any(|r| r.0 == sixth), "{before:?}");
+    let mut decline = change("n-01", &first, MatchStatus::Declined);
+    decline.reason = Some(DeclineReason::NotRelevant);
+    api::set_match_status(&cat, decline).unwrap();
+    let after = rows("after.csv");
+    let shown: Vec<&(String, String, String)> = after.iter().filter(|r| r.1 != "Avslått").collect();
+    assert_eq!(shown.len(), 5, "{after:?}");
+    assert!(!shown.iter().any(|r| r.0 == first), "{after:?}");
+    let next = shown
+        .iter()
+        .find(|r| r.0 == sixth)
+        .expect("the sixth comes in");
+    assert!(
+        next.2.starts_with("Begge "),
+        "worded like the rest: {next:?}"
+    );
+    for r in &shown {
+        assert!(!r.2.is_empty(), "every shown offer says why: {r:?}");
+    }
+}

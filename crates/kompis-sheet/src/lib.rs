@@ -56,6 +56,7 @@ mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use kompis_model::{Entry, MatchStatus, Organisation, Outcome, Person, StatusEvent};
@@ -92,11 +93,12 @@ pub struct SheetMatch {
     pub offer: String,
     /// 0..1, higher is better.
     pub score: f64,
-    /// Why the two match, one short sentence each, in bokmål.
-    pub reasons: Vec<String>,
+    /// Why the two match, one short sentence each, in bokmål (shared, not
+    /// copied, with the ranking the sheet was made from).
+    pub reasons: Arc<[String]>,
     /// The same sentences in English (none: the bokmål ones are used).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub reasons_en: Vec<String>,
+    #[serde(default, skip_serializing_if = "<[String]>::is_empty")]
+    pub reasons_en: Arc<[String]>,
     pub status: MatchStatus,
     pub note: Option<String>,
     /// Every status change, oldest first, as [`kompis_model::MatchRecord::events`] gives

@@ -67,7 +67,7 @@ pub fn m(need: &str, offer: &str, score: f64, reasons: &[&str], status: MatchSta
         offer: offer.into(),
         score,
         reasons: reasons.iter().map(|s| s.to_string()).collect(),
-        reasons_en: Vec::new(),
+        reasons_en: Vec::new().into(),
         status,
         note: None,
         history: Vec::new(),
