@@ -909,6 +909,17 @@ async fn main() {
         Some(500.0),
         Some(rss),
     );
+    // PSS shares the libraries the processes map out among them (RSS
+    // counts WebKitGTK and GTK once per process): both are judged.
+    let mut pss_s = Samples::default();
+    pss_s.push(Some(pss));
+    line(
+        "memory: PSS app + WebKit (MB)",
+        &pss_s,
+        None,
+        Some(500.0),
+        Some(pss),
+    );
     println!("(DOM: the first row or state in the DOM; frame: the next animation frame after it, ~ painted.\n start is judged on its median, keystrokes on p95, the rest on their max, all on DOM)");
 
     header("details");
