@@ -900,26 +900,19 @@ async fn main() {
     );
     let rss: f64 = mem.iter().map(|m| m.2).sum();
     let pss: f64 = mem.iter().map(|m| m.3).sum();
-    let mut rss_s = Samples::default();
-    rss_s.push(Some(rss));
-    line(
-        "memory: RSS app + WebKit (MB)",
-        &rss_s,
-        None,
-        Some(500.0),
-        Some(rss),
-    );
     // PSS shares the libraries the processes map out among them (RSS
     // counts WebKitGTK and GTK once per process): both are judged.
-    let mut pss_s = Samples::default();
-    pss_s.push(Some(pss));
-    line(
-        "memory: PSS app + WebKit (MB)",
-        &pss_s,
-        None,
-        Some(500.0),
-        Some(pss),
-    );
+    for (what, mb) in [("RSS", rss), ("PSS", pss)] {
+        let mut one = Samples::default();
+        one.push(Some(mb));
+        line(
+            &format!("memory: {what} app + WebKit (MB)"),
+            &one,
+            None,
+            Some(500.0),
+            Some(mb),
+        );
+    }
     println!("(DOM: the first row or state in the DOM; frame: the next animation frame after it, ~ painted.\n start is judged on its median, keystrokes on p95, the rest on their max, all on DOM)");
 
     header("details");
