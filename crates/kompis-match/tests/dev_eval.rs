@@ -43,8 +43,9 @@ fn load(name: &str, what: &str) -> Option<(Value, Gold)> {
 }
 
 /// The fold protocol (issue 11) on one set: the mean gain of nDCG@5 from
-/// learning the other folds' decisions at least `mean`, and no fold worse
-/// than `worst` (a ratchet at today's figures, below the issue's +0.05).
+/// learning the other folds' decisions at least `mean` (a ratchet at
+/// today's figures, below the issue's +0.05), and no fold worse than
+/// `worst`.
 fn folds_gain(name: &str, mean: f64, worst: f64) {
     let Some((bundle, gold)) = load(name, "the fold protocol") else {
         return;
@@ -66,8 +67,7 @@ fn learning_from_decisions_gains_on_dev_and_loses_no_fold() {
 
 #[test]
 fn learning_from_decisions_gains_on_dev2_and_loses_no_fold() {
-    // Fold 0 loses 0.002: two near-tied offers of one need swap places.
-    folds_gain("dev2", 0.015, -0.003);
+    folds_gain("dev2", 0.015, 0.0);
 }
 
 #[test]
