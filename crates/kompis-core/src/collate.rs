@@ -24,6 +24,25 @@ pub fn cmp_nb(a: &str, b: &str) -> Ordering {
         .then_with(|| a.cmp(b))
 }
 
+/// A string's place in Norwegian order, folded once: comparing two keys
+/// is exactly [`cmp_nb`] of their strings, without folding on every
+/// comparison (sorting 20,000 titles).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NbKey<'a> {
+    ranks: Vec<u32>,
+    raw: &'a str,
+}
+
+impl<'a> NbKey<'a> {
+    /// The key of `s`.
+    pub fn new(s: &'a str) -> Self {
+        NbKey {
+            ranks: fold(s).chars().map(rank).collect(),
+            raw: s,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,6 +52,19 @@ mod tests {
         let mut v = vec!["Åmot", "Zebra", "Ørsta", "Ærfugl", "aure", "Elverum"];
         v.sort_by(|a, b| cmp_nb(a, b));
         assert_eq!(v, ["aure", "Elverum", "Zebra", "Ærfugl", "Ørsta", "Åmot"]);
+    }
+
+    #[test]
+    fn keys_order_exactly_as_the_comparison() {
+        let v = [
+            "Åmot", "Zebra", "Ørsta", "Ærfugl", "aure", "Elverum", "Égil", "eva", "ELVERUM",
+            "Ådal", "ådal", "", "a", "Aa",
+        ];
+        for a in v {
+            for b in v {
+                assert_eq!(NbKey::new(a).cmp(&NbKey::new(b)), cmp_nb(a, b), "{a} {b}");
+            }
+        }
     }
 
     #[test]

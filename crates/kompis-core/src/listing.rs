@@ -12,7 +12,7 @@ use kompis_match::text::fold;
 
 use crate::calendar::overdue;
 use crate::catalogue::Catalogue;
-use crate::collate::cmp_nb;
+use crate::collate::{cmp_nb, NbKey};
 use crate::error::Result;
 use crate::model::{EntityKind, Organisation, Person};
 use crate::wire::{
@@ -135,21 +135,22 @@ impl EntryList {
             .collect();
         let fields: Vec<_> = rows.iter().map(entry_fields).collect();
         let index = ListIndex::new(&fields);
-        let (title_order, title_rank) = ranks(&rows, |a, b| cmp_nb(&a.entry.title, &b.entry.title));
-        let (_, deadline_rank) = ranks(&rows, |a, b| {
-            match (a.entry.deadline, b.entry.deadline) {
+        let keys: Vec<NbKey> = rows.iter().map(|r| NbKey::new(&r.entry.title)).collect();
+        let keyed: Vec<(&EntryRow, &NbKey)> = rows.iter().zip(&keys).collect();
+        let (title_order, title_rank) = ranks(&keyed, |a, b| a.1.cmp(b.1));
+        let (_, deadline_rank) = ranks(&keyed, |a, b| {
+            match (a.0.entry.deadline, b.0.entry.deadline) {
                 (Some(x), Some(y)) => x.cmp(&y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             }
-            .then_with(|| cmp_nb(&a.entry.title, &b.entry.title))
+            .then_with(|| a.1.cmp(b.1))
         });
-        let (_, updated_rank) = ranks(&rows, |a, b| {
-            let at = a.entry.updated_at.or(a.entry.created_at);
-            let bt = b.entry.updated_at.or(b.entry.created_at);
-            bt.cmp(&at)
-                .then_with(|| cmp_nb(&a.entry.title, &b.entry.title))
+        let (_, updated_rank) = ranks(&keyed, |a, b| {
+            let at = a.0.entry.updated_at.or(a.0.entry.created_at);
+            let bt = b.0.entry.updated_at.or(b.0.entry.created_at);
+            bt.cmp(&at).then_with(|| a.1.cmp(b.1))
         });
         Ok(EntryList {
             rows,
