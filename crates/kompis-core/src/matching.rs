@@ -61,7 +61,7 @@ enum Marks {
     /// line's JSON shows only the bokmål reasons.
     Plain,
     /// No reasons at all: an offer no sheet shows.
-    None,
+    Unworded,
 }
 
 fn rank_one(
@@ -85,7 +85,7 @@ fn rank_one(
 fn ranked_offer(r: kompis_match::Ranked, labels: &Labels, marks: Marks) -> RankedOffer {
     let keep = marks == Marks::Keep;
     let (reasons, reasons_en) = match marks {
-        Marks::None => (Vec::new(), Vec::new()),
+        Marks::Unworded => (Vec::new(), Vec::new()),
         Marks::Plain => {
             let nb = |x| phrasing::sentence(x, labels, SheetLang::Nb, false);
             (r.reasons.iter().map(nb).collect(), Vec::new())
@@ -211,7 +211,11 @@ pub fn active_needs_ranked(cat: &Catalogue) -> Result<std::sync::Arc<ActiveNeeds
                             let words = shown < SHOWN_PER_NEED
                                 && !declined.contains(&(n.id.as_str(), r.id.as_str()));
                             shown += usize::from(words);
-                            ranked_offer(r, &labels, if words { Marks::Drop } else { Marks::None })
+                            ranked_offer(
+                                r,
+                                &labels,
+                                if words { Marks::Drop } else { Marks::Unworded },
+                            )
                         })
                         .collect();
                     NeedMatches {
