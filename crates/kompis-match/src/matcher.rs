@@ -598,24 +598,13 @@ impl Matcher {
     /// The query features of `need` (analysed as `a`) that entry `d` has,
     /// each with its part of their summed weight (summing to 1).
     fn shares(&self, need: &Doc, a: &Analysis, d: u32) -> Vec<(u32, f32)> {
-        let own: Option<u32> =
-            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
-        let own_entries = self.own_entries(own);
-        let mut out: Vec<(u32, f32)> = Vec::new();
-        for (fi, f) in a.feats.iter().enumerate() {
-            let Some(&id) = self.feat_ids.get(&f.key) else {
-                continue;
-            };
-            if !self.spans[d as usize].contains(id) {
-                continue;
-            }
-            let ctx = if a.in_title(fi) {
-                1.0
-            } else {
-                self.context_weight(&own_entries, id)
-            };
-            out.push((id, f.weight * self.idf[id as usize] * ctx));
-        }
+        let mut out: Vec<(u32, f32)> = self
+            .query_weights(need, a)
+            .1
+            .into_iter()
+            .flatten()
+            .filter(|&(id, _)| self.spans[d as usize].contains(id))
+            .collect();
         let total: f32 = out.iter().map(|x| x.1).sum();
         if total > 0.0 {
             for x in &mut out {
@@ -623,6 +612,32 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// The weight in the query of each feature of `a` (the analysed query
+    /// of `need`), in the analysis' order: the index feature and feature
+    /// weight × idf × its context weight ([`Matcher::context_weight`],
+    /// never for a word of the title); `None` for a feature no entry has.
+    /// Also the asker's organisation.
+    fn query_weights(&self, need: &Doc, a: &Analysis) -> (Option<u32>, Vec<Option<(u32, f32)>>) {
+        let own: Option<u32> =
+            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
+        let own_entries = self.own_entries(own);
+        let weights = a
+            .feats
+            .iter()
+            .enumerate()
+            .map(|(fi, f)| {
+                let id = *self.feat_ids.get(&f.key)?;
+                let ctx = if a.in_title(fi) {
+                    1.0
+                } else {
+                    self.context_weight(&own_entries, id)
+                };
+                Some((id, f.weight * self.idf[id as usize] * ctx))
+            })
+            .collect();
+        (own, weights)
     }
 
     /// The index features of an analysed query with its weights (feature
@@ -898,22 +913,13 @@ impl Matcher {
     /// query has nothing to match on.
     fn score_query(&self, need: &Doc, a: &Analysis) -> Option<QueryScores> {
         let max_idf = self.max_idf();
-        let own: Option<u32> =
-            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
-        let own_entries = self.own_entries(own);
+        let (own, weights) = self.query_weights(need, a);
         let mut acc = take_scratch(self.ids.len());
         let mut ideal = 0.0f32;
         let mut qf: Vec<(u32, f32, usize)> = Vec::with_capacity(a.feats.len());
-        for (fi, f) in a.feats.iter().enumerate() {
-            match self.feat_ids.get(&f.key) {
-                Some(&id) => {
-                    let idf = self.idf[id as usize];
-                    let ctx = if a.in_title(fi) {
-                        1.0
-                    } else {
-                        self.context_weight(&own_entries, id)
-                    };
-                    let q = f.weight * idf * ctx;
+        for (fi, (f, w)) in a.feats.iter().zip(weights).enumerate() {
+            match w {
+                Some((id, q)) => {
                     ideal += q;
                     // What decisions taught about the word moves what it
                     // adds, not the scale (`ideal`) scores are read on.
@@ -1039,26 +1045,18 @@ impl Matcher {
         let qfields = fields(need, QUERY_FIELDS);
         let a = self.analyze_query(&qfields);
         let max_idf = self.max_idf();
-        let own: Option<u32> =
-            org_key(&need.organisation).and_then(|o| self.org_ids.get(&o).copied());
-        let own_entries = self.own_entries(own);
+        let (_, weights) = self.query_weights(need, &a);
         let mut out = Vec::new();
         let mut ideal = 0.0;
-        for (fi, f) in a.feats.iter().enumerate() {
+        for (f, w) in a.feats.iter().zip(weights) {
             let name = match &f.key {
                 FeatKey::Concept(c) => format!("C:{}", self.concepts.ids[*c as usize]),
                 FeatKey::Word(w) => format!("W:{}", self.stems.name(*w)),
                 FeatKey::Part(w) => format!("P:{}", self.stems.name(*w)),
                 FeatKey::Cognate(w) => format!("K:{}", self.stems.name(*w & !(1 << 31))),
             };
-            match self.feat_ids.get(&f.key) {
-                Some(&fid) => {
-                    let ctx = if a.in_title(fi) {
-                        1.0
-                    } else {
-                        self.context_weight(&own_entries, fid)
-                    };
-                    let q = f.weight * self.idf[fid as usize] * ctx;
+            match w {
+                Some((fid, q)) => {
                     ideal += q;
                     let c = self.postings[fid as usize]
                         .iter()
