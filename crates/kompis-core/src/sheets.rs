@@ -16,10 +16,6 @@ use crate::wire::{Separator, SheetFormat, SheetPreview, SheetRequest, SheetScope
 /// The network's name in every sheet header.
 pub const NETWORK_NAME: &str = "Industrinettverket i Elverumsregionen";
 
-/// How many ranked offers per need go on a sheet, besides every offer the
-/// coordinator has already acted on.
-pub const TOP_PER_NEED: usize = matching::SHOWN_PER_NEED;
-
 impl SheetRequest {
     /// The writer's options for this request.
     pub(crate) fn options(&self) -> SheetOptions {
@@ -84,7 +80,7 @@ fn sheet_matches(cat: &Catalogue) -> Result<SheetMatches> {
             let status = record
                 .and_then(|m| m.status)
                 .unwrap_or(MatchStatus::Suggested);
-            if status == MatchStatus::Declined || kept >= TOP_PER_NEED {
+            if status == MatchStatus::Declined || kept >= matching::SHOWN_PER_NEED {
                 continue;
             }
             kept += 1;

@@ -44,9 +44,8 @@ fn load(name: &str, what: &str) -> Option<(Value, Gold)> {
 
 /// The fold protocol (issue 11) on one set: the mean gain of nDCG@5 from
 /// learning the other folds' decisions at least `mean` (a ratchet at
-/// today's figures, below the issue's +0.05), and no fold worse than
-/// `worst`.
-fn folds_gain(name: &str, mean: f64, worst: f64) {
+/// today's figures, below the issue's +0.05), and no fold worse.
+fn folds_gain(name: &str, mean: f64) {
     let Some((bundle, gold)) = load(name, "the fold protocol") else {
         return;
     };
@@ -56,18 +55,18 @@ fn folds_gain(name: &str, mean: f64, worst: f64) {
     let got = gains.iter().sum::<f64>() / gains.len() as f64;
     assert!(got >= mean, "{name}: mean gain {got:+.4} below {mean:+}");
     for (k, g) in gains.iter().enumerate() {
-        assert!(*g >= worst - 1e-9, "{name}: fold {k} changed by {g:+.4}");
+        assert!(*g >= -1e-9, "{name}: fold {k} worse by {g:.4}");
     }
 }
 
 #[test]
 fn learning_from_decisions_gains_on_dev_and_loses_no_fold() {
-    folds_gain("dev", 0.01, 0.0);
+    folds_gain("dev", 0.01);
 }
 
 #[test]
 fn learning_from_decisions_gains_on_dev2_and_loses_no_fold() {
-    folds_gain("dev2", 0.015, 0.0);
+    folds_gain("dev2", 0.015);
 }
 
 #[test]
