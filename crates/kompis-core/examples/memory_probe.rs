@@ -2,10 +2,38 @@
 use kompis_core::api::{self, wire::*};
 use serde_json::json;
 
-fn rss() -> f64 {
+/// The app's allocator (src-tauri/src/main.rs), so the figures are the app's.
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's count of bytes the program holds, and of the pages it keeps
+/// for them (resident), in MB.
+fn heap() -> (f64, f64) {
+    use tikv_jemalloc_ctl::{epoch, stats};
+    epoch::advance().unwrap();
+    let mb = |b: usize| b as f64 / 1048576.0;
+    (
+        mb(stats::allocated::read().unwrap()),
+        mb(stats::resident::read().unwrap()),
+    )
+}
+
+/// A line of `/proc/self/status`, in MB.
+fn status(key: &str) -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap();
-    let l = s.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    let l = s.lines().find(|l| l.starts_with(key)).unwrap();
     l.split_whitespace().nth(1).unwrap().parse::<f64>().unwrap() / 1024.0
+}
+
+/// Resident memory in MB: all of it, and the part that is the heap and
+/// other anonymous memory (not the mapped binary and libraries).
+fn rss() -> String {
+    let (live, kept) = heap();
+    format!(
+        "{:.0} ({:.0} anon, heap {live:.0} live {kept:.0} kept)",
+        status("VmRSS:"),
+        status("RssAnon:")
+    )
 }
 
 fn main() {
@@ -17,9 +45,9 @@ fn main() {
         cat.import(&bundle).unwrap();
         return;
     }
-    println!("start {:.0}", rss());
+    println!("start {}", rss());
     let cat = api::open(&dir).unwrap();
-    println!("open {:.0}", rss());
+    println!("open {}", rss());
     let only: Vec<String> = args[3..].to_vec();
     let step = |name: &str, cmd: &str, args: serde_json::Value| {
         if !only.is_empty() && !only.iter().any(|o| o == cmd) && cmd != "list_entries" {
@@ -28,7 +56,7 @@ fn main() {
         let t = std::time::Instant::now();
         let v = api::dispatch(&cat, cmd, args).unwrap();
         println!(
-            "{name:<24} {:>6.0} MB  {:>5} ms  reply {} KB",
+            "{name:<24} {:>34} MB  {:>5} ms  reply {} KB",
             rss(),
             t.elapsed().as_millis(),
             v.to_string().len() / 1024
@@ -82,5 +110,5 @@ fn main() {
     // What stays resident once the allocator has had time to give back
     // what the builds freed (jemalloc's decay, where it is the allocator).
     std::thread::sleep(std::time::Duration::from_secs(3));
-    println!("{:<24} {:>6.0} MB", "after 3 s idle", rss());
+    println!("{:<24} {:>34} MB", "after 3 s idle", rss());
 }
