@@ -25,8 +25,9 @@ fn status(key: &str) -> f64 {
     l.split_whitespace().nth(1).unwrap().parse::<f64>().unwrap() / 1024.0
 }
 
-/// Resident memory in MB: all of it, and the part that is the heap and
-/// other anonymous memory (not the mapped binary and libraries).
+/// Memory in MB: resident, all of it and the anonymous part (the heap and
+/// the like, not the mapped binary and libraries), then [`heap`]'s live
+/// and kept bytes.
 fn rss() -> String {
     let (live, kept) = heap();
     format!(
