@@ -29,8 +29,10 @@
 //!   afterwards the same calls are replayed in-process through
 //!   `kompis_core::api::dispatch` on the same catalogue, to tell the
 //!   core's share from the IPC's and the UI's;
-//! - memory: VmRSS (and Pss) of the app process and every process below it
-//!   (WebKitWebProcess, WebKitNetworkProcess), after visiting every screen.
+//! - memory: VmRSS, RssAnon and Pss of the app process and every process
+//!   below it (WebKitWebProcess, WebKitNetworkProcess), after visiting
+//!   every screen, and the tree's distinct resident pages (each physical
+//!   page once, from `/proc/<pid>/pagemap`; needs root).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -414,8 +416,9 @@ fn proc_mb(path: &str, key: &str) -> f64 {
         / 1024.0
 }
 
-/// `(name, pid, rss MB, pss MB)` of each process in the app's tree.
-fn memory(pid: u32) -> Vec<(String, u32, f64, f64)> {
+/// `(name, pid, rss MB, pss MB, anonymous rss MB)` of each process in the
+/// app's tree.
+fn memory(pid: u32) -> Vec<(String, u32, f64, f64, f64)> {
     process_tree(pid)
         .into_iter()
         .map(|p| {
@@ -425,9 +428,68 @@ fn memory(pid: u32) -> Vec<(String, u32, f64, f64)> {
                 .to_string();
             let rss = proc_mb(&format!("/proc/{p}/status"), "VmRSS:");
             let pss = proc_mb(&format!("/proc/{p}/smaps_rollup"), "Pss:");
-            (name, p, rss, pss)
+            let anon = proc_mb(&format!("/proc/{p}/status"), "RssAnon:");
+            (name, p, rss, pss, anon)
         })
         .collect()
+}
+
+/// The resident memory of the app's whole process tree, each physical page
+/// counted once: the union of the present pages' frame numbers in every
+/// process's `/proc/<pid>/pagemap`, in MB. RSS counts a page once per
+/// process that maps it (WebKitGTK's and GTK's libraries three times);
+/// PSS shares a page out among every process that maps it, the bench's own
+/// and the X server's too. `None` when the frame numbers are hidden (they
+/// need CAP_SYS_ADMIN: run as root).
+fn distinct_resident_mb(pids: &[u32]) -> Option<f64> {
+    use std::os::unix::fs::FileExt;
+    const PRESENT: u64 = 1 << 63;
+    const PFN: u64 = (1 << 55) - 1;
+    let page = 4096u64;
+    let mut frames: HashSet<u64> = HashSet::new();
+    let mut hidden = true;
+    for pid in pids {
+        let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
+            continue;
+        };
+        let Ok(pagemap) = std::fs::File::open(format!("/proc/{pid}/pagemap")) else {
+            continue;
+        };
+        let mut range: Option<(u64, u64)> = None;
+        for line in smaps.lines() {
+            let first = line.split_whitespace().next().unwrap_or("");
+            if let Some((a, b)) = first.split_once('-') {
+                if let (Ok(a), Ok(b)) = (u64::from_str_radix(a, 16), u64::from_str_radix(b, 16)) {
+                    range = Some((a, b));
+                    continue;
+                }
+            }
+            let Some(kb) = line.strip_prefix("Rss:") else {
+                continue;
+            };
+            let resident = kb
+                .split_whitespace()
+                .next()
+                .and_then(|v| v.parse::<u64>().ok());
+            let (Some((start, end)), Some(1..)) = (range, resident) else {
+                continue;
+            };
+            let mut buf = vec![0u8; ((end - start) / page * 8) as usize];
+            if pagemap.read_exact_at(&mut buf, start / page * 8).is_err() {
+                continue;
+            }
+            for entry in buf.chunks_exact(8) {
+                let e = u64::from_le_bytes(entry.try_into().expect("8 bytes"));
+                if e & PRESENT != 0 {
+                    if e & PFN != 0 {
+                        hidden = false;
+                    }
+                    frames.insert(e & PFN);
+                }
+            }
+        }
+    }
+    (!hidden).then(|| (frames.len() as u64 * page) as f64 / 1_048_576.0)
 }
 
 // ---------------------------------------------------------------- figures
@@ -809,10 +871,12 @@ async fn main() {
     // Memory, after every screen.
     let pid = app_pid(&catalogue).expect("the app's process is gone");
     let mem = memory(pid);
+    let distinct = distinct_resident_mb(&mem.iter().map(|m| m.1).collect::<Vec<_>>());
     // And once more after the window has been idle a while (what an
     // allocator gives back late shows here; the target is judged on `mem`).
     tokio::time::sleep(Duration::from_secs(5)).await;
     let mem_idle = memory(pid);
+    let distinct_idle = distinct_resident_mb(&mem_idle.iter().map(|m| m.1).collect::<Vec<_>>());
 
     let log = client
         .execute("return window.__bench.calls;", vec![])
@@ -900,17 +964,22 @@ async fn main() {
     );
     let rss: f64 = mem.iter().map(|m| m.2).sum();
     let pss: f64 = mem.iter().map(|m| m.3).sum();
-    // PSS shares the libraries the processes map out among them (RSS
-    // counts WebKitGTK and GTK once per process): both are judged.
-    for (what, mb) in [("RSS", rss), ("PSS", pss)] {
+    // RSS counts the libraries the processes share (WebKitGTK, GTK) once
+    // per process; PSS shares them out, also with processes outside the
+    // app; "distinct" counts each resident page of the tree once.
+    for (what, mb) in [
+        ("RSS", Some(rss)),
+        ("PSS", Some(pss)),
+        ("distinct pages", distinct),
+    ] {
         let mut one = Samples::default();
-        one.push(Some(mb));
+        one.push(mb);
         line(
             &format!("memory: {what} app + WebKit (MB)"),
             &one,
             None,
             Some(500.0),
-            Some(mb),
+            mb,
         );
     }
     println!("(DOM: the first row or state in the DOM; frame: the next animation frame after it, ~ painted.\n start is judged on its median, keystrokes on p95, the rest on their max, all on DOM)");
@@ -970,12 +1039,14 @@ async fn main() {
     }
 
     println!("\nmemory after visiting every screen (MB):");
-    for (name, pid, rss, pss) in &mem {
-        println!("  {name:<24} pid {pid:<8} RSS {rss:>7.1}  PSS {pss:>7.1}");
+    for (name, pid, rss, pss, anon) in &mem {
+        println!("  {name:<24} pid {pid:<8} RSS {rss:>7.1}  PSS {pss:>7.1}  of RSS anonymous {anon:>7.1}");
     }
     println!(
-        "  {:<24} {:<12} RSS {rss:>7.1}  PSS {pss:>7.1}",
-        "total", ""
+        "  {:<24} {:<12} RSS {rss:>7.1}  PSS {pss:>7.1}  distinct pages {}",
+        "total",
+        "",
+        cell(distinct)
     );
 
     println!("\neach screen's opens in the order they were made (DOM ms; round 1 runs while the warm-up is building the caches):");
@@ -991,8 +1062,8 @@ async fn main() {
     println!("  {:<14} {}", "need pages", pages.join(", "));
 
     println!("\nmemory after 5 s more without input (MB):");
-    for (name, pid, rss, pss) in &mem_idle {
-        println!("  {name:<24} pid {pid:<8} RSS {rss:>7.1}  PSS {pss:>7.1}");
+    for (name, pid, rss, pss, anon) in &mem_idle {
+        println!("  {name:<24} pid {pid:<8} RSS {rss:>7.1}  PSS {pss:>7.1}  of RSS anonymous {anon:>7.1}");
     }
     println!(
         "  {:<24} {:<12} RSS {:>7.1}  PSS {:>7.1}",
@@ -1001,6 +1072,7 @@ async fn main() {
         mem_idle.iter().map(|m| m.2).sum::<f64>(),
         mem_idle.iter().map(|m| m.3).sum::<f64>()
     );
+    println!("  distinct pages {}", cell(distinct_idle));
 
     println!("\nwhat the screens showed:");
     for (screen, what) in &shown {

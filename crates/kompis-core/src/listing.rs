@@ -10,11 +10,10 @@ use std::collections::HashMap;
 use kompis_match::listing::ListIndex;
 use kompis_match::text::fold;
 
-use crate::calendar::overdue;
 use crate::catalogue::Catalogue;
 use crate::collate::{cmp_nb, NbKey};
 use crate::error::Result;
-use crate::model::{EntityKind, Organisation, Person};
+use crate::model::{EntityKind, EntryKind, Organisation, Person};
 use crate::wire::{
     ConceptHit, EntryQuery, EntryRow, EntrySort, Facets, OrgChoice, OrganisationQuery,
     OrganisationRow, Page, PageQuery, PersonQuery, PersonRow, PAGE_DEFAULT, PAGE_MAX,
@@ -103,9 +102,25 @@ fn ranks<T>(items: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> (Vec<u32>, Vec<u32
     (order, rank)
 }
 
+/// What the offers or needs list keeps of one entry: what its filters and
+/// orders look at. The page's entries themselves are read from the store,
+/// so the list does not hold a second copy of every description.
+struct Slim {
+    id: Box<str>,
+    kind: EntryKind,
+    /// The entry's organisation id, as stored.
+    organisation: Option<Box<str>>,
+    /// Where that organisation is in [`EntryList::owners`], if it exists.
+    owner: Option<u32>,
+    active: bool,
+}
+
 /// The offers or the needs, ready to filter.
 struct EntryList {
-    rows: Vec<EntryRow>,
+    kind: EntityKind,
+    rows: Vec<Slim>,
+    /// The organisations that own an entry of the list.
+    owners: Vec<Organisation>,
     index: ListIndex,
     title_order: Vec<u32>,
     title_rank: Vec<u32>,
@@ -135,6 +150,7 @@ impl EntryList {
             .collect();
         let fields: Vec<_> = rows.iter().map(entry_fields).collect();
         let index = ListIndex::new(&fields);
+        drop(fields);
         let keys: Vec<NbKey> = rows.iter().map(|r| NbKey::new(&r.entry.title)).collect();
         let keyed: Vec<(&EntryRow, &NbKey)> = rows.iter().zip(&keys).collect();
         let (title_order, title_rank) = ranks(&keyed, |a, b| a.1.cmp(b.1));
@@ -152,8 +168,33 @@ impl EntryList {
             let bt = b.0.entry.updated_at.or(b.0.entry.created_at);
             bt.cmp(&at).then_with(|| a.1.cmp(b.1))
         });
+        drop(keyed);
+        let mut owners = Vec::new();
+        let mut owner_at: HashMap<&str, u32> = HashMap::new();
+        let rows = rows
+            .iter()
+            .map(|r| {
+                let e = &r.entry;
+                let owner = e.organisation.as_deref().and_then(|id| {
+                    let org = orgs.get(id)?;
+                    Some(*owner_at.entry(id).or_insert_with(|| {
+                        owners.push(org.clone());
+                        owners.len() as u32 - 1
+                    }))
+                });
+                Slim {
+                    id: e.id.as_str().into(),
+                    kind: e.kind,
+                    organisation: e.organisation.as_deref().map(Into::into),
+                    owner,
+                    active: e.is_active(),
+                }
+            })
+            .collect();
         Ok(EntryList {
+            kind,
             rows,
+            owners,
             index,
             title_order,
             title_rank,
@@ -162,16 +203,20 @@ impl EntryList {
         })
     }
 
-    fn query(&self, q: &EntryQuery) -> Page<EntryRow> {
-        let keep = |r: &EntryRow| {
-            q.kind.is_none_or(|k| k == r.entry.kind)
+    fn owner(&self, r: &Slim) -> Option<&Organisation> {
+        r.owner.map(|o| &self.owners[o as usize])
+    }
+
+    fn query(&self, cat: &Catalogue, q: &EntryQuery) -> Result<Page<EntryRow>> {
+        let keep = |r: &Slim| {
+            q.kind.is_none_or(|k| k == r.kind)
                 && q.organisation
-                    .as_ref()
-                    .is_none_or(|id| r.entry.organisation.as_ref() == Some(id))
+                    .as_deref()
+                    .is_none_or(|id| r.organisation.as_deref() == Some(id))
                 && q.municipality
                     .as_ref()
-                    .is_none_or(|m| r.municipality.as_ref() == Some(m))
-                && q.active.is_none_or(|a| a == r.entry.is_active())
+                    .is_none_or(|m| self.owner(r).and_then(|o| o.municipality.as_ref()) == Some(m))
+                && q.active.is_none_or(|a| a == r.active)
         };
         let text = q.text.as_deref().filter(|t| !t.trim().is_empty());
         let mut hits = candidates(&self.index, text, &self.title_order);
@@ -191,11 +236,24 @@ impl EntryList {
             hits.sort_by_key(|(i, _)| rank[*i]);
         }
         let (offset, limit) = bounds(q.offset, q.limit);
-        page(hits, offset, limit, |i, marks| EntryRow {
-            marks,
-            // The cached row may be from yesterday.
-            overdue: overdue(self.rows[i].entry.deadline),
-            ..self.rows[i].clone()
+        let total = hits.len();
+        let rows = hits
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(i, marks)| {
+                let r = &self.rows[i];
+                let entry = cat.entry(self.kind, &r.id)?;
+                Ok(EntryRow {
+                    marks: marks.into_iter().map(str::to_string).collect(),
+                    ..EntryRow::new(entry, self.owner(r))
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(Page {
+            total: total as u32,
+            offset: offset.min(total) as u32,
+            rows,
         })
     }
 }
@@ -214,16 +272,16 @@ fn entry_fields(r: &EntryRow) -> Vec<(&str, f32)> {
 
 /// One page of the offers or needs that pass the query.
 pub(crate) fn entries(cat: &Catalogue, kind: EntityKind, q: &EntryQuery) -> Result<Page<EntryRow>> {
-    Ok(match kind {
+    match kind {
         EntityKind::Offer => cat
             .derived(|c| EntryList::build(c, kind).map(OfferList))?
             .0
-            .query(q),
+            .query(cat, q),
         _ => cat
             .derived(|c| EntryList::build(c, EntityKind::Need).map(NeedList))?
             .0
-            .query(q),
-    })
+            .query(cat, q),
+    }
 }
 
 /// The organisations, ready to filter.
@@ -331,6 +389,39 @@ pub(crate) fn people(cat: &Catalogue, q: &PersonQuery) -> Result<Page<PersonRow>
             marks,
         }
     }))
+}
+
+/// Every organisation, person, offer and need whose text holds every word
+/// of `text`, as `(kind, id, score)`, best first (ties in that order of
+/// kinds, then in the store's order): the lists' own indexes, so search
+/// keeps no index of its own. A text without words finds nothing.
+pub(crate) fn text_hits(cat: &Catalogue, text: &str) -> Result<Vec<(EntityKind, String, f32)>> {
+    let orgs = cat.derived(OrganisationList::build)?;
+    let people = cat.derived(PersonList::build)?;
+    let offers = cat.derived(|c| EntryList::build(c, EntityKind::Offer).map(OfferList))?;
+    let needs = cat.derived(|c| EntryList::build(c, EntityKind::Need).map(NeedList))?;
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut hits = Vec::new();
+    hits.extend(orgs.index.query(text).into_iter().map(|h| {
+        let id = orgs.rows[h.row].id.clone();
+        (EntityKind::Organisation, id, h.score)
+    }));
+    hits.extend(people.index.query(text).into_iter().map(|h| {
+        let id = people.rows[h.row].0.id.clone();
+        (EntityKind::Person, id, h.score)
+    }));
+    for list in [&offers.0, &needs.0] {
+        hits.extend(list.index.query(text).into_iter().map(|h| {
+            let id = list.rows[h.row].id.to_string();
+            (list.kind, id, h.score)
+        }));
+    }
+    // A text of separators only passes every row unmarked: no hit.
+    hits.retain(|h| h.2 > 0.0);
+    hits.sort_by(|a, b| b.2.total_cmp(&a.2));
+    Ok(hits)
 }
 
 /// The organisations and municipalities the filters offer.

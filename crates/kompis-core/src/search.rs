@@ -1,9 +1,7 @@
 //! Search as you type over every entity: the matcher crate's typeahead
-//! (fuzzy-matcher over folded titles and names) first, then the list
-//! filter's word index over every entity's full text. Both are built on
-//! first use and dropped by any write.
-
-use kompis_match::listing::ListIndex;
+//! (fuzzy-matcher over folded titles and names) first, then the lists' own
+//! word indexes over every entity's full text. Both are built on first use
+//! and dropped by any write.
 
 use crate::catalogue::Catalogue;
 use crate::error::Result;
@@ -63,7 +61,7 @@ fn hit(cat: &Catalogue, kind: EntityKind, id: &str, score: f64) -> Result<Search
 /// Search as you type: titles and names through the typeahead first (its
 /// cached index, fuzzy-matcher over folded labels), then, while there are
 /// fewer than 50 hits, the entities whose full text holds every typed word
-/// (the list filter's index: word starts, æøå folded, typos in long words).
+/// (the list filters' indexes: word starts, æøå folded, typos in long words).
 pub(crate) fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
@@ -87,70 +85,21 @@ pub(crate) fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
     if hits.len() >= SEARCH_LIMIT {
         return Ok(hits);
     }
-    let full = cat.derived(FullText::build)?;
-    for h in full.index.query(text) {
+    for (kind, id, score) in crate::listing::text_hits(cat, text)? {
         if hits.len() >= SEARCH_LIMIT {
             break;
         }
-        let (kind, id) = &full.keys[h.row];
-        if !hits.iter().any(|x| x.kind == *kind && &x.id == id) {
-            hits.push(hit(cat, *kind, id, f64::from(h.score))?);
+        if !hits.iter().any(|x| x.kind == kind && x.id == id) {
+            hits.push(hit(cat, kind, &id, f64::from(score))?);
         }
     }
     Ok(hits)
 }
 
-/// Builds both of search's indexes now.
+/// Builds both of search's indexes now (the typeahead, and the lists'
+/// indexes the full-text part reads).
 pub(crate) fn warm(cat: &Catalogue) -> Result<()> {
     cat.with_typeahead(build_typeahead, |_| ())?;
-    cat.derived(FullText::build)?;
+    crate::listing::text_hits(cat, "")?;
     Ok(())
-}
-
-/// Every entity's text, indexed for the words search looks for after the
-/// titles and names (descriptions, keywords, roles, municipalities).
-struct FullText {
-    keys: Vec<(EntityKind, String)>,
-    index: ListIndex,
-}
-
-impl FullText {
-    fn build(cat: &Catalogue) -> Result<Self> {
-        let orgs = cat.organisations()?;
-        let people = cat.people()?;
-        let entries = [EntityKind::Offer, EntityKind::Need]
-            .into_iter()
-            .map(|kind| Ok((kind, cat.entries(kind)?)))
-            .collect::<Result<Vec<_>>>()?;
-        // The fields borrow the decoded entities: the index keeps its own words.
-        let mut keys = Vec::new();
-        let mut rows: Vec<Vec<(&str, f32)>> = Vec::new();
-        fn opt(v: &Option<String>) -> &str {
-            v.as_deref().unwrap_or_default()
-        }
-        for o in &orgs {
-            rows.push(vec![(o.name.as_str(), 2.0), (opt(&o.municipality), 1.0)]);
-            keys.push((EntityKind::Organisation, o.id.clone()));
-        }
-        for p in &people {
-            rows.push(vec![(p.name.as_str(), 2.0), (opt(&p.role), 1.0)]);
-            keys.push((EntityKind::Person, p.id.clone()));
-        }
-        for (kind, list) in &entries {
-            for e in list {
-                rows.push(
-                    e.search_fields()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, f)| (f, if i == 0 { 2.0 } else { 1.0 }))
-                        .collect(),
-                );
-                keys.push((*kind, e.id.clone()));
-            }
-        }
-        Ok(FullText {
-            keys,
-            index: ListIndex::new(&rows),
-        })
-    }
 }

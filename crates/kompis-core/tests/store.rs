@@ -368,7 +368,17 @@ fn search_finds_titles_as_typed_and_new_entries_at_once() {
         assert_eq!(h.organisation, name, "{h:?}");
     }
     assert!(first.iter().any(|h| h.organisation.is_some()), "{first:?}");
-    // Words only in a description are found too.
+    // Words only in a description are found too, and a word no entity
+    // holds finds nothing.
+    let mut quiet = need("Kurs for nye ansatte");
+    quiet.description = Some("Motvektstruck og sertifikat T4".into());
+    let quiet = api::save_entry(&cat, Side::Need, quiet).unwrap();
+    let d = api::search(&cat, "motvektstr".into()).unwrap();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        (d[0].kind, d[0].id.as_str()),
+        (EntityKind::Need, quiet.id.as_str())
+    );
     let d = api::search(&cat, "ingenting-som-finnes-xyz".into()).unwrap();
     assert!(d.is_empty());
 }
