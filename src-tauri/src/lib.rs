@@ -29,12 +29,6 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         .invoke_handler(commands::handler())
 }
 
-/// How long the warm-up waits after the first screen's lists are built,
-/// leaving the processor to the window while it opens (0.4 s until
-/// 02.12.2026; with the cheaper list sort and gaps pass 0.15 s has the
-/// gaps ready before a quick first click, start median still ≈ 1 s).
-const WARM_UP_GRACE: std::time::Duration = std::time::Duration::from_millis(150);
-
 /// How long a restart on another catalogue waits, so the command choosing
 /// it answers the page first.
 const REOPEN_GRACE: std::time::Duration = std::time::Duration::from_millis(400);
@@ -210,9 +204,13 @@ fn start<R: Runtime>(
     let handle = app.clone();
     std::thread::spawn(move || {
         let catalogue = handle.state::<Catalogue>();
-        let first = kompis_core::api::warm_up_first_screen(&catalogue);
-        std::thread::sleep(WARM_UP_GRACE);
-        if let Err(e) = first.and_then(|()| kompis_core::api::warm_up(&catalogue)) {
+        // The first screen's lists first, the rest at once after them. A
+        // pause between the two, leaving the processor to the window while
+        // it opens (0.4 s until 02.12.2026, then 0.15 s), made the gaps'
+        // first visit, about 1.5 s after start in the window benchmark,
+        // wait 434 ms in two runs of six, while the start median had 0.7 s
+        // to spare.
+        if let Err(e) = kompis_core::api::warm_up(&catalogue) {
             eprintln!("kompis-app: warming up: {e}");
         }
         loop {

@@ -1134,9 +1134,9 @@ pub fn warm_offer_index(cat: &Catalogue) -> Result<usize> {
 }
 
 /// Builds what the first screen (the needs list) asks for, and nothing
-/// more: the app runs it first and [`warm_up`] a moment later, so the rest
-/// does not compete with the window for the processor while it opens.
-pub fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
+/// more: [`warm_up`]'s first step, so the first screen waits for nothing
+/// else.
+fn warm_up_first_screen(cat: &Catalogue) -> Result<()> {
     list_entries(cat, Side::Need, EntryQuery::default())?;
     facets(cat)?;
     Ok(())
