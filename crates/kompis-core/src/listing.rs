@@ -6,6 +6,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use kompis_match::listing::ListIndex;
 use kompis_match::text::fold;
@@ -13,7 +14,7 @@ use kompis_match::text::fold;
 use crate::catalogue::Catalogue;
 use crate::collate::{cmp_nb, NbKey};
 use crate::error::Result;
-use crate::model::{EntityKind, EntryKind, Organisation, Person};
+use crate::model::{EntityKind, Entry, EntryKind, Organisation, Person};
 use crate::wire::{
     ConceptHit, EntryQuery, EntryRow, EntrySort, Facets, OrgChoice, OrganisationQuery,
     OrganisationRow, Page, PageQuery, PersonQuery, PersonRow, PAGE_DEFAULT, PAGE_MAX,
@@ -133,6 +134,16 @@ struct OfferList(EntryList);
 /// The needs list.
 struct NeedList(EntryList);
 
+/// The offers list, built on first use.
+fn offer_list(cat: &Catalogue) -> Result<Arc<OfferList>> {
+    cat.derived(|c| EntryList::build(c, EntityKind::Offer).map(OfferList))
+}
+
+/// The needs list, built on first use.
+fn need_list(cat: &Catalogue) -> Result<Arc<NeedList>> {
+    cat.derived(|c| EntryList::build(c, EntityKind::Need).map(NeedList))
+}
+
 impl EntryList {
     fn build(cat: &Catalogue, kind: EntityKind) -> Result<Self> {
         let orgs: HashMap<String, Organisation> = cat
@@ -140,22 +151,34 @@ impl EntryList {
             .into_iter()
             .map(|o| (o.id.clone(), o))
             .collect();
-        let rows: Vec<EntryRow> = cat
-            .entries(kind)?
-            .into_iter()
-            .map(|entry| {
-                let org = entry.organisation.as_ref().and_then(|id| orgs.get(id));
-                EntryRow::new(entry, org)
+        let entries = cat.entries(kind)?;
+        // Each owning organisation once, and where each entry's is.
+        let mut owners: Vec<Organisation> = Vec::new();
+        let mut owner_at: HashMap<&str, u32> = HashMap::new();
+        let owner_of: Vec<Option<u32>> = entries
+            .iter()
+            .map(|e| {
+                let id = e.organisation.as_deref()?;
+                let org = orgs.get(id)?;
+                Some(*owner_at.entry(id).or_insert_with(|| {
+                    owners.push(org.clone());
+                    owners.len() as u32 - 1
+                }))
             })
             .collect();
-        let fields: Vec<_> = rows.iter().map(entry_fields).collect();
+        let owner = |i: usize| owner_of[i].map(|o| &owners[o as usize]);
+        let fields: Vec<_> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| entry_fields(e, owner(i)))
+            .collect();
         let index = ListIndex::new(&fields);
         drop(fields);
-        let keys: Vec<NbKey> = rows.iter().map(|r| NbKey::new(&r.entry.title)).collect();
-        let keyed: Vec<(&EntryRow, &NbKey)> = rows.iter().zip(&keys).collect();
+        let keys: Vec<NbKey> = entries.iter().map(|e| NbKey::new(&e.title)).collect();
+        let keyed: Vec<(&Entry, &NbKey)> = entries.iter().zip(&keys).collect();
         let (title_order, title_rank) = ranks(&keyed, |a, b| a.1.cmp(b.1));
         let (_, deadline_rank) = ranks(&keyed, |a, b| {
-            match (a.0.entry.deadline, b.0.entry.deadline) {
+            match (a.0.deadline, b.0.deadline) {
                 (Some(x), Some(y)) => x.cmp(&y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
@@ -164,31 +187,19 @@ impl EntryList {
             .then_with(|| a.1.cmp(b.1))
         });
         let (_, updated_rank) = ranks(&keyed, |a, b| {
-            let at = a.0.entry.updated_at.or(a.0.entry.created_at);
-            let bt = b.0.entry.updated_at.or(b.0.entry.created_at);
+            let at = a.0.updated_at.or(a.0.created_at);
+            let bt = b.0.updated_at.or(b.0.created_at);
             bt.cmp(&at).then_with(|| a.1.cmp(b.1))
         });
-        drop(keyed);
-        let mut owners = Vec::new();
-        let mut owner_at: HashMap<&str, u32> = HashMap::new();
-        let rows = rows
+        let rows = entries
             .iter()
-            .map(|r| {
-                let e = &r.entry;
-                let owner = e.organisation.as_deref().and_then(|id| {
-                    let org = orgs.get(id)?;
-                    Some(*owner_at.entry(id).or_insert_with(|| {
-                        owners.push(org.clone());
-                        owners.len() as u32 - 1
-                    }))
-                });
-                Slim {
-                    id: e.id.as_str().into(),
-                    kind: e.kind,
-                    organisation: e.organisation.as_deref().map(Into::into),
-                    owner,
-                    active: e.is_active(),
-                }
+            .zip(&owner_of)
+            .map(|(e, &owner)| Slim {
+                id: e.id.as_str().into(),
+                kind: e.kind,
+                organisation: e.organisation.as_deref().map(Into::into),
+                owner,
+                active: e.is_active(),
             })
             .collect();
         Ok(EntryList {
@@ -258,29 +269,26 @@ impl EntryList {
     }
 }
 
-/// The texts a filter looks in for an offer or need, with their weights
-/// (borrowed: the index keeps its own words, not a second copy of the text).
-fn entry_fields(r: &EntryRow) -> Vec<(&str, f32)> {
-    let e = &r.entry;
+/// The texts a filter looks in for an offer or need owned by `org`, with
+/// their weights (borrowed: the index keeps its own words, not a second
+/// copy of the text).
+fn entry_fields<'a>(e: &'a Entry, org: Option<&'a Organisation>) -> Vec<(&'a str, f32)> {
     let mut fields = vec![(e.title.as_str(), TITLE)];
     fields.extend(e.keywords.iter().map(|k| (k.as_str(), KEYWORDS)));
     fields.extend(e.description.as_deref().map(|d| (d, BODY)));
-    fields.extend(r.organisation_name.as_deref().map(|n| (n, OWNER)));
-    fields.extend(r.municipality.as_deref().map(|m| (m, OWNER)));
+    fields.extend(org.map(|o| (o.name.as_str(), OWNER)));
+    fields.extend(
+        org.and_then(|o| o.municipality.as_deref())
+            .map(|m| (m, OWNER)),
+    );
     fields
 }
 
 /// One page of the offers or needs that pass the query.
 pub(crate) fn entries(cat: &Catalogue, kind: EntityKind, q: &EntryQuery) -> Result<Page<EntryRow>> {
     match kind {
-        EntityKind::Offer => cat
-            .derived(|c| EntryList::build(c, kind).map(OfferList))?
-            .0
-            .query(cat, q),
-        _ => cat
-            .derived(|c| EntryList::build(c, EntityKind::Need).map(NeedList))?
-            .0
-            .query(cat, q),
+        EntityKind::Offer => offer_list(cat)?.0.query(cat, q),
+        _ => need_list(cat)?.0.query(cat, q),
     }
 }
 
@@ -391,15 +399,40 @@ pub(crate) fn people(cat: &Catalogue, q: &PersonQuery) -> Result<Page<PersonRow>
     }))
 }
 
+/// The four lists [`text_hits`] reads.
+struct Lists {
+    orgs: Arc<OrganisationList>,
+    people: Arc<PersonList>,
+    offers: Arc<OfferList>,
+    needs: Arc<NeedList>,
+}
+
+/// [`Lists`], each built on first use.
+fn lists(cat: &Catalogue) -> Result<Lists> {
+    Ok(Lists {
+        orgs: cat.derived(OrganisationList::build)?,
+        people: cat.derived(PersonList::build)?,
+        offers: offer_list(cat)?,
+        needs: need_list(cat)?,
+    })
+}
+
+/// Builds the lists [`text_hits`] reads now.
+pub(crate) fn warm_text_hits(cat: &Catalogue) -> Result<()> {
+    lists(cat).map(drop)
+}
+
 /// Every organisation, person, offer and need whose text holds every word
 /// of `text`, as `(kind, id, score)`, best first (ties in that order of
 /// kinds, then in the store's order): the lists' own indexes, so search
 /// keeps no index of its own. A text without words finds nothing.
 pub(crate) fn text_hits(cat: &Catalogue, text: &str) -> Result<Vec<(EntityKind, String, f32)>> {
-    let orgs = cat.derived(OrganisationList::build)?;
-    let people = cat.derived(PersonList::build)?;
-    let offers = cat.derived(|c| EntryList::build(c, EntityKind::Offer).map(OfferList))?;
-    let needs = cat.derived(|c| EntryList::build(c, EntityKind::Need).map(NeedList))?;
+    let Lists {
+        orgs,
+        people,
+        offers,
+        needs,
+    } = lists(cat)?;
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }

@@ -100,6 +100,6 @@ pub(crate) fn search(cat: &Catalogue, text: &str) -> Result<Vec<SearchHit>> {
 /// indexes the full-text part reads).
 pub(crate) fn warm(cat: &Catalogue) -> Result<()> {
     cat.with_typeahead(build_typeahead, |_| ())?;
-    crate::listing::text_hits(cat, "")?;
+    crate::listing::warm_text_hits(cat)?;
     Ok(())
 }
