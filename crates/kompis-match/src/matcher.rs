@@ -10,7 +10,7 @@ use crate::analyze::{
     analyze, fields, Analysis, ConceptIndex, Feat, FeatKey, Field, FieldWeights, StemTable, Stems,
     WordCache,
 };
-use crate::learned::{Decision, Learned, MAX_PULL};
+use crate::learned::{Decision, Learned, ENTRY_PULL, MAX_PULL};
 use crate::lexicon::{Lexicon, WordInfo};
 use crate::spans::{Spans, SurfaceSpan};
 use crate::text::{fold, is_stopword, tokenize};
@@ -484,7 +484,7 @@ impl Matcher {
                 let words = self.query_vector(&a);
                 let offer = self.unit_vector(d as usize);
                 if !words.is_empty() && !offer.is_empty() {
-                    learned.add(&dec.need.id, words, &offer, dec.verdict);
+                    learned.add(&dec.need.id, words, d, &offer, dec.verdict);
                 }
                 let shares = self.shares(dec.need, &a, d);
                 learned.add_shares(&dec.need.id, &shares, dec.verdict);
@@ -1015,9 +1015,10 @@ impl Matcher {
     /// learned vector (see `learned.rs`).
     fn add_learned(&self, a: &Analysis, acc: &mut [f32]) {
         let words = self.query_vector(a);
-        let Some((vector, confidence)) = self.learned.vector(&words) else {
+        let Some(pull) = self.learned.vector(&words) else {
             return;
         };
+        let (vector, confidence) = (pull.features, pull.confidence);
         let norms = &self.learned.norms;
         let mut cos = vec![0.0f32; acc.len()];
         for (b, x) in vector {
@@ -1030,8 +1031,10 @@ impl Matcher {
             }
         }
         let k = MAX_PULL * confidence;
-        for (raw, c) in acc.iter_mut().zip(cos) {
-            *raw *= (1.0 + k * c).max(0.0);
+        let ki = ENTRY_PULL * confidence;
+        for (d, (raw, c)) in acc.iter_mut().zip(cos).enumerate() {
+            let e = pull.entries.get(&(d as u32)).copied().unwrap_or(0.0);
+            *raw *= (1.0 + k * c).max(0.0) * (1.0 + ki * e).max(0.0);
         }
     }
 
