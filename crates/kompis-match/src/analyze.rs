@@ -141,6 +141,40 @@ pub(crate) fn fields(doc: &Doc, fw: FieldWeights) -> Vec<Field> {
     fields
 }
 
+/// Subject pronouns (and `som`): a homograph after one is the verb.
+const SUBJECTS: &[&str] = &[
+    "vi", "me", "de", "dei", "jeg", "eg", "du", "han", "hun", "ho", "som", "man",
+];
+/// Words that may follow the noun (or the wood) in a list or phrase.
+const AFTER_NOUN: &[&str] = &[
+    "og", "eller", "and", "or", "er", "var", "i", "pa", "på", "for", "til", "av", "med", "fra",
+    "som", "kan", "blir", "ble",
+];
+
+/// Whether word `i` of `text` (`spans`) is the function-word reading of a
+/// homograph that also names a topic: `tre` as the numeral (`tre nye
+/// operatører`, not wood) and `lager`/`lagar` as the verb (`vi lager`, not a
+/// warehouse), told by the neighbouring words in the same phrase. Such a
+/// word is left out like a stopword.
+fn function_use(text: &str, spans: &[(u32, u32)], i: usize) -> bool {
+    let word = |j: usize| &text[spans[j].0 as usize..spans[j].1 as usize];
+    let joined = |a: usize, b: usize| {
+        text[spans[a].1 as usize..spans[b].0 as usize]
+            .chars()
+            .all(char::is_whitespace)
+    };
+    let next = (i + 1 < spans.len() && joined(i, i + 1)).then(|| word(i + 1));
+    let prev = (i > 0 && joined(i - 1, i)).then(|| word(i - 1));
+    match word(i) {
+        "tre" => next.is_some_and(|n| !AFTER_NOUN.contains(&n)),
+        "lager" | "lagar" => {
+            prev.is_some_and(|p| SUBJECTS.contains(&p))
+                || next.is_some_and(|n| !AFTER_NOUN.contains(&n))
+        }
+        _ => false,
+    }
+}
+
 /// One field of an entry, folded, with the byte spans of its words (see
 /// [`tokenize`], which this matches without a `String` per word; a word
 /// longer than [`crate::text::MAX_WORD`] is cut the same way).
@@ -185,6 +219,11 @@ impl Field {
         if let Some(a) = start {
             push(a, text.len(), &mut spans);
         }
+        let keep: Vec<bool> = (0..spans.len())
+            .map(|i| !function_use(&text, &spans, i))
+            .collect();
+        let mut k = keep.iter();
+        spans.retain(|_| *k.next().expect("one per span"));
         Field {
             text,
             spans,
@@ -651,5 +690,42 @@ pub(crate) fn analyze<'f>(
         surf,
         len,
         title_surf,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        Field::new(s, 1.0).words().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_numeral_tre_and_the_verb_lager_are_left_out() {
+        assert_eq!(
+            words("Vi har tre nye operatører"),
+            ["vi", "har", "nye", "operatører"]
+        );
+        assert_eq!(words("Vi lager trapper"), ["vi", "trapper"]);
+        assert_eq!(words("lager beslutningsstøtte"), ["beslutningsstøtte"]);
+    }
+
+    #[test]
+    fn tre_as_wood_and_lager_as_a_warehouse_stay() {
+        assert_eq!(
+            words("bygg i tre og stål"),
+            ["bygg", "i", "tre", "og", "stål"]
+        );
+        assert_eq!(words("tre"), ["tre"]);
+        assert_eq!(
+            words("ordre, lager, fakturering"),
+            ["ordre", "lager", "fakturering"]
+        );
+        assert_eq!(
+            words("ordre, lager og faktura"),
+            ["ordre", "lager", "og", "faktura"]
+        );
+        assert_eq!(words("bundet i lager."), ["bundet", "i", "lager"]);
     }
 }

@@ -243,6 +243,9 @@ impl Stemmers {
         if w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() <= 3 {
             return w.to_string();
         }
+        if let Some(&(_, s)) = STEM_OVERRIDES.iter().find(|x| x.0 == w) {
+            return s.to_string();
+        }
         let s = match lang {
             Lang::English => self.en.stem(w).into_owned(),
             Lang::Norwegian => derive_no(&self.no.stem(w)),
@@ -255,6 +258,21 @@ impl Stemmers {
         }
     }
 }
+
+/// Words whose stem would meet an unrelated word's (a stemmer override
+/// list, as Lucene's): `felles` (common) is not `felling` (of trees),
+/// `styring` (management) is not `styre` (a board), `personal` (staff) is
+/// not `person`.
+const STEM_OVERRIDES: &[(&str, &str)] = &[
+    ("felles", "felles"),
+    ("styring", "styring"),
+    ("styringa", "styring"),
+    ("styringen", "styring"),
+    ("styringer", "styring"),
+    ("styringar", "styring"),
+    ("personal", "personal"),
+    ("personalet", "personal"),
+];
 
 /// Norwegian derivational endings folded after Snowball, so that verb,
 /// verbal noun and adjective meet: `rekrutter|ing`, `omstill|ing`,
@@ -344,6 +362,20 @@ mod tests {
         assert_eq!(fold("ØKONOMI Æres Åmot"), "økonomi æres åmot");
         assert_eq!(fold("Värmland Café"), "værmland cafe");
         assert_eq!(fold("a\u{30a}r"), "år");
+    }
+
+    #[test]
+    fn overridden_stems_keep_unrelated_words_apart() {
+        let st = Stemmers::new();
+        for lang in [Lang::Norwegian, Lang::English] {
+            assert_ne!(st.stem(lang, "felles"), st.stem(lang, "felling"));
+            assert_ne!(st.stem(lang, "styringen"), st.stem(lang, "styret"));
+            assert_ne!(st.stem(lang, "personal"), st.stem(lang, "person"));
+        }
+        assert_eq!(
+            st.stem(Lang::Norwegian, "styringa"),
+            st.stem(Lang::Norwegian, "styring")
+        );
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn folds_gain(name: &str, mean: f64) {
 
 #[test]
 fn learning_from_decisions_gains_on_dev_and_loses_no_fold() {
-    folds_gain("dev", 0.02);
+    folds_gain("dev", 0.015);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn dev_set_meets_quality_floors() {
 
 #[test]
 fn dev2_set_meets_quality_floors() {
-    eval_set("dev2", Floors(0.83, 0.98, 0.86));
+    eval_set("dev2", Floors(0.83, 0.98, 0.87));
 }
 
 fn eval_set(name: &str, floors: Floors) {
