@@ -8,7 +8,7 @@
 //! rank imperfectly; the held-aside part is never shown need by need.
 //! `--by` adds the figures per language and per kind of need.
 //! `KOMPIS_EXPLAIN="need:offer,offer;…"` prints feature contributions (not
-//! for held-aside needs). `--folds` runs the fold protocol in process (as
+//! for held-aside needs; `need:` alone prints its top five). `--folds` runs the fold protocol in process (as
 //! `scripts/folds.py` does through the CLI): needs in 4 folds by sorted id;
 //! per fold, the other folds' labels are decisions (grade 2 agreed, grade 1
 //! shortlisted, an ungraded top-5 suggestion declined as not relevant), and
@@ -115,7 +115,14 @@ fn main() {
                     eprintln!("{nid} is held aside");
                     continue;
                 }
-                for oid in oids.split(',') {
+                if oids.is_empty() {
+                    for r in m.rank(need, 5) {
+                        let why: Vec<String> =
+                            r.reasons.iter().map(|x| x.concept.clone()).collect();
+                        println!("{nid} {} {:.3} {}", r.id, r.score, why.join(", "));
+                    }
+                }
+                for oid in oids.split(',').filter(|o| !o.is_empty()) {
                     let (parts, ideal) = m.explain(need, oid);
                     let total: f64 = parts.iter().map(|p| p.1).sum();
                     eprintln!("{nid} vs {oid}: raw {total:.2} / ideal {ideal:.2}");

@@ -262,7 +262,7 @@ impl Stemmers {
 /// Words whose stem would meet an unrelated word's (a stemmer override
 /// list, as Lucene's): `felles` (common) is not `felling` (of trees),
 /// `styring` (management) is not `styre` (a board), `personal` (staff) is
-/// not `person`.
+/// not `person`, `international` is not `internal` (Porter's `intern`).
 const STEM_OVERRIDES: &[(&str, &str)] = &[
     ("felles", "felles"),
     ("styring", "styring"),
