@@ -28,7 +28,10 @@ mod typeahead;
 
 pub use learned::{Decision, Verdict};
 pub use links::{LinkSuggestion, MIN_MATCHES};
-pub use matcher::{kind_fit, kind_fit_no_budget, no_budget, Matcher, THRESHOLD};
+pub use matcher::{
+    kind_fit, kind_fit_no_budget, kind_fit_partner_job, kind_fit_read, no_budget, reading, Matcher,
+    Reading, THRESHOLD,
+};
 pub use text::fold;
 pub use thesaurus::{ConceptGroup, Thesaurus};
 pub use typeahead::{Suggestion, Typeahead};

@@ -113,11 +113,70 @@ const NO_BUDGET: &[&str] = &[
 
 /// Whether `doc` is a position need that cannot pay for a full position.
 pub fn no_budget(doc: &Doc) -> bool {
+    reading(doc) == Reading::NoBudget
+}
+
+/// Words (folded) saying that a position need is a job for someone's
+/// partner: the network's other vacancies answer it (a company can hire one
+/// person, not the partner), not a service about partner jobs. Matched as
+/// whole words, with their inflections ([`is_inflection_of`]).
+const PARTNER: &[&str] = &[
+    "ektefelle",
+    "ektemann",
+    "samboer",
+    "sambuar",
+    "kone",
+    "kona",
+    "partner",
+    "spouse",
+    "husband",
+    "wife",
+    "medfølgende",
+    "medfølgjande",
+];
+
+/// Whether the folded word `word` is `lemma` or `lemma` with a Norwegian or
+/// English inflection ending ("partneren", "samboere", "spouses").
+fn is_inflection_of(word: &str, lemma: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "", "e", "en", "n", "ne", "er", "ar", "a", "s", "es", "ens", "ns",
+    ];
+    word.strip_prefix(lemma)
+        .is_some_and(|rest| ENDINGS.contains(&rest))
+}
+
+/// Whether the folded `text` names someone's partner ([`PARTNER`]).
+fn names_partner(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| PARTNER.iter().any(|p| is_inflection_of(w, p)))
+}
+
+/// How a need's text says it is best served, beyond its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// As its kind says ([`kind_fit`]).
+    Plain,
+    /// A position need that cannot pay for a full position
+    /// ([`kind_fit_no_budget`]).
+    NoBudget,
+    /// A position need for someone's partner ([`kind_fit_partner_job`]).
+    PartnerJob,
+}
+
+/// How `doc`'s text says it is best served (only position needs read
+/// differently from their kind).
+pub fn reading(doc: &Doc) -> Reading {
     if doc.kind != DocKind::Position {
-        return false;
+        return Reading::Plain;
     }
     let text = fold(&format!("{} {}", doc.title, doc.description));
-    NO_BUDGET.iter().any(|p| text.contains(p))
+    if NO_BUDGET.iter().any(|p| text.contains(p)) {
+        Reading::NoBudget
+    } else if names_partner(&text) {
+        Reading::PartnerJob
+    } else {
+        Reading::Plain
+    }
 }
 
 /// [`kind_fit`] for a need that cannot pay for a full position
@@ -131,6 +190,34 @@ pub fn kind_fit_no_budget(offer: DocKind) -> f64 {
         Training => 0.6,
         Position => 0.5,
         Facility => 0.4,
+    }
+}
+
+/// [`kind_fit`] for a job sought for someone's partner
+/// ([`Reading::PartnerJob`]): another member's vacancy first.
+pub fn kind_fit_partner_job(offer: DocKind) -> f64 {
+    use DocKind::*;
+    match offer {
+        Position => 1.0,
+        Expertise => PARTNER_EXPERTISE,
+        Experience => 0.5,
+        Training => 0.4,
+        StudentProject => 0.4,
+        Facility => 0.3,
+    }
+}
+
+/// Fit of an expertise offer for a partner job: below a vacancy, yet a
+/// recruiter or relocation service can still help.
+const PARTNER_EXPERTISE: f64 = 0.8;
+
+/// Kind fit of an offer of kind `offer` for a need of kind `need` read as
+/// `reading`.
+pub fn kind_fit_read(reading: Reading, need: DocKind, offer: DocKind) -> f64 {
+    match reading {
+        Reading::Plain => kind_fit(need, offer),
+        Reading::NoBudget => kind_fit_no_budget(offer),
+        Reading::PartnerJob => kind_fit_partner_job(offer),
     }
 }
 
@@ -159,7 +246,7 @@ pub struct Matcher {
     org_ids: HashMap<String, u32>,
     kinds: Vec<DocKind>,
     /// Per entry: a position need that cannot pay for a full position.
-    no_budget: Vec<bool>,
+    readings: Vec<Reading>,
     /// Per entry: false once removed.
     live: Vec<bool>,
     /// Entry id → index.
@@ -344,7 +431,7 @@ impl Matcher {
             .collect();
         let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
         let kinds: Vec<DocKind> = docs.iter().map(|d| d.kind).collect();
-        let no_budget: Vec<bool> = docs.iter().map(no_budget).collect();
+        let readings: Vec<Reading> = docs.iter().map(reading).collect();
         drop(docs);
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
@@ -458,7 +545,7 @@ impl Matcher {
             orgs,
             org_ids,
             kinds,
-            no_budget,
+            readings,
             reverse,
             learned: Learned::default(),
         }
@@ -731,7 +818,7 @@ impl Matcher {
                 self.ids.push(doc.id.clone());
                 self.orgs.push(None);
                 self.kinds.push(doc.kind);
-                self.no_budget.push(false);
+                self.readings.push(Reading::Plain);
                 self.live.push(true);
                 self.spans.push(Spans::default());
                 self.index_of.insert(doc.id.clone(), d);
@@ -741,7 +828,7 @@ impl Matcher {
         let du = d as usize;
         self.live[du] = true;
         self.kinds[du] = doc.kind;
-        self.no_budget[du] = no_budget(doc);
+        self.readings[du] = reading(doc);
         self.orgs[du] = org_key(&doc.organisation).map(|o| {
             let next = self.org_ids.len() as u32;
             *self.org_ids.entry(o).or_insert(next)
@@ -941,13 +1028,19 @@ impl Matcher {
         // Below this raw score even a perfect kind fit stays under the threshold.
         let t = THRESHOLD as f32;
         let floor = t * SATURATION / (1.0 - t) * ideal;
-        let fit: [f64; 6] = if !self.reverse && no_budget(need) {
-            DocKind::ALL.map(kind_fit_no_budget)
-        } else {
+        let fit: [f64; 6] = if self.reverse {
             DocKind::ALL.map(|k| self.fit(need.kind, k))
+        } else {
+            let r = reading(need);
+            DocKind::ALL.map(|k| kind_fit_read(r, need.kind, k))
         };
         // For needs indexed (reverse): fit read from the indexed need's text.
-        let fit_nb = self.reverse.then(|| kind_fit_no_budget(need.kind));
+        let fit_read = self.reverse.then(|| {
+            [
+                kind_fit_no_budget(need.kind),
+                kind_fit_partner_job(need.kind),
+            ]
+        });
         Some(QueryScores {
             qf,
             acc,
@@ -955,7 +1048,7 @@ impl Matcher {
             floor,
             own,
             fit,
-            fit_nb,
+            fit_read,
         })
     }
 
@@ -1152,7 +1245,9 @@ struct QueryScores {
     /// The asker's organisation, whose own entries are never suggested.
     own: Option<u32>,
     fit: [f64; 6],
-    fit_nb: Option<f64>,
+    /// Reverse only: the fit for an indexed need read as no budget, and as
+    /// a partner job.
+    fit_read: Option<[f64; 2]>,
 }
 
 thread_local! {
@@ -1192,8 +1287,8 @@ impl QueryScores {
             return None;
         }
         let cov = raw / self.ideal;
-        let f = match self.fit_nb {
-            Some(f) if m.no_budget[du] => f,
+        let f = match (self.fit_read, m.readings[du]) {
+            (Some([f, _]), Reading::NoBudget) | (Some([_, f]), Reading::PartnerJob) => f,
             _ => self.fit[m.kinds[du] as usize],
         };
         let s = f64::from(cov / (cov + SATURATION)) * f;

@@ -383,7 +383,10 @@ fn matcher_can_be_shared_between_threads() {
 /// Issue 11: methods that do not depend on the labelled sets.
 mod ranking_methods {
     use super::doc;
-    use kompis_match::{kind_fit_no_budget, no_budget, DocKind, Matcher, Thesaurus};
+    use kompis_match::{
+        kind_fit_no_budget, kind_fit_partner_job, no_budget, reading, DocKind, Matcher, Reading,
+        Thesaurus,
+    };
     use DocKind::*;
 
     fn ids(m: &Matcher, need: &kompis_match::Doc) -> Vec<String> {
@@ -540,6 +543,46 @@ mod ranking_methods {
         ];
         let m = Matcher::new(&Thesaurus::builtin(), &offers);
         assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-stud"));
+    }
+
+    #[test]
+    fn partner_job_need_prefers_another_members_vacancy() {
+        let n = doc(
+            "n",
+            "x",
+            Position,
+            "Jobb til samboeren til ny sjefsingeniør",
+            "Samboeren er regnskapsfører og trenger jobb i regionen.",
+        );
+        assert_eq!(reading(&n), Reading::PartnerJob);
+        // A business partner is not someone's partner.
+        let business = doc(
+            "n",
+            "x",
+            Position,
+            "Innkjøper",
+            "Vi søker en samarbeidspartner og en innkjøper i partnerskapet.",
+        );
+        assert_eq!(reading(&business), Reading::Plain);
+        assert!(kind_fit_partner_job(Position) > kind_fit_partner_job(Expertise));
+        let offers = vec![
+            doc(
+                "o-job",
+                "a",
+                Position,
+                "Ledig stilling: regnskapsfører",
+                "Fast stilling som regnskapsfører i Elverum.",
+            ),
+            doc(
+                "o-kurs",
+                "b",
+                Expertise,
+                "Regnskapsfører til leie",
+                "Vi fører regnskap for små bedrifter.",
+            ),
+        ];
+        let m = Matcher::new(&Thesaurus::builtin(), &offers);
+        assert_eq!(ids(&m, &n).first().map(String::as_str), Some("o-job"));
     }
 
     #[test]
