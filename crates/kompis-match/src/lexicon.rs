@@ -493,6 +493,17 @@ mod tests {
     }
 
     #[test]
+    fn seasons_and_months_are_generic_in_every_language() {
+        let l = lex(&["hausten", "høsten", "truckkurs"], &[]);
+        for w in [
+            "hausten", "høsten", "sommaren", "januar", "winter", "months",
+        ] {
+            assert!(l.word(w, false).generic, "{w}");
+        }
+        assert!(!l.word("truckkurs", false).generic);
+    }
+
+    #[test]
     fn edit_distance() {
         let a: Vec<char> = "saftey".chars().collect();
         assert_eq!(damerau(&a, "safety", 2), 1);
