@@ -530,19 +530,24 @@ pub(crate) fn analyze<'f>(
     part_at.push(part_ids.len());
     let parts_of = |i: usize| &part_ids[part_at[i]..part_at[i + 1]];
 
-    // Several-word concept terms, in any order within a small window.
-    let mut at_list: Vec<(u32, usize)> = Vec::with_capacity(positions.len() + part_ids.len());
+    // Several-word concept terms, in any order within a small window. Each
+    // place says whether it is a compound's modifier (`gruppe` in
+    // `gruppeintervju`, an interview): a compound term's head is never a
+    // modifier of the text (`ledergruppe` is not `gruppeintervjuer leder`),
+    // its modifier may be (`ledelse av energibruken` is `energiledelse`).
+    let mut at_list: Vec<(u32, usize, bool)> = Vec::with_capacity(positions.len() + part_ids.len());
     for (i, &w) in word_ids.iter().enumerate() {
         if w != u32::MAX {
-            at_list.push((w, i));
-            for &pt in parts_of(i) {
-                at_list.push((pt, i));
+            at_list.push((w, i, false));
+            let parts = parts_of(i);
+            for (k, &pt) in parts.iter().enumerate() {
+                at_list.push((pt, i, k + 1 < parts.len()));
             }
         }
     }
     at_list.sort_unstable();
-    at_list.dedup();
-    let at = |stem: u32| -> &[(u32, usize)] {
+    at_list.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+    let at = |stem: u32| -> &[(u32, usize, bool)] {
         let lo = at_list.partition_point(|x| x.0 < stem);
         let hi = at_list.partition_point(|x| x.0 <= stem);
         &at_list[lo..hi]
@@ -558,13 +563,14 @@ pub(crate) fn analyze<'f>(
         };
         for mt in vars {
             let span = mt.stems.len();
-            for &(_, p0) in group {
+            for &(_, p0, _) in group {
                 hit.clear();
                 hit.push(p0);
+                let mut head_is_modifier = false;
                 let ok = mt.stems[1..].iter().all(|st| {
                     Some(at(*st))
                         .and_then(|ps| {
-                            ps.iter().map(|x| &x.1).find(|&&p| {
+                            ps.iter().find(|&&(_, p, _)| {
                                 if mt.head_first {
                                     // stems = [modifier, head]: head strictly before.
                                     p < p0 && p0 - p <= 2
@@ -573,13 +579,19 @@ pub(crate) fn analyze<'f>(
                                 }
                             })
                         })
-                        .map(|&p| hit.push(p))
+                        .map(|&(_, p, m)| {
+                            head_is_modifier |= mt.head_first && m;
+                            hit.push(p)
+                        })
                         .is_some()
                 });
                 if ok {
                     let mut h = hit.clone();
                     h.sort_unstable();
                     h.dedup();
+                    if head_is_modifier {
+                        continue;
+                    }
                     cands.push((std::cmp::Reverse(h.len()), mt.head_first, mt.concept, h));
                 }
             }

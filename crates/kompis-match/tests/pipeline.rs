@@ -546,6 +546,58 @@ mod ranking_methods {
     }
 
     #[test]
+    fn a_compound_terms_head_is_never_a_modifier_of_the_text() {
+        let thes = Thesaurus::from_json(
+            r#"[{"id": "lederteam", "terms": ["ledergruppe"]},
+                {"id": "energistyring", "terms": ["energiledelse"]}]"#,
+        )
+        .expect("thesaurus");
+        let offers = vec![
+            doc(
+                "o-intervju",
+                "a",
+                Expertise,
+                "Intervjuer",
+                "Vi tar gruppeintervjuer, leder workshops og skriver om bruken av tid.",
+            ),
+            doc(
+                "o-team",
+                "b",
+                Expertise,
+                "Samarbeid",
+                "Kurs for gruppa av ledere i bedrifta.",
+            ),
+            doc(
+                "o-energi",
+                "c",
+                Expertise,
+                "Energi",
+                "Bedre ledelse av energibruken.",
+            ),
+        ];
+        let m = Matcher::new(&thes, &offers);
+        let concepts = |need: &kompis_match::Doc, id: &str| -> Vec<String> {
+            let (parts, _) = m.explain(need, id);
+            parts
+                .into_iter()
+                .filter(|(name, c)| name.starts_with("C:") && *c > 0.0)
+                .map(|(name, _)| name)
+                .collect()
+        };
+        let n = doc("n", "x", Expertise, "Ledergruppa trenger et løft", "");
+        assert!(concepts(&n, "o-team")
+            .iter()
+            .any(|c| c.starts_with("C:lederteam")));
+        assert!(!concepts(&n, "o-intervju")
+            .iter()
+            .any(|c| c.starts_with("C:lederteam")));
+        let n = doc("n", "x", Expertise, "Energiledelse", "");
+        assert!(concepts(&n, "o-energi")
+            .iter()
+            .any(|c| c.starts_with("C:energistyring")));
+    }
+
+    #[test]
     fn partner_job_need_prefers_another_members_vacancy() {
         let n = doc(
             "n",
