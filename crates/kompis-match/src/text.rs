@@ -262,7 +262,8 @@ impl Stemmers {
 /// Words whose stem would meet an unrelated word's (a stemmer override
 /// list, as Lucene's): `felles` (common) is not `felling` (of trees),
 /// `styring` (management) is not `styre` (a board), `personal` (staff) is
-/// not `person`, `international` is not `internal` (Porter's `intern`).
+/// not `person`, `international` is not `internal` (Porter's `intern`),
+/// `customers` are not `customs` (Porter's `custom`).
 const STEM_OVERRIDES: &[(&str, &str)] = &[
     ("felles", "felles"),
     ("styring", "styring"),
@@ -272,6 +273,8 @@ const STEM_OVERRIDES: &[(&str, &str)] = &[
     ("styringar", "styring"),
     ("personal", "personal"),
     ("personalet", "personal"),
+    ("customer", "customer"),
+    ("customers", "customer"),
 ];
 
 /// Norwegian derivational endings folded after Snowball, so that verb,
@@ -371,6 +374,7 @@ mod tests {
             assert_ne!(st.stem(lang, "felles"), st.stem(lang, "felling"));
             assert_ne!(st.stem(lang, "styringen"), st.stem(lang, "styret"));
             assert_ne!(st.stem(lang, "personal"), st.stem(lang, "person"));
+            assert_ne!(st.stem(lang, "customers"), st.stem(lang, "customs"));
         }
         assert_eq!(
             st.stem(Lang::Norwegian, "styringa"),
