@@ -585,13 +585,10 @@ pub(crate) fn analyze<'f>(
                         })
                         .is_some()
                 });
-                if ok {
+                if ok && !head_is_modifier {
                     let mut h = hit.clone();
                     h.sort_unstable();
                     h.dedup();
-                    if head_is_modifier {
-                        continue;
-                    }
                     cands.push((std::cmp::Reverse(h.len()), mt.head_first, mt.concept, h));
                 }
             }

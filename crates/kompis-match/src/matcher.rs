@@ -163,6 +163,11 @@ pub enum Reading {
     PartnerJob,
 }
 
+impl Reading {
+    /// Every reading, in declaration order (`r as usize` indexes it).
+    pub const ALL: [Reading; 3] = [Reading::Plain, Reading::NoBudget, Reading::PartnerJob];
+}
+
 /// How `doc`'s text says it is best served (only position needs read
 /// differently from their kind).
 pub fn reading(doc: &Doc) -> Reading {
@@ -1034,13 +1039,11 @@ impl Matcher {
             let r = reading(need);
             DocKind::ALL.map(|k| kind_fit_read(r, need.kind, k))
         };
-        // For needs indexed (reverse): fit read from the indexed need's text.
-        let fit_read = self.reverse.then(|| {
-            [
-                kind_fit_no_budget(need.kind),
-                kind_fit_partner_job(need.kind),
-            ]
-        });
+        // For needs indexed (reverse): fit read from the indexed need's text
+        // (only position needs read otherwise than their kind).
+        let fit_read = self
+            .reverse
+            .then(|| Reading::ALL.map(|r| kind_fit_read(r, DocKind::Position, need.kind)));
         Some(QueryScores {
             qf,
             acc,
@@ -1245,9 +1248,9 @@ struct QueryScores {
     /// The asker's organisation, whose own entries are never suggested.
     own: Option<u32>,
     fit: [f64; 6],
-    /// Reverse only: the fit for an indexed need read as no budget, and as
-    /// a partner job.
-    fit_read: Option<[f64; 2]>,
+    /// Reverse only: the fit for an indexed position need, by its
+    /// [`Reading`].
+    fit_read: Option<[f64; 3]>,
 }
 
 thread_local! {
@@ -1288,7 +1291,7 @@ impl QueryScores {
         }
         let cov = raw / self.ideal;
         let f = match (self.fit_read, m.readings[du]) {
-            (Some([f, _]), Reading::NoBudget) | (Some([_, f]), Reading::PartnerJob) => f,
+            (Some(fits), r) if r != Reading::Plain => fits[r as usize],
             _ => self.fit[m.kinds[du] as usize],
         };
         let s = f64::from(cov / (cov + SATURATION)) * f;
