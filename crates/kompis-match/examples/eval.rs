@@ -12,7 +12,10 @@
 //! `scripts/folds.py` does through the CLI): needs in 4 folds by sorted id;
 //! per fold, the other folds' labels are decisions (grade 2 agreed, grade 1
 //! shortlisted, an ungraded top-5 suggestion declined as not relevant), and
-//! only the fold's needs are scored, against ranking with no decisions.
+//! only the fold's needs are scored, against ranking with no decisions;
+//! with `-v` it also lists the needs of folds 0–2 whose nDCG@5 changed.
+//! `--calib` prints every need's top five scores with their grades (ids
+//! only), to calibrate the threshold.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -56,6 +59,12 @@ fn folds(name: &str, offers: &[Doc], needs: &[Doc], gold: &labelled::Gold) {
             f.after,
             f.after - f.before
         );
+        // Fold 3 is the held-aside quarter: never shown need by need.
+        if std::env::args().any(|a| a == "-v") && k != 3 {
+            for (nid, b, a) in f.needs.iter().filter(|e| (e.2 - e.1).abs() > 1e-9) {
+                println!("{name:5}   {nid}: {b:.3} -> {a:.3}");
+            }
+        }
     }
     let gains: Vec<f64> = all.iter().map(|f| f.after - f.before).collect();
     let mean = gains.iter().sum::<f64>() / gains.len().max(1) as f64;
@@ -67,6 +76,7 @@ fn main() {
     let fold_mode = std::env::args().any(|a| a == "--folds");
     let verbose = std::env::args().any(|a| a == "-v");
     let per_need = std::env::args().any(|a| a == "-p");
+    let calib = std::env::args().any(|a| a == "--calib");
     let mut dirs: Vec<PathBuf> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
@@ -152,6 +162,15 @@ fn main() {
         for (nid, g) in &gold {
             let need = needs.iter().find(|n| &n.id == nid).expect("need");
             let r = m.rank(need, offers.len());
+            if calib {
+                let top: Vec<String> = r
+                    .iter()
+                    .take(5)
+                    .map(|x| format!("{:.3}g{}", x.score, g.get(&x.id).unwrap_or(&0)))
+                    .collect();
+                let held_mark = if held.contains(nid) { "held" } else { "" };
+                println!("calib {nid} {held_mark} gold={} {}", g.len(), top.join(" "));
+            }
             if g.is_empty() {
                 empty += 1;
                 if !r.is_empty() {

@@ -79,18 +79,23 @@ pub fn metrics(ranked: &[String], gold: &BTreeMap<String, u8>) -> (f64, f64, f64
 }
 
 /// One fold of [`folds`]: decisions taught, nDCG@5 of the fold's needs
-/// before and after.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// before and after, and each of those needs' nDCG@5 before and after.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fold {
     pub decisions: usize,
     pub before: f64,
     pub after: f64,
+    pub needs: Vec<(String, f64, f64)>,
 }
 
-/// Mean nDCG@5 of the needs in `fold` (gold not empty), with `m` as it is.
-fn fold_ndcg(m: &Matcher, needs: &[Doc], gold: &Gold, fold: &HashSet<&String>) -> f64 {
-    let mut sum = 0.0;
-    let mut n = 0;
+/// nDCG@5 of each need in `fold` (gold not empty), with `m` as it is.
+fn fold_each(
+    m: &Matcher,
+    needs: &[Doc],
+    gold: &Gold,
+    fold: &HashSet<&String>,
+) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
     for (nid, g) in gold {
         if g.is_empty() || !fold.contains(nid) {
             continue;
@@ -99,10 +104,9 @@ fn fold_ndcg(m: &Matcher, needs: &[Doc], gold: &Gold, fold: &HashSet<&String>) -
             continue;
         };
         let ids: Vec<String> = m.rank(need, 20).into_iter().map(|r| r.id).collect();
-        sum += metrics(&ids, g).0;
-        n += 1;
+        out.push((nid.clone(), metrics(&ids, g).0));
     }
-    sum / n.max(1) as f64
+    out
 }
 
 /// The fold protocol: the gold's needs, sorted by id, in 4 folds (every
@@ -152,13 +156,19 @@ pub fn folds(offers: &[Doc], needs: &[Doc], gold: &Gold) -> Vec<Fold> {
             }
         }
         m.learn(&[]);
-        let before = fold_ndcg(&m, needs, gold, &fold);
+        let before = fold_each(&m, needs, gold, &fold);
         m.learn(&decisions);
-        let after = fold_ndcg(&m, needs, gold, &fold);
+        let after = fold_each(&m, needs, gold, &fold);
+        let mean = |v: &[(String, f64)]| v.iter().map(|e| e.1).sum::<f64>() / v.len().max(1) as f64;
         out.push(Fold {
             decisions: decisions.len(),
-            before,
-            after,
+            before: mean(&before),
+            after: mean(&after),
+            needs: before
+                .into_iter()
+                .zip(after)
+                .map(|((id, b), (_, a))| (id, b, a))
+                .collect(),
         });
     }
     out

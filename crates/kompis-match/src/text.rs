@@ -171,9 +171,11 @@ pub enum Lang {
 const NO_STOP: &str = include_str!("../data/stopwords_no.txt");
 const EN_STOP: &str = include_str!("../data/stopwords_en.txt");
 
+/// The words of a word list, leaving out `#` comment lines.
 fn set(src: &'static str) -> HashSet<&'static str> {
-    src.split_whitespace()
-        .filter(|w| !w.starts_with('#'))
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
         .collect()
 }
 
@@ -365,6 +367,15 @@ mod tests {
         assert_eq!(fold("ØKONOMI Æres Åmot"), "økonomi æres åmot");
         assert_eq!(fold("Värmland Café"), "værmland cafe");
         assert_eq!(fold("a\u{30a}r"), "år");
+    }
+
+    #[test]
+    fn comment_lines_of_the_stopword_lists_are_no_stopwords() {
+        // Words of the lists' `#` lines ("Bokmål and nynorsk function words").
+        for w in ["nynorsk", "function", "spelled", "topic"] {
+            assert!(!is_stopword(w), "{w}");
+        }
+        assert!(is_stopword("og") && is_stopword("the"));
     }
 
     #[test]
