@@ -81,7 +81,7 @@ pub(crate) const MIN_SIMILARITY: f32 = 0.1;
 /// An entry's raw score is multiplied by `1 + MAX_PULL × confidence ×
 /// cosine` with the learned vector (the cosine is −1..1): what was learned
 /// reorders what the text found, never brings in an entry the text did not.
-pub(crate) const MAX_PULL: f32 = 0.7;
+pub(crate) const MAX_PULL: f32 = 1.0;
 /// An entry agreed or shortlisted for the nearest decided needs has its
 /// raw score multiplied by `1 + ENTRY_PULL × confidence × share`, the share
 /// being those needs' verdict weights on it averaged by similarity (0..1).

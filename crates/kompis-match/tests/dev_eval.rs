@@ -61,12 +61,12 @@ fn folds_gain(name: &str, mean: f64) {
 
 #[test]
 fn learning_from_decisions_gains_on_dev_and_loses_no_fold() {
-    folds_gain("dev", 0.015);
+    folds_gain("dev", 0.02);
 }
 
 #[test]
 fn learning_from_decisions_gains_on_dev2_and_loses_no_fold() {
-    folds_gain("dev2", 0.002);
+    folds_gain("dev2", 0.0);
 }
 
 #[test]
