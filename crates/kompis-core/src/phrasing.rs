@@ -6,15 +6,16 @@
 
 use std::collections::HashMap;
 
-use kompis_match::{Reason, Thesaurus};
+use kompis_match::{english_label, Reason, Thesaurus};
 use kompis_sheet::SheetLang;
 
 /// Words shown per side; the rest are summed up as "m.fl." / "and more".
 const SHOWN: usize = 3;
 
-/// Each thesaurus concept's name as a reader knows it (its first term).
+/// Each thesaurus concept's name as a reader knows it: in bokmål its first
+/// term, in English the built-in group's English name (else the first term).
 #[derive(Default)]
-pub(crate) struct Labels(HashMap<String, String>);
+pub(crate) struct Labels(HashMap<String, (String, String)>);
 
 impl Labels {
     /// The names of `thesaurus`'s concepts.
@@ -23,9 +24,21 @@ impl Labels {
             thesaurus
                 .groups()
                 .iter()
-                .filter_map(|g| g.terms.first().map(|t| (g.id.clone(), t.clone())))
+                .filter_map(|g| {
+                    let nb = g.terms.first()?.clone();
+                    let en = english_label(&g.id).map_or_else(|| nb.clone(), str::to_string);
+                    Some((g.id.clone(), (nb, en)))
+                })
                 .collect(),
         )
+    }
+
+    /// The name of `concept` in `lang`.
+    fn get(&self, concept: &str, lang: SheetLang) -> Option<&str> {
+        self.0.get(concept).map(|(nb, en)| match lang {
+            SheetLang::Nb => nb.as_str(),
+            SheetLang::En => en.as_str(),
+        })
     }
 }
 
@@ -56,7 +69,7 @@ pub(crate) fn sentence(r: &Reason, labels: &Labels, lang: SheetLang, flipped: bo
     };
     let en = lang == SheetLang::En;
     let same = distinct(need) == distinct(offer);
-    match labels.0.get(&r.concept) {
+    match labels.get(&r.concept, lang) {
         Some(label) if !same => {
             let (about, in_need, in_offer) = if en {
                 ("Both are about", "in the need", "in the offer")
@@ -137,7 +150,7 @@ mod tests {
         );
         assert_eq!(
             sentence(&r, &labels, SheetLang::En, false),
-            "Both are about HMS: «hms» in the need, «vernerunde» and «internkontroll» in the offer"
+            "Both are about health, safety and environment (HSE): «hms» in the need, «vernerunde» and «internkontroll» in the offer"
         );
         // Seen from the offer's page, the sides change places.
         assert_eq!(

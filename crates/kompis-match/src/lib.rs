@@ -33,7 +33,7 @@ pub use matcher::{
     Reading, THRESHOLD,
 };
 pub use text::fold;
-pub use thesaurus::{ConceptGroup, Thesaurus};
+pub use thesaurus::{english_label, ConceptGroup, Thesaurus};
 pub use typeahead::{Suggestion, Typeahead};
 
 use serde::{Deserialize, Serialize};
