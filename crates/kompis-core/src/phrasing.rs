@@ -13,9 +13,9 @@ use kompis_sheet::SheetLang;
 const SHOWN: usize = 3;
 
 /// Each thesaurus concept's name as a reader knows it: in bokmål its first
-/// term, in English the built-in group's English name (else the first term).
+/// term; in English the built-in group's English name, else the first term.
 #[derive(Default)]
-pub(crate) struct Labels(HashMap<String, (String, String)>);
+pub(crate) struct Labels(HashMap<String, String>);
 
 impl Labels {
     /// The names of `thesaurus`'s concepts.
@@ -24,20 +24,17 @@ impl Labels {
             thesaurus
                 .groups()
                 .iter()
-                .filter_map(|g| {
-                    let nb = g.terms.first()?.clone();
-                    let en = english_label(&g.id).map_or_else(|| nb.clone(), str::to_string);
-                    Some((g.id.clone(), (nb, en)))
-                })
+                .filter_map(|g| g.terms.first().map(|t| (g.id.clone(), t.clone())))
                 .collect(),
         )
     }
 
-    /// The name of `concept` in `lang`.
+    /// The name of `concept` in `lang`, if the thesaurus has it.
     fn get(&self, concept: &str, lang: SheetLang) -> Option<&str> {
-        self.0.get(concept).map(|(nb, en)| match lang {
-            SheetLang::Nb => nb.as_str(),
-            SheetLang::En => en.as_str(),
+        let first = self.0.get(concept)?.as_str();
+        Some(match lang {
+            SheetLang::Nb => first,
+            SheetLang::En => english_label(concept).unwrap_or(first),
         })
     }
 }

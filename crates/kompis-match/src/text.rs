@@ -370,6 +370,17 @@ mod tests {
     }
 
     #[test]
+    fn seasons_and_months_are_stopwords_in_every_language() {
+        for w in [
+            "hausten", "høsten", "sommaren", "januar", "veker", "winter", "months",
+        ] {
+            assert!(is_stopword(w), "{w}");
+        }
+        assert!(!is_stopword("truckkurs"));
+        assert!(!is_stopword("sommerjobb"));
+    }
+
+    #[test]
     fn comment_lines_of_the_stopword_lists_are_no_stopwords() {
         // Words of the lists' `#` lines ("Bokmål and nynorsk function words").
         for w in ["nynorsk", "function", "spelled", "topic"] {

@@ -25,16 +25,19 @@ pub struct Thesaurus {
 const BUILTIN: &str = include_str!("../data/thesaurus.json");
 const LABELS_EN: &str = include_str!("../data/labels_en.json");
 
-/// The English name of the built-in group `id` ("recruitment" for
-/// `rekruttering`), for reasons worded in English; `None` for a group the
-/// built-in thesaurus does not have.
-pub fn english_label(id: &str) -> Option<&'static str> {
+/// The built-in groups' English names, by group id (`data/labels_en.json`).
+fn english_labels() -> &'static std::collections::HashMap<String, String> {
     static LABELS: std::sync::OnceLock<std::collections::HashMap<String, String>> =
         std::sync::OnceLock::new();
     LABELS
         .get_or_init(|| serde_json::from_str(LABELS_EN).expect("built-in labels_en.json is valid"))
-        .get(id)
-        .map(String::as_str)
+}
+
+/// The English name of the built-in group `id` ("recruitment" for
+/// `rekruttering`), for reasons worded in English; `None` for a group the
+/// built-in thesaurus does not have.
+pub fn english_label(id: &str) -> Option<&'static str> {
+    english_labels().get(id).map(String::as_str)
 }
 
 impl Thesaurus {
@@ -155,25 +158,20 @@ impl Thesaurus {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn every_built_in_group_has_an_english_name_and_no_name_is_stray() {
         let t = Thesaurus::builtin();
         for g in t.groups() {
-            let label = super::english_label(&g.id);
+            let label = english_label(&g.id);
             assert!(label.is_some_and(|l| !l.trim().is_empty()), "{}", g.id);
         }
-        let ids: Vec<String> =
-            serde_json::from_str::<std::collections::BTreeMap<String, String>>(super::LABELS_EN)
-                .expect("labels parse")
-                .into_keys()
-                .collect();
-        for id in ids {
-            assert!(t.group(&id).is_some(), "label for unknown group {id}");
+        for id in english_labels().keys() {
+            assert!(t.group(id).is_some(), "label for unknown group {id}");
         }
-        assert_eq!(super::english_label("rekruttering"), Some("recruitment"));
+        assert_eq!(english_label("rekruttering"), Some("recruitment"));
     }
-
-    use super::*;
 
     #[test]
     fn builtin_parses_and_has_core_groups() {
