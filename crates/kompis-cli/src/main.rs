@@ -327,6 +327,14 @@ enum What {
     People,
 }
 
+/// jemalloc, as in the app: it gives what the offer index's build freed
+/// back to the system at once (`.cargo/config.toml` sets the decay), where
+/// glibc's malloc keeps it, one arena per thread (`kompis match` at 20,000
+/// offers: crates/kompis-match/BENCHMARKS.md).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

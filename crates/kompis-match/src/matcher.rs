@@ -168,6 +168,13 @@ impl Reading {
     pub const ALL: [Reading; 3] = [Reading::Plain, Reading::NoBudget, Reading::PartnerJob];
 }
 
+/// Frees an analysed entry's texts (its id, organisation and kind stay).
+fn free_texts(doc: &mut Doc) {
+    doc.title = String::new();
+    doc.description = String::new();
+    doc.keywords = Vec::new();
+}
+
 /// How `doc`'s text says it is best served (only position needs read
 /// differently from their kind).
 pub fn reading(doc: &Doc) -> Reading {
@@ -408,16 +415,8 @@ impl Matcher {
         }
 
         tracing::debug!(elapsed = ?t0.elapsed(), words = cache.len(), "word cache");
-        // 3. Analyse entries in parallel chunks, each with its own tables of
-        // features and surfaces (ids in order of first appearance); merged in
-        // input order, which gives the ids a sequential pass would.
-        let parts: Vec<ChunkIndex> = docs
-            .par_chunks(chunk)
-            .map(|part| ChunkIndex::new(part, &lex, &concepts, &cache, &stems))
-            .collect();
-        tracing::debug!(elapsed = ?t0.elapsed(), chunks = parts.len(), "entries analysed");
-        // What the index keeps of the entries themselves; their texts are
-        // no longer needed (and freed here when the index owns them).
+        // What the index keeps of the entries themselves, taken before
+        // their texts are analysed (and, when the index owns them, freed).
         let count = docs.len();
         let mut org_ids: HashMap<String, u32> = HashMap::default();
         let orgs: Vec<Option<u32>> = docs
@@ -436,8 +435,25 @@ impl Matcher {
             .collect();
         let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
         let kinds: Vec<DocKind> = docs.iter().map(|d| d.kind).collect();
-        let readings: Vec<Reading> = docs.iter().map(reading).collect();
-        drop(docs);
+        let readings: Vec<Reading> = docs.par_iter().map(reading).collect();
+        // 3. Analyse entries in parallel chunks, each with its own tables of
+        // features and surfaces (ids in order of first appearance); merged in
+        // input order, which gives the ids a sequential pass would. Owned
+        // entries have their texts freed as each chunk is analysed, so the
+        // chunks analysed last reuse the memory of the first ones' texts.
+        let analyse = |part: &[Doc]| ChunkIndex::new(part, &lex, &concepts, &cache, &stems);
+        let parts: Vec<ChunkIndex> = match docs {
+            Cow::Borrowed(docs) => docs.par_chunks(chunk).map(analyse).collect(),
+            Cow::Owned(mut docs) => docs
+                .par_chunks_mut(chunk)
+                .map(|part| {
+                    let analysed = analyse(part);
+                    part.iter_mut().for_each(free_texts);
+                    analysed
+                })
+                .collect(),
+        };
+        tracing::debug!(elapsed = ?t0.elapsed(), chunks = parts.len(), "entries analysed");
         let mut feat_ids: HashMap<FeatKey, u32> = HashMap::default();
         let mut feat_keys: Vec<FeatKey> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
@@ -1461,5 +1477,24 @@ mod tests {
             assert_eq!(r, four.rank(n, 10), "need {}", n.id);
         }
         assert!(suggested > 40, "the synthetic needs find offers");
+    }
+
+    #[test]
+    fn owned_offers_freed_while_built_rank_like_borrowed_ones() {
+        // Enough offers for several chunks, so texts are freed while other
+        // chunks are still being analysed.
+        let (offers, needs) = synth::catalogue(11, 1_200, 30);
+        let thes = Thesaurus::builtin();
+        let borrowed = Matcher::new(&thes, &offers);
+        let owned = Matcher::from_offers(&thes, offers.clone());
+        assert_eq!(borrowed.feat_keys, owned.feat_keys);
+        assert_eq!(borrowed.ids, owned.ids);
+        let mut suggested = 0;
+        for n in &needs {
+            let r = borrowed.rank(n, 10);
+            suggested += r.len();
+            assert_eq!(r, owned.rank(n, 10), "need {}", n.id);
+        }
+        assert!(suggested > 30, "the synthetic needs find offers");
     }
 }
