@@ -1462,6 +1462,18 @@ mod tests {
         assert!(yes > 0 && no > 0, "answered {yes}, unanswered {no}");
     }
 
+    /// Asserts that `a` and `b` rank every need's top ten alike; returns
+    /// how many offers were suggested in all.
+    fn ranked_alike(a: &Matcher, b: &Matcher, needs: &[Doc]) -> usize {
+        let mut suggested = 0;
+        for n in needs {
+            let r = a.rank(n, 10);
+            suggested += r.len();
+            assert_eq!(r, b.rank(n, 10), "need {}", n.id);
+        }
+        suggested
+    }
+
     #[test]
     fn parallel_build_ranks_exactly_like_a_sequential_one() {
         let (offers, needs) = synth::catalogue(7, 1_500, 40);
@@ -1470,13 +1482,10 @@ mod tests {
         let four = Matcher::build_on(&thes, &offers, false, 4);
         assert_eq!(one.feat_keys, four.feat_keys);
         assert_eq!(one.surf_strs, four.surf_strs);
-        let mut suggested = 0;
-        for n in &needs {
-            let r = one.rank(n, 10);
-            suggested += r.len();
-            assert_eq!(r, four.rank(n, 10), "need {}", n.id);
-        }
-        assert!(suggested > 40, "the synthetic needs find offers");
+        assert!(
+            ranked_alike(&one, &four, &needs) > 40,
+            "the synthetic needs find offers"
+        );
     }
 
     #[test]
@@ -1489,12 +1498,9 @@ mod tests {
         let owned = Matcher::from_offers(&thes, offers.clone());
         assert_eq!(borrowed.feat_keys, owned.feat_keys);
         assert_eq!(borrowed.ids, owned.ids);
-        let mut suggested = 0;
-        for n in &needs {
-            let r = borrowed.rank(n, 10);
-            suggested += r.len();
-            assert_eq!(r, owned.rank(n, 10), "need {}", n.id);
-        }
-        assert!(suggested > 30, "the synthetic needs find offers");
+        assert!(
+            ranked_alike(&borrowed, &owned, &needs) > 30,
+            "the synthetic needs find offers"
+        );
     }
 }
