@@ -65,6 +65,26 @@ pub(crate) fn sentence(r: &Reason, labels: &Labels, lang: SheetLang, flipped: bo
         (&r.need_terms, &r.offer_terms)
     };
     let en = lang == SheetLang::En;
+    if let Some(src) = &r.related_to {
+        // The query's concept is `src`, the indexed entry's `concept`.
+        let (need_c, offer_c) = if flipped {
+            (&r.concept, src)
+        } else {
+            (src, &r.concept)
+        };
+        if let (Some(nl), Some(ol)) = (labels.get(need_c, lang), labels.get(offer_c, lang)) {
+            let (related, in_need, in_offer) = if en {
+                ("Related topics", "in the need", "in the offer")
+            } else {
+                ("Beslektede temaer", "i behovet", "i tilbudet")
+            };
+            return format!(
+                "{related}: {nl} {in_need} ({}), {ol} {in_offer} ({})",
+                words(need, en),
+                words(offer, en)
+            );
+        }
+    }
     let same = distinct(need) == distinct(offer);
     match labels.get(&r.concept, lang) {
         Some(label) if !same => {
@@ -134,7 +154,31 @@ mod tests {
             concept: concept.into(),
             need_terms: need.iter().map(|t| t.to_string()).collect(),
             offer_terms: offer.iter().map(|t| t.to_string()).collect(),
+            related_to: None,
         }
+    }
+
+    #[test]
+    fn a_related_concept_names_both_topics() {
+        let th = Thesaurus::from_json(
+            r#"[{"id": "vedlikehold", "terms": ["vedlikehold", "reservedeler"]},
+                {"id": "oee", "terms": ["OEE", "stopptid"]}]"#,
+        )
+        .expect("thesaurus");
+        let labels = Labels::new(&th);
+        let mut r = reason("oee", &["reservedeler"], &["stopptid"]);
+        r.related_to = Some("vedlikehold".into());
+        assert_eq!(
+            sentence(&r, &labels, SheetLang::Nb, false),
+            "Beslektede temaer: vedlikehold i behovet («reservedeler»), OEE i tilbudet («stopptid»)"
+        );
+        // Seen from the offer's page the query is the offer.
+        let mut f = reason("vedlikehold", &["stopptid"], &["reservedeler"]);
+        f.related_to = Some("oee".into());
+        assert_eq!(
+            sentence(&f, &labels, SheetLang::Nb, true),
+            "Beslektede temaer: vedlikehold i behovet («reservedeler»), OEE i tilbudet («stopptid»)"
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod links;
 pub mod listing;
 mod matcher;
 pub mod naive;
+mod related;
 mod spans;
 pub mod synth;
 pub mod text;
@@ -98,6 +99,20 @@ pub struct Doc {
     pub keywords: Vec<String>,
 }
 
+impl Doc {
+    /// An entry of organisation `org` without keywords.
+    pub fn new(id: &str, org: &str, kind: DocKind, title: &str, description: &str) -> Self {
+        Doc {
+            id: id.into(),
+            organisation: Some(org.into()),
+            kind,
+            title: title.into(),
+            description: description.into(),
+            keywords: Vec::new(),
+        }
+    }
+}
+
 /// One ranked entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ranked {
@@ -114,6 +129,10 @@ pub struct Ranked {
 pub struct Reason {
     /// Concept id from the thesaurus, or the shared word.
     pub concept: String,
+    /// For a related concept ([`crate::Matcher`] reaches `concept` in the
+    /// offer through a related concept of the need): the need's concept id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related_to: Option<String>,
     /// Words of the need (query) side, as written (folded).
     pub need_terms: Vec<String>,
     /// Words of the offer (indexed) side, as written (folded).
@@ -124,7 +143,8 @@ impl Reason {
     /// Terms shown per side by [`Reason::sentence`].
     pub const SHOWN_TERMS: usize = 3;
 
-    /// Short human text, e.g. `«bærekraftsrapportering» ↔ «esrs»`: at most
+    /// Short human text, e.g. `«bærekraftsrapportering» ↔ «esrs»` (through
+    /// a related concept: `«reservedeler» (vedlikehold) ~ «oee» (oee)`): at most
     /// [`Reason::SHOWN_TERMS`] distinct terms per side, in the order they
     /// were found (the words that carried the match come first), then ` …`
     /// when some were left out. The term lists keep every term.
@@ -152,10 +172,15 @@ impl Reason {
             }
             s
         };
-        if self.need_terms == self.offer_terms {
-            q(&self.need_terms)
-        } else {
-            format!("{} ↔ {}", q(&self.need_terms), q(&self.offer_terms))
+        match &self.related_to {
+            Some(via) => format!(
+                "{} ({via}) ~ {} ({})",
+                q(&self.need_terms),
+                q(&self.offer_terms),
+                self.concept
+            ),
+            None if self.need_terms == self.offer_terms => q(&self.need_terms),
+            None => format!("{} ↔ {}", q(&self.need_terms), q(&self.offer_terms)),
         }
     }
 }
@@ -169,6 +194,7 @@ mod tests {
             concept: "c".into(),
             need_terms: need.iter().map(|t| t.to_string()).collect(),
             offer_terms: offer.iter().map(|t| t.to_string()).collect(),
+            related_to: None,
         }
     }
 

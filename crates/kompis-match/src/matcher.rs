@@ -268,6 +268,8 @@ pub struct Matcher {
     reverse: bool,
     /// What the coordinator's decisions taught (see [`Matcher::learn`]).
     learned: Learned,
+    /// Per concept: its related concepts ([`crate::related`]).
+    related: Vec<Vec<u32>>,
 }
 
 fn org_key(o: &Option<String>) -> Option<String> {
@@ -547,7 +549,9 @@ impl Matcher {
         }
         tracing::debug!(elapsed = ?t0.elapsed(), "bm25");
         tracing::debug!(elapsed = ?t0.elapsed(), "built");
+        let related = crate::related::links(&concepts.ids);
         Matcher {
+            related,
             live: vec![true; count],
             index_of,
             avg_len: avg,
@@ -1012,23 +1016,31 @@ impl Matcher {
         }
         let qfields = fields(need, QUERY_FIELDS);
         let a = self.analyze_query(&qfields);
-        self.score_query(need, &a)
+        self.score_query(need, &a, false)
             .is_some_and(|q| (0..self.ids.len()).any(|du| q.score(self, du).is_some()))
     }
 
     /// The raw scores of every indexed entry for the analysed query `a` of
     /// `need`, with what turns a raw score into a score; `None` when the
     /// query has nothing to match on.
-    fn score_query(&self, need: &Doc, a: &Analysis) -> Option<QueryScores> {
+    /// `related`: also the scores through related concepts (which never
+    /// decide whether an entry reaches the threshold).
+    fn score_query(&self, need: &Doc, a: &Analysis, related: bool) -> Option<QueryScores> {
         let max_idf = self.max_idf();
         let (own, weights) = self.query_weights(need, a);
         let mut acc = take_scratch(self.ids.len());
         let mut ideal = 0.0f32;
         let mut qf: Vec<(u32, f32, usize)> = Vec::with_capacity(a.feats.len());
+        // Query concepts and their weights (context included), for the
+        // related concepts they reach.
+        let mut qc: Vec<(u32, f32, usize)> = Vec::new();
         for (fi, (f, w)) in a.feats.iter().zip(weights).enumerate() {
             match w {
                 Some((id, q)) => {
                     ideal += q;
+                    if let FeatKey::Concept(c) = f.key {
+                        qc.push((c, q / self.idf[id as usize], fi));
+                    }
                     // What decisions taught about the word moves what it
                     // adds, not the scale (`ideal`) scores are read on.
                     let q = q * self.learned.feature_weight(id);
@@ -1037,7 +1049,13 @@ impl Matcher {
                         acc[d as usize] += q * sat;
                     }
                 }
-                None => ideal += 0.5 * f.weight * max_idf,
+                None => {
+                    ideal += 0.5 * f.weight * max_idf;
+                    // No entry has it, yet its related concepts may be there.
+                    if let FeatKey::Concept(c) = f.key {
+                        qc.push((c, f.weight, fi));
+                    }
+                }
             }
         }
         if ideal <= 0.0 {
@@ -1046,6 +1064,13 @@ impl Matcher {
         if !self.learned.is_empty() {
             self.add_learned(a, &mut acc);
         }
+        // What decisions taught moves the text's score; related concepts
+        // add to it apart (and are left out where only the threshold counts).
+        let (rel, rel_qf) = if related {
+            self.related_scores(a, &qc)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         // Below this raw score even a perfect kind fit stays under the threshold.
         let t = THRESHOLD as f32;
         let floor = t * SATURATION / (1.0 - t) * ideal;
@@ -1068,7 +1093,63 @@ impl Matcher {
             own,
             fit,
             fit_read,
+            rel,
+            rel_qf,
         })
+    }
+
+    /// Raw scores through related concepts: each related concept `r` of a
+    /// query concept (and not itself in the query) at [`RELATED`] of the
+    /// strongest query concept that reaches it; `qc` holds the query's
+    /// concepts with their weights before idf. Also the features used
+    /// (feature, weight, the query concept's index in the analysis).
+    fn related_scores(
+        &self,
+        a: &Analysis,
+        qc: &[(u32, f32, usize)],
+    ) -> (Vec<f32>, Vec<(u32, f32, usize)>) {
+        let present: HashSet<u32> = a
+            .feats
+            .iter()
+            .filter_map(|f| match f.key {
+                FeatKey::Concept(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        let mut best: HashMap<u32, (f32, usize)> = HashMap::default();
+        for &(c, w, fi) in qc {
+            for &r in self
+                .related
+                .get(c as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
+                if present.contains(&r) {
+                    continue;
+                }
+                let Some(&rid) = self.feat_ids.get(&FeatKey::Concept(r)) else {
+                    continue;
+                };
+                let q = RELATED * w * self.idf[rid as usize];
+                let e = best.entry(rid).or_insert((0.0, fi));
+                if q > e.0 {
+                    *e = (q, fi);
+                }
+            }
+        }
+        if best.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let mut rel = take_scratch(self.ids.len());
+        let mut used: Vec<(u32, f32, usize)> =
+            best.into_iter().map(|(id, (q, fi))| (id, q, fi)).collect();
+        used.sort_unstable_by_key(|x| x.0);
+        for &(id, q, _) in &used {
+            for &(d, sat) in &self.postings[id as usize] {
+                rel[d as usize] += q * sat;
+            }
+        }
+        (rel, used)
     }
 
     fn rank_where(&self, need: &Doc, top: usize, keep: impl Fn(u32) -> bool) -> Vec<Ranked> {
@@ -1077,7 +1158,7 @@ impl Matcher {
         }
         let qfields = fields(need, QUERY_FIELDS);
         let a = self.analyze_query(&qfields);
-        let Some(q) = self.score_query(need, &a) else {
+        let Some(q) = self.score_query(need, &a, true) else {
             return Vec::new();
         };
         let order = |x: &(f64, u32), y: &(f64, u32)| {
@@ -1117,7 +1198,7 @@ impl Matcher {
             .map(|(s, d)| Ranked {
                 id: self.ids[d as usize].clone(),
                 score: (s * 1e6).round() / 1e6,
-                reasons: self.reasons(&a, &q.qf, d as usize),
+                reasons: self.reasons(&a, &q.qf, &q.rel_qf, d as usize),
             })
             .collect()
     }
@@ -1191,7 +1272,13 @@ impl Matcher {
 
     /// Shared features of the query and entry `d`, strongest first, concepts
     /// absorbing the plain words they already explain.
-    fn reasons(&self, a: &Analysis, qf: &[(u32, f32, usize)], d: usize) -> Vec<Reason> {
+    fn reasons(
+        &self,
+        a: &Analysis,
+        qf: &[(u32, f32, usize)],
+        rel_qf: &[(u32, f32, usize)],
+        d: usize,
+    ) -> Vec<Reason> {
         let offer = &self.spans[d];
         let need_words = |fi: usize| -> Vec<&str> {
             a.feats[fi]
@@ -1201,8 +1288,7 @@ impl Matcher {
                 .map(|&i| a.surf[i as usize].as_ref())
                 .collect()
         };
-        // (weight, is concept, label, feature index in the query, span in the entry)
-        let mut items: Vec<(f32, bool, &str, usize, SurfaceSpan)> = Vec::new();
+        let mut items: Vec<ReasonItem> = Vec::new();
         for &(id, w, fi) in qf {
             let Some(span) = offer.find(id) else {
                 continue;
@@ -1214,15 +1300,46 @@ impl Matcher {
                     (first.map_or("", |&i| a.surf[i as usize].as_ref()), false)
                 }
             };
-            items.push((w * self.idf[id as usize], is_concept, label, fi, span));
+            items.push(ReasonItem {
+                weight: w * self.idf[id as usize],
+                is_concept,
+                label,
+                fi,
+                span,
+                via: None,
+            });
+        }
+        for &(id, q, fi) in rel_qf {
+            let (Some(span), FeatKey::Concept(r), FeatKey::Concept(c)) =
+                (offer.find(id), self.feat_keys[id as usize], a.feats[fi].key)
+            else {
+                continue;
+            };
+            let via = self.concepts.ids[c as usize].as_str();
+            items.push(ReasonItem {
+                weight: q,
+                is_concept: true,
+                label: self.concepts.ids[r as usize].as_str(),
+                fi,
+                span,
+                via: Some(via),
+            });
         }
         items.sort_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then_with(|| y.1.cmp(&x.1))
-                .then_with(|| x.2.cmp(y.2))
+            y.weight
+                .total_cmp(&x.weight)
+                .then_with(|| y.is_concept.cmp(&x.is_concept))
+                .then_with(|| x.label.cmp(y.label))
         });
         let mut out: Vec<Reason> = Vec::new();
-        for (_, _, label, fi, (_, start, len)) in items {
+        for ReasonItem {
+            label,
+            fi,
+            span: (_, start, len),
+            via,
+            ..
+        } in items
+        {
             let nw = need_words(fi);
             let covered = out.iter().any(|o| {
                 nw.iter()
@@ -1233,6 +1350,7 @@ impl Matcher {
             }
             out.push(Reason {
                 concept: label.to_string(),
+                related_to: via.map(str::to_string),
                 need_terms: nw.iter().map(|t| t.to_string()).collect(),
                 offer_terms: self.arena[start as usize..(start + len) as usize]
                     .iter()
@@ -1245,6 +1363,21 @@ impl Matcher {
         }
         out
     }
+}
+
+/// One candidate reason of a pair, before the strongest are chosen.
+struct ReasonItem<'a> {
+    /// The feature's weight in the query.
+    weight: f32,
+    is_concept: bool,
+    /// Concept id, or the need's word.
+    label: &'a str,
+    /// The feature's index in the query's analysis.
+    fi: usize,
+    /// Where the entry has it.
+    span: SurfaceSpan,
+    /// For a related concept: the query concept it was reached from.
+    via: Option<&'a str>,
 }
 
 fn lex_words(lex: &Lexicon) -> Vec<&String> {
@@ -1267,19 +1400,31 @@ struct QueryScores {
     /// Reverse only: the fit for an indexed position need, by its
     /// [`Reading`].
     fit_read: Option<[f64; 3]>,
+    /// Raw scores through related concepts (empty when none): they raise
+    /// an entry the text already suggests, never bring one in.
+    rel: Vec<f32>,
+    /// The related-concept features used (feature, weight, the query
+    /// concept's index in the analysis).
+    rel_qf: Vec<(u32, f32, usize)>,
 }
+
+/// Weight of a related concept in a query, relative to the query concept
+/// that reaches it (chosen on 03.12.2026 with an earlier set of links;
+/// 0.15–0.5 all raise both sets' held-aside parts).
+const RELATED: f32 = 0.25;
 
 thread_local! {
     /// A thread's raw-score buffer, kept between queries. A fresh one per
     /// query (80 KB at 20,000 offers) made the app's gaps pass over 2,000
     /// needs take 0.65–0.72 s under jemalloc (0.23 s under glibc's
     /// malloc); kept, 0.14 s (0.20 s).
-    static SCRATCH: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// (Two per query at most: the text's and the related concepts'.)
+    static SCRATCH: std::cell::RefCell<Vec<Vec<f32>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// `n` zeros, in this thread's kept buffer if it has one.
 fn take_scratch(n: usize) -> Vec<f32> {
-    let mut v = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let mut v = SCRATCH.with(|s| s.borrow_mut().pop()).unwrap_or_default();
     v.clear();
     v.resize(n, 0.0);
     v
@@ -1287,11 +1432,13 @@ fn take_scratch(n: usize) -> Vec<f32> {
 
 impl Drop for QueryScores {
     fn drop(&mut self) {
-        let acc = std::mem::take(&mut self.acc);
+        let bufs = [std::mem::take(&mut self.acc), std::mem::take(&mut self.rel)];
         SCRATCH.with(|s| {
             let mut kept = s.borrow_mut();
-            if acc.capacity() > kept.capacity() {
-                *kept = acc;
+            for b in bufs {
+                if b.capacity() > 0 && kept.len() < 2 {
+                    kept.push(b);
+                }
             }
         });
     }
@@ -1311,7 +1458,16 @@ impl QueryScores {
             _ => self.fit[m.kinds[du] as usize],
         };
         let s = f64::from(cov / (cov + SATURATION)) * f;
-        (s >= THRESHOLD).then_some(s)
+        if s < THRESHOLD {
+            return None;
+        }
+        match self.rel.get(du) {
+            Some(&r) if r > 0.0 => {
+                let cov = (raw + r) / self.ideal;
+                Some(f64::from(cov / (cov + SATURATION)) * f)
+            }
+            _ => Some(s),
+        }
     }
 }
 

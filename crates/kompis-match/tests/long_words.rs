@@ -16,12 +16,8 @@ const PER_WORD: u64 = 2_000_000;
 
 fn doc(id: &str, org: &str, title: &str, description: &str, keywords: &[&str]) -> Doc {
     Doc {
-        id: id.into(),
-        organisation: Some(org.into()),
-        kind: DocKind::Expertise,
-        title: title.into(),
-        description: description.into(),
         keywords: keywords.iter().map(|k| k.to_string()).collect(),
+        ..Doc::new(id, org, DocKind::Expertise, title, description)
     }
 }
 

@@ -5,14 +5,7 @@
 use kompis_match::{Doc, DocKind, Matcher, Ranked, Thesaurus};
 
 fn doc(id: &str, org: &str, kind: DocKind, title: &str, description: &str) -> Doc {
-    Doc {
-        id: id.into(),
-        organisation: Some(org.into()),
-        kind,
-        title: title.into(),
-        description: description.into(),
-        keywords: Vec::new(),
-    }
+    Doc::new(id, org, kind, title, description)
 }
 
 fn offers() -> Vec<Doc> {
