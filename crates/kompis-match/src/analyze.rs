@@ -38,6 +38,9 @@ pub(crate) struct Feat {
 pub(crate) struct Surfs {
     ix: [u32; Surfs::MAX],
     n: u8,
+    /// Whether a whole word or phrase of the text carried the feature (not
+    /// only a compound's part).
+    pub whole: bool,
 }
 
 impl Surfs {
@@ -468,7 +471,7 @@ pub(crate) fn analyze<'f>(
     let mut surf: Vec<Cow<'f, str>> = Vec::with_capacity(positions.len());
     let mut surf_ix: HashMap<&str, u32> =
         HashMap::with_capacity_and_hasher(positions.len(), Default::default());
-    let mut add = |key: FeatKey, w: f32, si: u32| {
+    let mut add = |key: FeatKey, w: f32, si: u32, whole: bool| {
         let fi = *acc.entry(key).or_insert_with(|| {
             feats.push(Feat {
                 key,
@@ -484,6 +487,7 @@ pub(crate) fn analyze<'f>(
             f.weight = f.weight.max(w);
         }
         f.surfaces.push(si);
+        f.surfaces.whole |= whole;
     };
     // Surface index of every position's word.
     let pos_surf: Vec<u32> = positions
@@ -625,7 +629,7 @@ pub(crate) fn analyze<'f>(
             surf.push(Cow::Owned(phrase));
             i
         };
-        add(FeatKey::Concept(concept), fw * cb, si);
+        add(FeatKey::Concept(concept), fw * cb, si, true);
         if hit.len() > 1 {
             for &i in &hit {
                 consumed[i] = true;
@@ -644,7 +648,7 @@ pub(crate) fn analyze<'f>(
         let ww = fwt * gen * if consumed[i] { 0.5 } else { 1.0 };
         let sid = word_ids[i];
         let ps = pos_surf[i];
-        add(FeatKey::Word(sid), ww, ps);
+        add(FeatKey::Word(sid), ww, ps, true);
         if let Some(c) = &p.info.cognate {
             let cid = if p.info.cognate_id != u32::MAX {
                 p.info.cognate_id
@@ -654,26 +658,26 @@ pub(crate) fn analyze<'f>(
             // Across languages only: an indexed entry files it under its own
             // language, a query asks for it under the other.
             let lang_bit = u32::from((li == 1) != query) << 31;
-            add(FeatKey::Cognate(cid | lang_bit), ww * COGNATE, ps);
+            add(FeatKey::Cognate(cid | lang_bit), ww * COGNATE, ps, true);
         }
         if query {
-            add(FeatKey::Part(sid), ww * PART_OF_WORD, ps);
+            add(FeatKey::Part(sid), ww * PART_OF_WORD, ps, true);
         }
         if silenced[i] {
             // The word's meaning is the phrase's; no concepts of its own.
         } else if let Some(cs) = concepts.single.get(&sid) {
             for &c in cs {
-                add(FeatKey::Concept(c), fwt * gen * cb, ps);
+                add(FeatKey::Concept(c), fwt * gen * cb, ps, true);
             }
         }
         for (part, &pid) in p.info.parts.iter().zip(parts_of(i)) {
             let pgen = if query && part.generic { GENERIC } else { 1.0 };
             let pw = fwt * part.weight * pgen;
             if query {
-                add(FeatKey::Word(pid), pw, ps);
-                add(FeatKey::Part(pid), pw * PART_OF_PART, ps);
+                add(FeatKey::Word(pid), pw, ps, true);
+                add(FeatKey::Part(pid), pw * PART_OF_PART, ps, true);
             } else {
-                add(FeatKey::Part(pid), pw, ps);
+                add(FeatKey::Part(pid), pw, ps, true);
             }
             if silenced[i] {
                 continue;
@@ -683,7 +687,7 @@ pub(crate) fn analyze<'f>(
                 // kind of firm, not about families): its concepts count less.
                 let cw = if part.head { pw } else { pw * MODIFIER };
                 for &c in cs {
-                    add(FeatKey::Concept(c), cw * cb, ps);
+                    add(FeatKey::Concept(c), cw * cb, ps, false);
                 }
             }
         }

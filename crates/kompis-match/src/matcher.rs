@@ -1039,7 +1039,11 @@ impl Matcher {
                 Some((id, q)) => {
                     ideal += q;
                     if let FeatKey::Concept(c) = f.key {
-                        qc.push((c, q / self.idf[id as usize], fi));
+                        // Not through a compound's part alone: a guess
+                        // already, too loose to lead further.
+                        if f.surfaces.whole {
+                            qc.push((c, q / self.idf[id as usize], fi));
+                        }
                     }
                     // What decisions taught about the word moves what it
                     // adds, not the scale (`ideal`) scores are read on.
@@ -1053,7 +1057,9 @@ impl Matcher {
                     ideal += 0.5 * f.weight * max_idf;
                     // No entry has it, yet its related concepts may be there.
                     if let FeatKey::Concept(c) = f.key {
-                        qc.push((c, f.weight, fi));
+                        if f.surfaces.whole {
+                            qc.push((c, f.weight, fi));
+                        }
                     }
                 }
             }

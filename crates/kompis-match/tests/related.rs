@@ -68,3 +68,34 @@ fn a_related_concept_alone_brings_in_no_offer() {
     assert!(m.rank(&need(), 5).is_empty());
     assert!(!m.answers(&need()));
 }
+
+#[test]
+fn a_concept_reached_through_a_compounds_part_leads_to_no_related_one() {
+    // `kulturbygging` (building a culture) is about construction only
+    // through its head `bygging`: a guess already, too loose to lead on to
+    // environmental product declarations, which construction is related to.
+    let need = doc(
+        "n-part",
+        "org-need",
+        "Kulturbygging i sagbruket",
+        "Vi vil ha kulturbygging i sagbruket.",
+    );
+    let offers = vec![
+        doc("o-epd", "org-a", "Sagbruk: EPD", "Vi måler EPD i sagbruk."),
+        doc(
+            "o-acc",
+            "org-b",
+            "Sagbruk: regnskap",
+            "Vi måler regnskap i sagbruk.",
+        ),
+    ];
+    let m = Matcher::new(&Thesaurus::builtin(), &offers);
+    let r = m.rank(&need, 5);
+    assert_eq!(r.len(), 2, "{r:#?}");
+    assert!(
+        r.iter()
+            .all(|x| x.reasons.iter().all(|y| y.related_to.is_none())),
+        "{r:#?}"
+    );
+    assert_eq!(r[0].score, r[1].score, "{r:#?}");
+}
