@@ -172,6 +172,11 @@ mod tests {
             sentence(&r, &labels, SheetLang::Nb, false),
             "Beslektede temaer: vedlikehold i behovet («reservedeler»), OEE i tilbudet («stopptid»)"
         );
+        assert_eq!(
+            sentence(&r, &labels, SheetLang::En, false),
+            "Related topics: maintenance and repair in the need («reservedeler»), \
+             equipment effectiveness (OEE) in the offer («stopptid»)"
+        );
         // Seen from the offer's page the query is the offer.
         let mut f = reason("vedlikehold", &["stopptid"], &["reservedeler"]);
         f.related_to = Some("oee".into());
