@@ -1035,16 +1035,16 @@ impl Matcher {
         // related concepts they reach.
         let mut qc: Vec<(u32, f32, usize)> = Vec::new();
         for (fi, (f, w)) in a.feats.iter().zip(weights).enumerate() {
+            // Not through a compound's part alone: a guess already, too
+            // loose to lead further. A concept no entry has may still have
+            // related concepts that some entry has.
+            if let (true, true, FeatKey::Concept(c)) = (related, f.surfaces.whole, f.key) {
+                let before_idf = w.map_or(f.weight, |(id, q)| q / self.idf[id as usize]);
+                qc.push((c, before_idf, fi));
+            }
             match w {
                 Some((id, q)) => {
                     ideal += q;
-                    if let FeatKey::Concept(c) = f.key {
-                        // Not through a compound's part alone: a guess
-                        // already, too loose to lead further.
-                        if f.surfaces.whole {
-                            qc.push((c, q / self.idf[id as usize], fi));
-                        }
-                    }
                     // What decisions taught about the word moves what it
                     // adds, not the scale (`ideal`) scores are read on.
                     let q = q * self.learned.feature_weight(id);
@@ -1053,15 +1053,7 @@ impl Matcher {
                         acc[d as usize] += q * sat;
                     }
                 }
-                None => {
-                    ideal += 0.5 * f.weight * max_idf;
-                    // No entry has it, yet its related concepts may be there.
-                    if let FeatKey::Concept(c) = f.key {
-                        if f.surfaces.whole {
-                            qc.push((c, f.weight, fi));
-                        }
-                    }
-                }
+                None => ideal += 0.5 * f.weight * max_idf,
             }
         }
         if ideal <= 0.0 {
@@ -1072,11 +1064,7 @@ impl Matcher {
         }
         // What decisions taught moves the text's score; related concepts
         // add to it apart (and are left out where only the threshold counts).
-        let (rel, rel_qf) = if related {
-            self.related_scores(a, &qc)
-        } else {
-            (Vec::new(), Vec::new())
-        };
+        let (rel, rel_qf) = self.related_scores(a, &qc);
         // Below this raw score even a perfect kind fit stays under the threshold.
         let t = THRESHOLD as f32;
         let floor = t * SATURATION / (1.0 - t) * ideal;
@@ -1107,13 +1095,17 @@ impl Matcher {
     /// Raw scores through related concepts: each related concept `r` of a
     /// query concept (and not itself in the query) at [`RELATED`] of the
     /// strongest query concept that reaches it; `qc` holds the query's
-    /// concepts with their weights before idf. Also the features used
+    /// concepts with their weights before idf (empty: nothing to do). Also
+    /// the features used
     /// (feature, weight, the query concept's index in the analysis).
     fn related_scores(
         &self,
         a: &Analysis,
         qc: &[(u32, f32, usize)],
     ) -> (Vec<f32>, Vec<(u32, f32, usize)>) {
+        if qc.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
         let present: HashSet<u32> = a
             .feats
             .iter()
@@ -1124,12 +1116,7 @@ impl Matcher {
             .collect();
         let mut best: HashMap<u32, (f32, usize)> = HashMap::default();
         for &(c, w, fi) in qc {
-            for &r in self
-                .related
-                .get(c as usize)
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-            {
+            for &r in &self.related[c as usize] {
                 if present.contains(&r) {
                     continue;
                 }
